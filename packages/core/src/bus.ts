@@ -1,0 +1,134 @@
+/**
+ * The page's one event bus. Every copy of Vitrine on a page (the script-tag build, an
+ * npm-bundled copy of another version) finds the same bus under a global symbol, so their
+ * widgets and the merchant's own code hear each other.
+ */
+
+export interface CartState {
+  /** Cart total in major units (59.9, not 5990). */
+  total: number;
+  /** ISO 4217 code of the total. */
+  currency: string;
+  itemCount: number;
+}
+
+export interface CustomerState {
+  id?: string;
+  points?: number;
+  tier?: string;
+  tags?: string[];
+}
+
+export interface CouponMessage {
+  code: string;
+  campaign: string;
+  label?: string;
+}
+
+export interface LeadMessage {
+  email: string;
+  consent: boolean;
+  consentText: string;
+  campaign: string;
+  widget: string;
+  url: string;
+  /** ISO 8601 instant the shopper submitted. */
+  at: string;
+}
+
+export interface OverlayMessage {
+  campaign: string | null;
+}
+
+export interface TimerEndMessage {
+  campaign: string;
+}
+
+export const TRACK_ACTIONS = ['view', 'click', 'close', 'convert'] as const;
+export type TrackAction = (typeof TRACK_ACTIONS)[number];
+
+export interface TrackMessage {
+  action: TrackAction;
+  widget: string;
+  campaign: string;
+  variant?: string;
+}
+
+export interface Topics {
+  cart: CartState;
+  customer: CustomerState;
+  coupon: CouponMessage;
+  lead: LeadMessage;
+  overlay: OverlayMessage;
+  'timer-end': TimerEndMessage;
+  track: TrackMessage;
+}
+
+export type Topic = keyof Topics;
+export type Handler<T extends Topic> = (payload: Topics[T]) => void;
+
+/** Topics whose last value is replayed to every new subscriber. */
+export const STICKY_TOPICS: ReadonlySet<string> = new Set<Topic>(['cart', 'customer', 'coupon', 'overlay']);
+
+export interface Bus {
+  /** Bumped only if the shape of this object ever changes, so copies can tell. */
+  readonly version: 1;
+  publish<T extends Topic>(topic: T, payload: Topics[T]): void;
+  subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void;
+  last<T extends Topic>(topic: T): Topics[T] | undefined;
+}
+
+const BUS_KEY = Symbol.for('vitrine.bus');
+
+type Listener = (payload: unknown) => void;
+
+function createBus(): Bus {
+  const listeners = new Map<string, Set<Listener>>();
+  const lastValues = new Map<string, unknown>();
+
+  const deliver = (listener: Listener, payload: unknown) => {
+    try {
+      listener(payload);
+    } catch (error) {
+      // A merchant's subscriber that throws must neither stop the others nor reach window.onerror.
+      console.error('[vitrine] a bus subscriber threw:', error);
+    }
+  };
+
+  return {
+    version: 1,
+    publish(topic, payload) {
+      if (STICKY_TOPICS.has(topic)) lastValues.set(topic, payload);
+      // Copy first: a handler may unsubscribe itself or subscribe others while we iterate.
+      for (const listener of [...(listeners.get(topic) ?? [])]) deliver(listener, payload);
+      try {
+        document.dispatchEvent(new CustomEvent(`vitrine:${topic}`, { detail: payload }));
+      } catch (error) {
+        console.error('[vitrine] a document listener threw:', error);
+      }
+    },
+    subscribe(topic, handler) {
+      const listener = handler as Listener;
+      let set = listeners.get(topic);
+      if (!set) listeners.set(topic, (set = new Set()));
+      set.add(listener);
+      if (STICKY_TOPICS.has(topic) && lastValues.has(topic)) deliver(listener, lastValues.get(topic));
+      return () => {
+        set.delete(listener);
+      };
+    },
+    last(topic) {
+      return lastValues.get(topic) as never;
+    },
+  };
+}
+
+/** The page's bus, created by whichever copy of Vitrine asks first. */
+export function getBus(): Bus {
+  const holder = globalThis as unknown as Record<symbol, Bus | undefined>;
+  const existing = holder[BUS_KEY];
+  if (existing && typeof existing.publish === 'function' && typeof existing.subscribe === 'function') return existing;
+  const bus = createBus();
+  Object.defineProperty(globalThis, BUS_KEY, { value: bus, configurable: true, writable: false, enumerable: false });
+  return bus;
+}

@@ -1,0 +1,73 @@
+/**
+ * `dismissible` + `dismiss-for`: a widget the shopper closed stays closed for a duration
+ * (`7d`) or for the rest of the session (`session`), remembered through core's storage.
+ */
+import type { ReactiveController } from 'lit';
+import type { VitrineElement } from '../element.js';
+import { parseDuration } from '../parse/duration.js';
+import { campaignKey } from '../storage.js';
+
+export const DISMISS_FOR_EXPECTED = 'a duration such as 7d or 12h, or "session"';
+
+interface DismissRecord {
+  /** Epoch ms until which the widget stays closed. */
+  until: number;
+}
+
+export class DismissalController implements ReactiveController {
+  #host: VitrineElement;
+  #defaultMs: number;
+
+  /** @param defaultMs how long a dismissal lasts when `dismiss-for` is absent or invalid (7 days). */
+  constructor(host: VitrineElement, defaultMs = 7 * 86_400_000) {
+    this.#host = host;
+    this.#defaultMs = defaultMs;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  #key(): string {
+    return campaignKey(this.#host.campaignId, 'dismissed');
+  }
+
+  /** `'session'` or milliseconds, from the `dismiss-for` attribute (warns and falls back when invalid). */
+  lengthOf(dismissFor: string | null | undefined): number | 'session' {
+    if (dismissFor == null || dismissFor.trim() === '') return this.#defaultMs;
+    if (dismissFor.trim().toLowerCase() === 'session') return 'session';
+    const ms = parseDuration(dismissFor);
+    if (ms === null) {
+      this.#host.warn('dismiss-for', dismissFor, DISMISS_FOR_EXPECTED);
+      return this.#defaultMs;
+    }
+    return ms;
+  }
+
+  /** Until when the widget stays closed: epoch ms, `'session'`, or null when it is not dismissed. */
+  get dismissedUntil(): number | 'session' | null {
+    const host = this.#host;
+    if (host.sessionStore.get<boolean>(this.#key())) return 'session';
+    const record = host.store.get<DismissRecord>(this.#key());
+    if (record && typeof record.until === 'number' && record.until > Date.now()) return record.until;
+    return null;
+  }
+
+  get dismissed(): boolean {
+    return this.dismissedUntil !== null;
+  }
+
+  /** Records the shopper's dismissal for `dismissFor` (the attribute's value). */
+  dismiss(dismissFor: string | null | undefined): void {
+    const length = this.lengthOf(dismissFor);
+    if (length === 'session') this.#host.sessionStore.set(this.#key(), true);
+    else this.#host.store.set(this.#key(), { until: Date.now() + length } satisfies DismissRecord);
+    this.#host.requestUpdate();
+  }
+
+  /** Forgets the dismissal (used by `window.vitrine.reset`). */
+  clear(): void {
+    this.#host.sessionStore.remove(this.#key());
+    this.#host.store.remove(this.#key());
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The thin base every widget extends: the attributes common to all six (SPEC section 2) in
+ * one place, and the small helpers every widget needs (warn once, emit, track, translate,
+ * storage that respects preview). Behaviour lives in controllers, not here.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { getBus, type TrackAction } from './bus.js';
+import { inShopifyDesignMode } from './consent.js';
+import { languageOf, normalizeLanguage, translate, type Language, type MessageKey } from './i18n/index.js';
+import { DATE_TIME_EXPECTED, isTimeZone, parseDateTime, TIME_ZONE_EXPECTED } from './parse/datetime.js';
+import { DURATION_EXPECTED, parseDuration } from './parse/duration.js';
+import { warnOnce } from './parse/warn.js';
+import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
+import { installTrackBridges } from './track.js';
+
+export abstract class VitrineElement extends LitElement {
+  /**
+   * The id of this operation: the key for what is stored, analytics and bus messages.
+   * Defaults to the tag name.
+   */
+  @property({ reflect: false }) campaign: string | null = null;
+
+  /** ISO 8601 date-time before which the widget stays hidden. */
+  @property() start: string | null = null;
+
+  /** ISO 8601 date-time after which the widget hides itself. */
+  @property() end: string | null = null;
+
+  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  @property() timezone: string | null = null;
+
+  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  @property() override lang!: string;
+
+  /** A/B label carried by every analytics event of this widget. */
+  @property() variant: string | null = null;
+
+  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. */
+  @property({ type: Boolean }) preview = false;
+
+  #previewStorage?: VitrineStorage;
+  #previewSessionStorage?: VitrineStorage;
+
+  /** `campaign`, else the tag name. */
+  get campaignId(): string {
+    const campaign = this.campaign?.trim();
+    return campaign ? campaign : this.localName;
+  }
+
+  /** The widget's name in analytics and leads: the tag without `vitrine-`. */
+  get widgetName(): string {
+    return this.localName.replace(/^vitrine-/, '');
+  }
+
+  /** Preview mode, asked for or implied by Shopify's theme editor. */
+  get previewing(): boolean {
+    return this.preview || inShopifyDesignMode();
+  }
+
+  get language(): Language {
+    return this.lang ? normalizeLanguage(this.lang) : this.parentElement ? languageOf(this.parentElement) : 'en';
+  }
+
+  /** The valid `timezone`, or undefined (the visitor's) with a warning when it is not one. */
+  get timeZone(): string | undefined {
+    if (this.timezone == null || this.timezone === '') return undefined;
+    if (isTimeZone(this.timezone)) return this.timezone.trim();
+    this.warn('timezone', this.timezone, TIME_ZONE_EXPECTED);
+    return undefined;
+  }
+
+  /** Epoch ms of `start`, or null (absent or invalid, with a warning). */
+  get startAt(): number | null {
+    return this.dateAttribute('start', this.start);
+  }
+
+  /** Epoch ms of `end`, or null (absent or invalid, with a warning). */
+  get endAt(): number | null {
+    return this.dateAttribute('end', this.end);
+  }
+
+  /** Where this widget keeps what outlives the visit (memory only in preview). */
+  get store(): VitrineStorage {
+    return this.previewing ? (this.#previewStorage ??= createMemoryStorage()) : storage;
+  }
+
+  /** Where this widget keeps what ends with the tab (memory only in preview). */
+  get sessionStore(): VitrineStorage {
+    return this.previewing ? (this.#previewSessionStorage ??= createMemoryStorage()) : sessionStore;
+  }
+
+  /** One `[vitrine]` warning per element, attribute and value. */
+  warn(attribute: string, value: unknown, expected: string): void {
+    warnOnce(this, attribute, value, expected);
+  }
+
+  /** Parses an ISO date-time attribute in this widget's zone; warns and returns null when invalid. */
+  dateAttribute(attribute: string, value: string | null | undefined): number | null {
+    if (value == null || value.trim() === '') {
+      if (value != null) this.warn(attribute, value, DATE_TIME_EXPECTED);
+      return null;
+    }
+    const epoch = parseDateTime(value, this.timeZone);
+    if (epoch === null) this.warn(attribute, value, DATE_TIME_EXPECTED);
+    return epoch;
+  }
+
+  /** Parses a duration attribute; warns and returns `fallback` when invalid. */
+  durationAttribute(attribute: string, value: string | null | undefined, fallback: number | null): number | null {
+    if (value == null) return fallback;
+    const ms = parseDuration(value);
+    if (ms === null) {
+      this.warn(attribute, value, DURATION_EXPECTED);
+      return fallback;
+    }
+    return ms;
+  }
+
+  /** Built-in text in this widget's language. */
+  t(key: MessageKey, values?: Record<string, string | number>): string {
+    return translate(this.language, key, values);
+  }
+
+  /** Dispatches a composed, bubbling DOM event; returns false when a listener cancelled it. */
+  emit<T>(name: string, detail?: T, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+    );
+  }
+
+  /** Publishes an analytics event on the bus (never in preview). */
+  track(action: TrackAction): void {
+    if (this.previewing) return;
+    installTrackBridges();
+    const message = { action, widget: this.widgetName, campaign: this.campaignId } as {
+      action: TrackAction;
+      widget: string;
+      campaign: string;
+      variant?: string;
+    };
+    if (this.variant) message.variant = this.variant;
+    getBus().publish('track', message);
+  }
+
+  /**
+   * A widget's bug must never reach the host page's `window.onerror`: log it, keep the page.
+   * Lit would otherwise rethrow from its microtask.
+   */
+  protected override performUpdate(): void {
+    try {
+      super.performUpdate();
+    } catch (error) {
+      console.error(`[vitrine] <${this.localName}> failed to render:`, error);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/** fr and en texts, the language of an element, and Intl formatting in that language. */
+import { en, fr, type MessageKey } from './messages.js';
+
+export { en, fr, type MessageKey };
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const catalogs: Record<Language, Partial<Record<MessageKey, string>>> = { en, fr };
+
+/** `fr-CA` → `fr`; anything that does not ship → `en`. */
+export function normalizeLanguage(value: string | null | undefined): Language {
+  const primary = (value ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(primary) ? (primary as Language) : 'en';
+}
+
+/** The `lang` of the element, else of its nearest ancestor with one, crossing shadow roots; else `en`. */
+export function languageOf(element: Element): Language {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return normalizeLanguage(node.getAttribute('lang'));
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return 'en';
+}
+
+/** The text of `key` in `language`, with `{name}` placeholders filled from `values`. */
+export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
+  const template = catalogs[language][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const LOCALES: Record<Language, string> = { en: 'en', fr: 'fr-FR' };
+
+/** Money with Intl in the widget's language: `formatMoney(59.9, 'EUR', 'fr')` → `59,90 €`. */
+export function formatMoney(amount: number, currency: string, language: Language): string {
+  try {
+    return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+/** A plain number in the widget's language (`1 500` in fr, `1,500` in en). */
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}
+
+/** A date and time a person reads: `Friday, November 27 at 11:59 PM` / `vendredi 27 novembre à 23:59`. */
+export function formatDateTime(epochMs: number, language: Language, timeZone?: string): string {
+  try {
+    return new Intl.DateTimeFormat(LOCALES[language], {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: timeZone ? 'short' : undefined,
+    }).format(epochMs);
+  } catch {
+    return new Date(epochMs).toISOString();
+  }
+}

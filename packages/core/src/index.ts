@@ -1,0 +1,20 @@
+/**
+ * @vitrine/core — the only code the widgets share: the page's event bus, the controllers
+ * (clock, schedule, dismissal, reduced motion), storage, analytics bridges, fr/en texts and
+ * the attribute parsers with their one-warning reporter.
+ */
+export * from './bus.js';
+export * from './consent.js';
+export * from './element.js';
+export * from './storage.js';
+export * from './track.js';
+export * from './i18n/index.js';
+export * from './parse/datetime.js';
+export * from './parse/duration.js';
+export * from './parse/list.js';
+export * from './parse/money.js';
+export * from './parse/warn.js';
+export * from './controllers/clock.js';
+export * from './controllers/dismissal.js';
+export * from './controllers/reduced-motion.js';
+export * from './controllers/schedule.js';

@@ -1,0 +1,58 @@
+/** Money as merchants write it: major units with a dot (`60`, `59.90`) and an ISO 4217 currency. */
+
+const AMOUNT = /^\d{1,12}(?:\.\d{1,4})?$/;
+
+/** A non-negative amount in major units, or null. Commas and signs are refused rather than guessed. */
+export function parseAmount(value: string | number | null | undefined): number | null {
+  if (value == null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  const text = value.trim();
+  return AMOUNT.test(text) ? Number(text) : null;
+}
+
+export const AMOUNT_EXPECTED = 'a non-negative amount in major units with a dot, such as 60 or 59.90';
+
+let supportedCurrencies: Set<string> | null = null;
+
+/** An upper-cased ISO 4217 code that Intl knows, or null. */
+export function parseCurrency(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) return null;
+  try {
+    supportedCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+    if (supportedCurrencies.size && !supportedCurrencies.has(code)) return null;
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return code;
+  } catch {
+    return null;
+  }
+}
+
+export const CURRENCY_EXPECTED = 'an ISO 4217 currency code such as EUR or USD';
+
+/** Decimal places of a currency (2 for EUR, 0 for JPY, 3 for KWD), from Intl. */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Shopify's integer cents (`total_price: 5990`) to major units without float drift:
+ * integer division by a power of ten on the integer, never `* 0.01`.
+ */
+export function centsToMajor(cents: number, digits = 2): number {
+  if (!Number.isFinite(cents)) return 0;
+  const scale = 10 ** digits;
+  const whole = Math.trunc(cents / scale);
+  const rest = Math.round(cents - whole * scale);
+  return Number(`${whole}.${String(Math.abs(rest)).padStart(digits, '0')}`) * (cents < 0 && whole === 0 ? -1 : 1);
+}
+
+/** Rounds to the currency's minor unit, for display and comparisons. */
+export function roundMoney(amount: number, digits = 2): number {
+  return Number(Math.round(Number(`${amount}e${digits}`)) + `e-${digits}`);
+}

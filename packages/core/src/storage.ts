@@ -1,0 +1,189 @@
+/**
+ * Storage that never throws and never forgets within a page view: localStorage, else
+ * sessionStorage, else memory. Every value written is also kept in memory, so a backend that
+ * starts throwing half-way (quota, private mode, blocked cookies) loses nothing already known.
+ * Nothing reaches the browser's storage before Shopify's `preferences` consent allows it; what
+ * was kept in memory meanwhile is written as soon as consent is given.
+ */
+import { onConsentChange, storageAllowed } from './consent.js';
+
+export const STORAGE_PREFIX = 'vitrine:';
+
+export type StorageKind = 'local' | 'session' | 'memory';
+
+export interface VitrineStorage {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+  remove(key: string): void;
+  /** Keys (without the prefix) that start with `prefix`. */
+  keys(prefix?: string): string[];
+  /** Where values persist right now. */
+  readonly kind: StorageKind;
+}
+
+type PersistentKind = 'local' | 'session';
+
+function probe(kind: PersistentKind): Storage | null {
+  try {
+    const store = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+    const probeKey = `${STORAGE_PREFIX}probe`;
+    store.setItem(probeKey, '1');
+    store.removeItem(probeKey);
+    return store;
+  } catch {
+    return null;
+  }
+}
+
+/** In-memory copies of every store, so `forgetMemory()` can simulate a new page load in tests. */
+const memories = new Set<{ memory: Map<string, string>; pending: Set<string> }>();
+
+/**
+ * A store that tries `kinds` in order and falls back to memory (see the module comment).
+ * `['local', 'session']` outlives the visit; `['session']` ends with the tab.
+ */
+export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage {
+  const memory = new Map<string, string>();
+  /** Keys written while consent or the backend did not allow it: flushed when it does. */
+  const pending = new Set<string>();
+  memories.add({ memory, pending });
+  let consentWatch: (() => void) | undefined;
+
+  const backend = (): { store: Storage | null; kind: StorageKind } => {
+    if (!storageAllowed()) return { store: null, kind: 'memory' };
+    for (const kind of kinds) {
+      const store = probe(kind);
+      if (store) return { store, kind };
+    }
+    return { store: null, kind: 'memory' };
+  };
+
+  const flushPending = () => {
+    for (const fullKey of [...pending]) write(fullKey, memory.has(fullKey) ? memory.get(fullKey)! : null);
+  };
+
+  const write = (fullKey: string, text: string | null): void => {
+    const { store } = backend();
+    if (store) {
+      try {
+        if (text === null) store.removeItem(fullKey);
+        else store.setItem(fullKey, text);
+        pending.delete(fullKey);
+        return;
+      } catch {
+        /* quota or a backend that started throwing: keep it pending in memory */
+      }
+    }
+    pending.add(fullKey);
+    consentWatch ??= onConsentChange(flushPending);
+  };
+
+  const readText = (fullKey: string): string | null => {
+    if (memory.has(fullKey)) return memory.get(fullKey)!;
+    const { store } = backend();
+    if (!store) return null;
+    try {
+      return store.getItem(fullKey);
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    get<T>(key: string): T | undefined {
+      const text = readText(STORAGE_PREFIX + key);
+      if (text == null) return undefined;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      let text: string;
+      try {
+        text = JSON.stringify(value);
+      } catch {
+        return;
+      }
+      memory.set(STORAGE_PREFIX + key, text);
+      write(STORAGE_PREFIX + key, text);
+    },
+    remove(key) {
+      memory.delete(STORAGE_PREFIX + key);
+      write(STORAGE_PREFIX + key, null);
+    },
+    keys(prefix = '') {
+      const found = new Set<string>(memory.keys());
+      const { store } = backend();
+      if (store) {
+        try {
+          for (let index = 0; index < store.length; index++) {
+            const fullKey = store.key(index);
+            if (fullKey) found.add(fullKey);
+          }
+        } catch {
+          /* the memory copy is all we can list */
+        }
+      }
+      return [...found]
+        .filter((fullKey) => fullKey.startsWith(STORAGE_PREFIX + prefix) && fullKey !== `${STORAGE_PREFIX}probe`)
+        .map((fullKey) => fullKey.slice(STORAGE_PREFIX.length));
+    },
+    get kind() {
+      return backend().kind;
+    },
+  };
+}
+
+/** What outlives the visit: dismissals, evergreen deadlines, spins, buckets. */
+export const storage: VitrineStorage = createStorage(['local', 'session']);
+
+/** What ends with the tab: `dismiss-for="session"`, the landing UTM source. */
+export const sessionStore: VitrineStorage = createStorage(['session']);
+
+/** Storage for preview mode: the same interface, kept in this element's memory only. */
+export function createMemoryStorage(): VitrineStorage {
+  const values = new Map<string, string>();
+  return {
+    get<T>(key: string) {
+      const text = values.get(key);
+      return text == null ? undefined : (JSON.parse(text) as T);
+    },
+    set(key, value) {
+      values.set(key, JSON.stringify(value));
+    },
+    remove(key) {
+      values.delete(key);
+    },
+    keys(prefix = '') {
+      return [...values.keys()].filter((key) => key.startsWith(prefix));
+    },
+    kind: 'memory',
+  };
+}
+
+/** Storage keys of one campaign: `<campaign>:<what>`. */
+export function campaignKey(campaign: string, what: string): string {
+  return `${campaign}:${what}`;
+}
+
+/** Forgets everything stored for `campaign` (or for every campaign); returns the keys removed. */
+export function resetStored(campaign?: string): string[] {
+  const removed: string[] = [];
+  for (const store of [storage, sessionStore]) {
+    for (const key of store.keys(campaign ? `${campaign}:` : '')) {
+      store.remove(key);
+      removed.push(key);
+    }
+  }
+  return removed;
+}
+
+/** Also used by tests: forget the in-memory copies (as a new page load would). */
+export function forgetMemory(): void {
+  for (const { memory, pending } of memories) {
+    memory.clear();
+    pending.clear();
+  }
+}

@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+export const countdownStyles = css`
+  :host {
+    display: inline-block;
+    font-family: var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--vitrine-color-text, currentColor);
+    line-height: 1.2;
+    /* Tabular digits: 11:11 and 00:00 take the same width, so nothing around the timer moves. */
+    font-variant-numeric: tabular-nums;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part='base'] {
+    display: inline-flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--vitrine-countdown-gap, 0.5em);
+  }
+
+  [part='label'] {
+    font-weight: 600;
+  }
+
+  [part='digits'] {
+    display: inline-flex;
+    align-items: stretch;
+    gap: var(--vitrine-countdown-gap, 0.375em);
+  }
+
+  [part~='segment'] {
+    display: inline-flex;
+    flex-direction: column;
+    align-items: center;
+    min-width: 2.6em;
+    padding: 0.35em 0.4em;
+    border-radius: var(--vitrine-radius, 0.5rem);
+    background: var(--vitrine-countdown-segment-background, var(--vitrine-color-accent, #111827));
+    color: var(--vitrine-countdown-segment-color, var(--vitrine-color-on-accent, #ffffff));
+  }
+
+  [part~='value'] {
+    font-size: var(--vitrine-countdown-digit-size, 1.5em);
+    font-weight: 700;
+    letter-spacing: 0.02em;
+  }
+
+  [part~='unit'] {
+    font-size: var(--vitrine-countdown-unit-size, 0.7em);
+    text-transform: uppercase;
+    letter-spacing: 0.06em;
+    opacity: 0.85;
+  }
+
+  :host([layout='inline']) [part~='segment'] {
+    flex-direction: row;
+    align-items: baseline;
+    min-width: 0;
+    padding: 0;
+    background: none;
+    color: inherit;
+    gap: 0.1em;
+  }
+
+  :host([layout='inline']) [part~='value'] {
+    font-size: var(--vitrine-countdown-digit-size, 1em);
+  }
+
+  :host([layout='inline']) [part~='unit'] {
+    font-size: var(--vitrine-countdown-unit-size, 0.85em);
+    text-transform: none;
+    letter-spacing: 0;
+  }
+
+  [part='pause-button'] {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    padding: 0;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+    opacity: 0.7;
+    font: inherit;
+  }
+
+  [part='pause-button']:hover,
+  [part='pause-button']:focus-visible {
+    opacity: 1;
+  }
+
+  [part='pause-button']:focus-visible {
+    outline: 2px solid var(--vitrine-color-accent, #2563eb);
+    outline-offset: 2px;
+  }
+
+  [part='pause-button'] svg {
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    fill: currentColor;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

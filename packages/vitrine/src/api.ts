@@ -1,0 +1,50 @@
+/**
+ * `window.vitrine`: the bus for code without a bundler. A queue pushed before the script
+ * loaded (`(window.vitrine = window.vitrine || []).push(['publish', 'cart', {…}])`) is run in
+ * order, and `push` keeps working afterwards, so the snippet is safe whatever loads first.
+ */
+import { getBus, type Bus, type Topic, type Topics } from '@vitrine/core/bus';
+
+type Command = [method: 'publish' | 'subscribe' | 'last', ...args: unknown[]];
+
+export interface VitrineApi {
+  publish<T extends Topic>(topic: T, payload: Topics[T]): void;
+  subscribe<T extends Topic>(topic: T, handler: (payload: Topics[T]) => void): () => void;
+  last<T extends Topic>(topic: T): Topics[T] | undefined;
+  /** Runs a queued command now: `['publish', topic, payload]`, `['subscribe', topic, handler]`. */
+  push(...commands: Command[]): number;
+}
+
+function run(bus: Bus, command: unknown): void {
+  if (!Array.isArray(command)) return;
+  const [method, topic, argument] = command as [string, Topic, never];
+  try {
+    if (method === 'publish') bus.publish(topic, argument);
+    else if (method === 'subscribe' && typeof argument === 'function') bus.subscribe(topic, argument);
+    else console.warn(`[vitrine] ignored window.vitrine command ${String(method)}: expected publish or subscribe`);
+  } catch (error) {
+    console.error('[vitrine] a queued command failed:', error);
+  }
+}
+
+/** Installs `window.vitrine` unless another copy already did; runs the queue found there. */
+export function installApi(): VitrineApi {
+  const holder = globalThis as unknown as { vitrine?: unknown };
+  const existing = holder.vitrine;
+  if (existing && !Array.isArray(existing) && typeof (existing as VitrineApi).publish === 'function') {
+    return existing as VitrineApi;
+  }
+  const bus = getBus();
+  const api: VitrineApi = {
+    publish: (topic, payload) => bus.publish(topic, payload),
+    subscribe: (topic, handler) => bus.subscribe(topic, handler),
+    last: (topic) => bus.last(topic),
+    push(...commands) {
+      for (const command of commands) run(bus, command);
+      return 0;
+    },
+  };
+  holder.vitrine = api;
+  if (Array.isArray(existing)) for (const command of existing) run(bus, command);
+  return api;
+}

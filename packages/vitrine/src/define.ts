@@ -1,0 +1,2 @@
+/** Registers every Vitrine tag (each only if not yet defined). */
+import '@vitrine/countdown/define';

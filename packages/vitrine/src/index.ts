@@ -1,0 +1,6 @@
+/**
+ * `vitrine`: every widget class and all of core, for bundlers. Import `vitrine/define` to
+ * register every tag, or use the script-tag build `vitrine/dist/vitrine.js`.
+ */
+export * from '@vitrine/core';
+export * from '@vitrine/countdown';

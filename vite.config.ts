@@ -1,0 +1,117 @@
+import { defineConfig, defaultClientConditions } from 'vite';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { minifyLitTemplates } from './scripts/minify-templates.ts';
+
+const fromRoot = (path: string) => resolve(import.meta.dirname, path);
+
+/** Every folder of packages/ is built as an ES library with `--mode <folder>`. */
+const PACKAGES = readdirSync(fromRoot('packages')).filter((name) =>
+  existsSync(fromRoot(`packages/${name}/src/index.ts`)),
+);
+
+/** A fresh object per project: vitest mutates `instances`. */
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  instances: [{ browser: 'chromium' as const }],
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    },
+  }),
+});
+
+const libraryBuild = (name: string) => {
+  const entry: Record<string, string> = { index: fromRoot(`packages/${name}/src/index.ts`) };
+  // Secondary entries a package exports: `define` (registers the tags), `bus` (core's bus alone, for the loader).
+  for (const extra of ['define', 'bus']) {
+    if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
+      entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
+  }
+  return {
+    outDir: fromRoot(`packages/${name}/dist`),
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: true,
+    lib: { entry, formats: ['es' as const] },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//, /^@vitrine\//],
+      output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  };
+};
+
+/** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
+const bundleBuild = {
+  outDir: fromRoot('packages/vitrine/dist'),
+  emptyOutDir: false,
+  minify: true,
+  sourcemap: true,
+  lib: { entry: { vitrine: fromRoot('packages/vitrine/src/loader.ts') }, formats: ['es' as const] },
+  rolldownOptions: {
+    output: {
+      minify: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      codeSplitting: {
+        groups: [
+          // The bus alone: the loader needs it at once for window.vitrine, without Lit.
+          { name: 'bus', test: /packages[\\/]core[\\/]src[\\/]bus\.ts$/, priority: 3 },
+          // Lit and core travel together: every widget needs both, so one request serves all.
+          {
+            name: 'shared',
+            test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|packages[\\/]core[\\/]src[\\/](?!bus\.ts)/,
+            priority: 2,
+          },
+          {
+            name: (id: string) => /packages[\\/](?!vitrine[\\/]|core[\\/])([^\\/]+)[\\/]src[\\/]/.exec(id)?.[1] ?? null,
+            debugName: 'packages',
+            priority: 1,
+          },
+        ],
+      },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => ({
+  plugins: [minifyLitTemplates()],
+  resolve: {
+    conditions: ['source', ...defaultClientConditions],
+    alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },
+  },
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directive.js',
+      'lit/directive-helpers.js',
+      'lit/directives/class-map.js',
+      'lit/directives/if-defined.js',
+      'lit/directives/live.js',
+      'lit/directives/ref.js',
+      'lit/directives/repeat.js',
+      'lit/static-html.js',
+      'axe-core',
+      '@open-wc/testing-helpers',
+    ],
+  },
+  build: PACKAGES.includes(mode) ? libraryBuild(mode) : mode === 'bundle' ? bundleBuild : {},
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], browser: browser(), testTimeout: 15_000 },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: fromRoot('.storybook') })],
+        test: { name: 'storybook', browser: browser() },
+      },
+    ],
+  },
+}));
