@@ -18,3 +18,8 @@ export * from './controllers/clock.js';
 export * from './controllers/dismissal.js';
 export * from './controllers/reduced-motion.js';
 export * from './controllers/schedule.js';
+export * from './coupon.js';
+export * from './controllers/overlay.js';
+export * from './controllers/triggers.js';
+export * from './leads/capture.js';
+export * from './leads/outbox.js';

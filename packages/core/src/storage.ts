@@ -58,6 +58,26 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
     return { store: null, kind: 'memory' };
   };
 
+  /**
+   * Every store we may read, the one we write to first: a full localStorage refuses writes (so
+   * the probe moves writes to sessionStorage) but still holds what earlier visits stored there,
+   * such as an evergreen deadline that must not restart.
+   */
+  const readable = (): Storage[] => {
+    if (!storageAllowed()) return [];
+    const { store } = backend();
+    const stores = store ? [store] : [];
+    for (const kind of kinds) {
+      try {
+        const other = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+        if (other && !stores.includes(other)) stores.push(other);
+      } catch {
+        /* blocked: even reading the property throws */
+      }
+    }
+    return stores;
+  };
+
   const flushPending = () => {
     for (const fullKey of [...pending]) write(fullKey, memory.has(fullKey) ? memory.get(fullKey)! : null);
   };
@@ -66,8 +86,17 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
     const { store } = backend();
     if (store) {
       try {
-        if (text === null) store.removeItem(fullKey);
-        else store.setItem(fullKey, text);
+        if (text === null) {
+          store.removeItem(fullKey);
+          // Reads fall through to the other stores: an older copy left there would come back.
+          for (const other of readable()) {
+            try {
+              other.removeItem(fullKey);
+            } catch {
+              /* nothing more we can do for that one */
+            }
+          }
+        } else store.setItem(fullKey, text);
         pending.delete(fullKey);
         return;
       } catch {
@@ -80,13 +109,15 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
 
   const readText = (fullKey: string): string | null => {
     if (memory.has(fullKey)) return memory.get(fullKey)!;
-    const { store } = backend();
-    if (!store) return null;
-    try {
-      return store.getItem(fullKey);
-    } catch {
-      return null;
+    for (const store of readable()) {
+      try {
+        const text = store.getItem(fullKey);
+        if (text !== null) return text;
+      } catch {
+        /* try the next one */
+      }
     }
+    return null;
   };
 
   return {
@@ -115,8 +146,7 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
     },
     keys(prefix = '') {
       const found = new Set<string>(memory.keys());
-      const { store } = backend();
-      if (store) {
+      for (const store of readable()) {
         try {
           for (let index = 0; index < store.length; index++) {
             const fullKey = store.key(index);
@@ -168,11 +198,15 @@ export function campaignKey(campaign: string, what: string): string {
   return `${campaign}:${what}`;
 }
 
-/** Forgets everything stored for `campaign` (or for every campaign); returns the keys removed. */
+/**
+ * Forgets everything stored for `campaign` (or for every campaign); returns the keys removed.
+ * Leads waiting in the outbox are never forgotten: they belong to the shopper, not to a test.
+ */
 export function resetStored(campaign?: string): string[] {
   const removed: string[] = [];
   for (const store of [storage, sessionStore]) {
     for (const key of store.keys(campaign ? `${campaign}:` : '')) {
+      if (key.startsWith('outbox:')) continue;
       store.remove(key);
       removed.push(key);
     }

@@ -62,3 +62,23 @@ export function formatDateTime(epochMs: number, language: Language, timeZone?: s
     return new Date(epochMs).toISOString();
   }
 }
+
+/** A module's own texts: complete in English, French where translated (missing keys fall back to English). */
+export interface Catalog<Key extends string> {
+  en: Record<Key, string>;
+  fr: Partial<Record<Key, string>>;
+}
+
+/**
+ * The text of `key` from a module's own catalog — each widget and core module ships only the
+ * texts it uses, so a page downloads no text it never shows.
+ */
+export function translateFrom<Key extends string>(
+  catalog: Catalog<Key>,
+  language: Language,
+  key: Key,
+  values: Record<string, string | number> = {},
+): string {
+  const template = catalog[language][key] ?? catalog.en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

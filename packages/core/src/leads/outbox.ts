@@ -1,0 +1,208 @@
+/**
+ * A lead is never lost and never delivered twice. Submitting writes the lead to a durable
+ * outbox in storage FIRST, then delivers it; a failure (offline, 5xx, 429) leaves it there
+ * and retries with backoff in this page view, and again on the next page load, always with
+ * the same id (`Idempotency-Key` header and `id` field), until a 2xx answers. A 4xx other
+ * than 408/429 is final: the shopper is told what to fix, and the entry is dropped.
+ *
+ * Actions: a URL (POST JSON of the lead payload plus `id`), or `shopify` (Shopify's customer
+ * newsletter form: `POST {root}contact`, `form_type=customer`, `contact[email]`,
+ * `contact[tags]=newsletter,<campaign>`).
+ */
+import { getBus, type LeadMessage } from '../bus.js';
+import { shopify } from '../consent.js';
+import { storage } from '../storage.js';
+
+export interface OutboxEntry {
+  /** Idempotency key: one per submission, kept across retries and reloads. */
+  id: string;
+  lead: LeadMessage;
+  /** `shopify` or an absolute/relative URL. */
+  action: string;
+  attempts: number;
+  /** Epoch ms before which no retry is made in this page view. */
+  retryAt: number;
+}
+
+export type DeliveryOutcome =
+  /** The endpoint answered 2xx. */
+  | { status: 'delivered' }
+  /** Kept in the outbox; will be retried (offline, 5xx, 429, timeout). */
+  | { status: 'queued'; retryAt: number }
+  /** Refused for good (4xx): `httpStatus` says why. */
+  | { status: 'rejected'; httpStatus: number };
+
+/** Outside any campaign's keys, so `reset(campaign)` never drops a lead. */
+const OUTBOX_KEY = 'outbox:leads';
+const REQUEST_TIMEOUT_MS = 15_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** Entries being sent now by this page: a flush never sends one twice at once. */
+const inFlight = new Set<string>();
+const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+/** Listeners told when a queued entry is finally delivered or rejected (the widget that took it). */
+const settledListeners = new Set<(id: string, outcome: DeliveryOutcome) => void>();
+
+export function readOutbox(): OutboxEntry[] {
+  const entries = storage.get<OutboxEntry[]>(OUTBOX_KEY);
+  return Array.isArray(entries) ? entries.filter((entry) => entry && typeof entry.id === 'string' && entry.lead) : [];
+}
+
+function writeOutbox(entries: OutboxEntry[]): void {
+  if (entries.length) storage.set(OUTBOX_KEY, entries);
+  else storage.remove(OUTBOX_KEY);
+}
+
+function updateEntry(id: string, change: (entry: OutboxEntry) => OutboxEntry | null): void {
+  const entries: OutboxEntry[] = [];
+  for (const entry of readOutbox()) {
+    if (entry.id !== id) entries.push(entry);
+    else {
+      const next = change(entry);
+      if (next) entries.push(next);
+    }
+  }
+  writeOutbox(entries);
+}
+
+function newId(): string {
+  try {
+    return crypto.randomUUID();
+  } catch {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+}
+
+function backoff(attempts: number, retryAfterHeader: string | null): number {
+  const retryAfterSeconds = Number(retryAfterHeader);
+  if (retryAfterHeader && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) {
+    return Math.min(retryAfterSeconds * 1000, MAX_BACKOFF_MS);
+  }
+  const retryAfterDate = retryAfterHeader ? Date.parse(retryAfterHeader) : NaN;
+  if (Number.isFinite(retryAfterDate)) return Math.min(Math.max(0, retryAfterDate - Date.now()), MAX_BACKOFF_MS);
+  // 2 s, 4 s, 8 s … up to 5 minutes, with a little jitter so many shoppers do not retry in step.
+  return Math.min(2_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS) * (0.85 + Math.random() * 0.3);
+}
+
+function request(entry: OutboxEntry): Promise<Response> {
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  const timer = setTimeout(() => controller?.abort(), REQUEST_TIMEOUT_MS);
+  let sending: Promise<Response>;
+  if (entry.action === 'shopify') {
+    const root = shopify()?.routes?.root ?? '/';
+    const body = new URLSearchParams({
+      form_type: 'customer',
+      utf8: '✓',
+      'contact[email]': entry.lead.email,
+      'contact[tags]': `newsletter,${entry.lead.campaign}`,
+    });
+    sending = fetch(`${root.endsWith('/') ? root : `${root}/`}contact`, {
+      method: 'POST',
+      body,
+      headers: { Accept: 'text/html,application/json' },
+      credentials: 'same-origin',
+      keepalive: true,
+      signal: controller?.signal,
+    });
+  } else {
+    sending = fetch(entry.action, {
+      method: 'POST',
+      body: JSON.stringify({ id: entry.id, ...entry.lead }),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.id },
+      keepalive: true,
+      signal: controller?.signal,
+    });
+  }
+  return sending.finally(() => clearTimeout(timer));
+}
+
+/** Sends one entry now (unless it is being sent already) and settles the outbox accordingly. */
+export async function deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
+  if (inFlight.has(entry.id)) return { status: 'queued', retryAt: entry.retryAt };
+  inFlight.add(entry.id);
+  clearTimeout(retryTimers.get(entry.id));
+  retryTimers.delete(entry.id);
+  let outcome: DeliveryOutcome;
+  try {
+    const response = await request(entry);
+    if (response.ok) outcome = { status: 'delivered' };
+    else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
+      outcome = { status: 'rejected', httpStatus: response.status };
+    else {
+      const attempts = entry.attempts + 1;
+      outcome = { status: 'queued', retryAt: Date.now() + backoff(attempts, response.headers.get('Retry-After')) };
+    }
+  } catch {
+    // Offline, DNS, CORS, timeout: nothing was confirmed, so it is kept.
+    outcome = { status: 'queued', retryAt: Date.now() + backoff(entry.attempts + 1, null) };
+  } finally {
+    inFlight.delete(entry.id);
+  }
+  if (outcome.status === 'queued') {
+    const retryAt = outcome.retryAt;
+    updateEntry(entry.id, (stored) => ({ ...stored, attempts: stored.attempts + 1, retryAt }));
+    scheduleRetry(entry.id, retryAt);
+  } else {
+    updateEntry(entry.id, () => null);
+    for (const listener of settledListeners) listener(entry.id, outcome);
+  }
+  return outcome;
+}
+
+function scheduleRetry(id: string, retryAt: number): void {
+  clearTimeout(retryTimers.get(id));
+  const retry = () => {
+    retryTimers.delete(id);
+    const entry = readOutbox().find((candidate) => candidate.id === id);
+    if (entry) void deliver(entry);
+  };
+  retryTimers.set(id, setTimeout(retry, Math.max(0, retryAt - Date.now())));
+  watchOnline();
+}
+
+let watchingOnline = false;
+
+/** Back online: send what is waiting at once rather than after its backoff. */
+function watchOnline(): void {
+  if (watchingOnline) return;
+  watchingOnline = true;
+  globalThis.addEventListener?.('online', () => {
+    for (const entry of readOutbox()) void deliver(entry);
+  });
+}
+
+/**
+ * Writes the lead to the outbox, then delivers it. The outcome tells the widget what to say:
+ * delivered, saved and retried later, or refused.
+ */
+export async function submitLead(lead: LeadMessage, action: string): Promise<DeliveryOutcome & { id: string }> {
+  const entry: OutboxEntry = { id: newId(), lead, action, attempts: 0, retryAt: 0 };
+  writeOutbox([...readOutbox(), entry]);
+  const outcome = await deliver(entry);
+  if (outcome.status !== 'rejected') getBus().publish('lead', lead);
+  return { ...outcome, id: entry.id };
+}
+
+let flushedThisPage = false;
+
+/** Sends what earlier page views left in the outbox; once per page load, whichever widget asks first. */
+export function flushOutboxOnce(): void {
+  if (flushedThisPage) return;
+  flushedThisPage = true;
+  for (const entry of readOutbox()) void deliver(entry);
+}
+
+/** Tells `listener` when a queued lead is finally delivered or refused; returns the unsubscribe function. */
+export function onLeadSettled(listener: (id: string, outcome: DeliveryOutcome) => void): () => void {
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+}
+
+/** For tests: as a new page load (forget timers and the once-per-page flush). */
+export function resetOutboxRuntime(): void {
+  flushedThisPage = false;
+  for (const timer of retryTimers.values()) clearTimeout(timer);
+  retryTimers.clear();
+  inFlight.clear();
+}
