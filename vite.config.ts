@@ -45,6 +45,9 @@ const libraryBuild = (name: string) => {
   };
 };
 
+/** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
+const POPUP_KIT = /packages[\\/]core[\\/]src[\\/](leads[\\/]|coupon\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion)\.ts)/;
+
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
   outDir: fromRoot('packages/vitrine/dist'),
@@ -61,10 +64,14 @@ const bundleBuild = {
         groups: [
           // The bus alone: the loader needs it at once for window.vitrine, without Lit.
           { name: 'bus', test: /packages[\\/]core[\\/]src[\\/]bus\.ts$/, priority: 3 },
-          // Lit and core travel together: every widget needs both, so one request serves all.
+          // Lit and the core every widget needs travel together: one request serves all widgets.
+          // The pop-up kit (overlay, triggers, leads, coupon, dismissal) is left to rolldown, which
+          // puts it in a chunk shared by the widgets that use it, so a countdown-only page skips it.
           {
             name: 'shared',
-            test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|packages[\\/]core[\\/]src[\\/](?!bus\.ts)/,
+            test: (id: string) =>
+              /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id) ||
+              (/packages[\\/]core[\\/]src[\\/]/.test(id) && !POPUP_KIT.test(id) && !/[\\/]bus\.ts$/.test(id)),
             priority: 2,
           },
           {
