@@ -116,6 +116,11 @@ export function localTimeZone(): string {
   }
 }
 
+/** `timeZone` when valid, trimmed (Intl throws on ` Europe/Paris `, which isTimeZone accepts), else the visitor's. */
+function zoneOrLocal(timeZone: string | null | undefined): string {
+  return isTimeZone(timeZone) ? timeZone.trim() : localTimeZone();
+}
+
 /**
  * Epoch ms of an ISO 8601 date-time, or null when it is not one.
  * @param timeZone IANA zone for values written without an offset; the visitor's when absent.
@@ -148,7 +153,7 @@ export function parseDateTime(value: string | null | undefined, timeZone?: strin
     if (hours > 23 || minutes > 59) return null;
     return local - sign * (hours * 3_600_000 + minutes * 60_000);
   }
-  const zone = timeZone && isTimeZone(timeZone) ? timeZone : localTimeZone();
+  const zone = zoneOrLocal(timeZone);
   if (wall.hour === 24) {
     const next = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 1));
     return wallClockToEpoch(
@@ -176,7 +181,7 @@ export function parseTimeOfDay(value: string | null | undefined): TimeOfDay | nu
 
 /** The next instant, strictly after `nowMs`, at which `timeZone`'s clocks read `time` (today's, else tomorrow's). */
 export function nextDailyCutoff(nowMs: number, time: TimeOfDay, timeZone?: string | null): number {
-  const zone = timeZone && isTimeZone(timeZone) ? timeZone : localTimeZone();
+  const zone = zoneOrLocal(timeZone);
   const today = wallClockAt(nowMs, zone);
   for (let dayOffset = 0; dayOffset < 3; dayOffset++) {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + dayOffset));

@@ -15,7 +15,8 @@ export function parseList(value: string | null | undefined): string[] {
  * (no colon, empty key, a value that is not a finite number), so one typo never yields half a list.
  */
 export function parseNumberPairs(value: string | null | undefined): Array<[string, number]> | null {
-  const items = parseList(value);
+  // Glue spaces around colons first, or a single `Gold: 1500` (no comma) splits on its space.
+  const items = parseList(value?.replace(/\s*:\s*/g, ':'));
   if (!items.length) return null;
   const pairs: Array<[string, number]> = [];
   for (const item of items) {

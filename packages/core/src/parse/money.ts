@@ -46,13 +46,21 @@ export function currencyDigits(currency: string): number {
  */
 export function centsToMajor(cents: number, digits = 2): number {
   if (!Number.isFinite(cents)) return 0;
+  // Round first: a rest rounded on its own could reach the scale (5999.6 → 59 and "100" → 59.1).
+  const minor = Math.round(cents);
   const scale = 10 ** digits;
-  const whole = Math.trunc(cents / scale);
-  const rest = Math.round(cents - whole * scale);
-  return Number(`${whole}.${String(Math.abs(rest)).padStart(digits, '0')}`) * (cents < 0 && whole === 0 ? -1 : 1);
+  const whole = Math.trunc(minor / scale);
+  const rest = minor - whole * scale;
+  return Number(`${whole}.${String(Math.abs(rest)).padStart(digits, '0')}`) * (minor < 0 && whole === 0 ? -1 : 1);
 }
 
 /** Rounds to the currency's minor unit, for display and comparisons. */
 export function roundMoney(amount: number, digits = 2): number {
-  return Number(Math.round(Number(`${amount}e${digits}`)) + `e-${digits}`);
+  // Shift the point in the decimal text, not by multiplying (1.005 * 100 is 100.49999…). Float
+  // noise such as 0.3 - (0.1 + 0.2) prints with its own exponent (-5.55e-17), so add to that one.
+  const shift = (value: number, places: number) => {
+    const [mantissa, exponent = '0'] = String(value).split('e');
+    return Number(`${mantissa}e${Number(exponent) + places}`);
+  };
+  return shift(Math.round(shift(amount, digits)), -digits);
 }
