@@ -46,7 +46,9 @@ export class DismissalController implements ReactiveController {
   /** Until when the widget stays closed: epoch ms, `'session'`, or null when it is not dismissed. */
   get dismissedUntil(): number | 'session' | null {
     const host = this.#host;
-    if (host.sessionStore.get<boolean>(this.#key())) return 'session';
+    // `=== true`: where localStorage is blocked, `store` falls back to sessionStorage under the same
+    // key, and its `{ until }` record must not read as a dismissal for the whole session.
+    if (host.sessionStore.get<boolean>(this.#key()) === true) return 'session';
     const record = host.store.get<DismissRecord>(this.#key());
     if (record && typeof record.until === 'number' && record.until > Date.now()) return record.until;
     return null;

@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { ga4Event, getBus, installTrackBridges, VitrineElement, type TrackMessage } from '@vitrine/core';
+
+class TrackTestElement extends VitrineElement {}
+customElements.define('vitrine-track-test', TrackTestElement);
+
+type Win = { Shopify?: unknown; dataLayer?: unknown[] };
+const win = window as Win;
+let publish: ReturnType<typeof vi.fn>;
+
+function shopify(extra: Record<string, unknown> = {}) {
+  win.Shopify = { analytics: { publish }, ...extra };
+}
+
+beforeEach(() => {
+  win.dataLayer = [];
+  publish = vi.fn();
+});
+
+afterEach(() => {
+  fixtureCleanup();
+  delete win.Shopify;
+  delete win.dataLayer;
+  vi.restoreAllMocks();
+});
+
+describe('track bridges', () => {
+  test('GA4: `{ ecommerce: null }` then view_promotion with promotion_id = campaign, creative_name = widget', async () => {
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+    el.track('view');
+    expect(win.dataLayer).toEqual([
+      { ecommerce: null },
+      {
+        event: 'view_promotion',
+        ecommerce: { promotion_id: 'bf', promotion_name: 'bf', creative_name: 'track-test' },
+      },
+    ]);
+  });
+
+  test('each action maps to its GA4 event, and the variant goes in creative_slot', async () => {
+    const el = await fixture<TrackTestElement>(
+      html`<vitrine-track-test campaign="bf" variant="B"></vitrine-track-test>`,
+    );
+    for (const action of ['click', 'close', 'convert'] as const) el.track(action);
+    const events = win.dataLayer!.filter((entry) => (entry as { event?: string }).event);
+    expect(events.map((entry) => (entry as { event: string }).event)).toEqual([
+      'select_promotion',
+      'vitrine_close',
+      'vitrine_convert',
+    ]);
+    expect(events[0]).toMatchObject({ ecommerce: { creative_slot: 'B', promotion_id: 'bf' } });
+    expect(win.dataLayer).toHaveLength(6); // one `{ ecommerce: null }` before each
+  });
+
+  test('without a campaign, the tag name is the campaign', async () => {
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test></vitrine-track-test>`);
+    el.track('view');
+    expect(win.dataLayer![1]).toMatchObject({ ecommerce: { promotion_id: 'vitrine-track-test' } });
+  });
+
+  test('Shopify.analytics.publish receives a vitrine_<action> custom event', async () => {
+    shopify();
+    const el = await fixture<TrackTestElement>(
+      html`<vitrine-track-test campaign="bf" variant="A"></vitrine-track-test>`,
+    );
+    el.track('click');
+    expect(publish).toHaveBeenCalledTimes(1);
+    expect(publish).toHaveBeenCalledWith('vitrine_click', {
+      action: 'click',
+      widget: 'track-test',
+      campaign: 'bf',
+      variant: 'A',
+    });
+  });
+
+  test('the message is on the bus and on document for the merchant’s own code', async () => {
+    const heard: TrackMessage[] = [];
+    const off = getBus().subscribe('track', (message) => heard.push(message));
+    const onDocument = vi.fn();
+    document.addEventListener('vitrine:track', onDocument);
+    try {
+      const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+      el.track('view');
+    } finally {
+      off();
+      document.removeEventListener('vitrine:track', onDocument);
+    }
+    expect(heard).toEqual([{ action: 'view', widget: 'track-test', campaign: 'bf' }]);
+    expect(onDocument).toHaveBeenCalledTimes(1);
+  });
+
+  test('nothing is sent when analyticsProcessingAllowed() returns false', async () => {
+    shopify({ customerPrivacy: { analyticsProcessingAllowed: () => false } });
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+    el.track('view');
+    expect(win.dataLayer).toEqual([]);
+    expect(publish).not.toHaveBeenCalled();
+  });
+
+  test('sent once analytics consent is given', async () => {
+    let allowed = false;
+    shopify({ customerPrivacy: { analyticsProcessingAllowed: () => allowed } });
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+    el.track('view');
+    allowed = true;
+    el.track('click');
+    expect(win.dataLayer).toHaveLength(2);
+    expect(win.dataLayer![1]).toMatchObject({ event: 'select_promotion' });
+    expect(publish).toHaveBeenCalledTimes(1);
+  });
+
+  test('preview sends nothing, not even on the bus', async () => {
+    shopify();
+    const busHandler = vi.fn();
+    const off = getBus().subscribe('track', busHandler);
+    try {
+      const el = await fixture<TrackTestElement>(html`<vitrine-track-test preview campaign="bf"></vitrine-track-test>`);
+      el.track('view');
+    } finally {
+      off();
+    }
+    expect(win.dataLayer).toEqual([]);
+    expect(publish).not.toHaveBeenCalled();
+    expect(busHandler).not.toHaveBeenCalled();
+  });
+
+  test("Shopify's theme editor (Shopify.designMode) implies preview", async () => {
+    shopify({ designMode: true });
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+    expect(el.previewing).toBe(true);
+    el.track('view');
+    expect(win.dataLayer).toEqual([]);
+    expect(publish).not.toHaveBeenCalled();
+  });
+
+  test('the bridges are installed once, however many widgets and copies ask', async () => {
+    shopify();
+    installTrackBridges();
+    installTrackBridges();
+    const a = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="a"></vitrine-track-test>`);
+    const b = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="b"></vitrine-track-test>`);
+    a.track('view');
+    b.track('view');
+    expect(win.dataLayer).toHaveLength(4);
+    expect(publish).toHaveBeenCalledTimes(2);
+  });
+
+  test('without dataLayer or Shopify nothing breaks', async () => {
+    delete win.dataLayer;
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+    expect(() => el.track('view')).not.toThrow();
+  });
+
+  test('a dataLayer.push or publish that throws reaches neither the widget nor window.onerror', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    win.dataLayer!.push = () => {
+      throw new Error('GTM bug');
+    };
+    publish.mockImplementation(() => {
+      throw new Error('Shopify bug');
+    });
+    shopify();
+    const pageErrors = vi.fn();
+    window.addEventListener('error', pageErrors);
+    try {
+      const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+      expect(() => el.track('view')).not.toThrow();
+    } finally {
+      window.removeEventListener('error', pageErrors);
+    }
+    expect(pageErrors).not.toHaveBeenCalled();
+    expect(publish).toHaveBeenCalledTimes(1);
+  });
+
+  test('ga4Event leaves creative_slot out without a variant', () => {
+    expect(ga4Event({ action: 'view', widget: 'countdown', campaign: 'bf' })).toEqual({
+      event: 'view_promotion',
+      ecommerce: { promotion_id: 'bf', promotion_name: 'bf', creative_name: 'countdown' },
+    });
+  });
+});
