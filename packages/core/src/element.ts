@@ -59,7 +59,8 @@ export abstract class VitrineElement extends LitElement {
   }
 
   get language(): Language {
-    return this.lang ? normalizeLanguage(this.lang) : this.parentElement ? languageOf(this.parentElement) : 'en';
+    // languageOf walks up across shadow roots: a widget rendered inside another's shadow root has no parentElement.
+    return this.lang ? normalizeLanguage(this.lang) : languageOf(this);
   }
 
   /** The valid `timezone`, or undefined (the visitor's) with a warning when it is not one. */
@@ -124,6 +125,7 @@ export abstract class VitrineElement extends LitElement {
 
   /** Dispatches a composed, bubbling DOM event; returns false when a listener cancelled it. */
   emit<T>(name: string, detail?: T, options: { cancelable?: boolean } = {}): boolean {
+    /** @ignore Each widget documents its own events with `@fires`; without this the manifest lists an event named "name". */
     return this.dispatchEvent(
       new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
     );

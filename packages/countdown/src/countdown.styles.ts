@@ -55,7 +55,7 @@ export const countdownStyles = css`
     opacity: 0.85;
   }
 
-  :host([layout='inline']) [part~='segment'] {
+  [part='base'].inline [part~='segment'] {
     flex-direction: row;
     align-items: baseline;
     min-width: 0;
@@ -65,11 +65,11 @@ export const countdownStyles = css`
     gap: 0.1em;
   }
 
-  :host([layout='inline']) [part~='value'] {
+  [part='base'].inline [part~='value'] {
     font-size: var(--vitrine-countdown-digit-size, 1em);
   }
 
-  :host([layout='inline']) [part~='unit'] {
+  [part='base'].inline [part~='unit'] {
     font-size: var(--vitrine-countdown-unit-size, 0.85em);
     text-transform: none;
     letter-spacing: 0;

@@ -71,66 +71,85 @@ export function splitRemaining(remainingMs: number, format: CountdownFormat): Ar
 const PAUSE_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><rect x="2" y="1.5" width="3" height="9" rx="0.5"/><rect x="7" y="1.5" width="3" height="9" rx="0.5"/></svg>`;
 const PLAY_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z"/></svg>`;
 
+/** Where the deadline comes from: the first of `deadline`, `duration`, `daily` that is set. */
+type DeadlineSource = 'deadline' | 'duration' | 'daily';
+
+/** `value` when it is one of `allowed`, else `fallback` with the one warning. */
+function oneOf<T extends string>(
+  host: VitrineElement,
+  attribute: string,
+  value: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  host.warn(attribute, value, `one of ${allowed.join(', ')}`);
+  return fallback;
+}
+
 /**
  * An honest urgency timer: a fixed deadline, an evergreen deadline fixed per visitor, or a
  * daily cut-off. Every countdown of the page ticks on one shared clock aligned to the second.
  *
  * @summary Counts down to a real deadline; at zero it hides, stays at zero or shows the `expired` slot.
  *
- * @slot - Unused; the countdown renders its own digits.
- * @slot expired - Shown instead of the digits once the countdown has ended.
+ * @slot expired - Shown instead of the digits once the countdown has ended (wins over `on-end`).
  *
- * @csspart base - The wrapper, with `role="timer"`.
+ * @csspart base - The wrapper, with `role="timer"` and an accessible name that states the end time.
  * @csspart label - The text of the `label` attribute.
  * @csspart digits - The group of segments.
- * @csspart segment - One unit (days, hours, minutes or seconds); also `segment-days` … `segment-seconds`.
+ * @csspart segment - One unit (days, hours, minutes or seconds).
+ * @csspart segment-days - The days segment (also has the part `segment`).
+ * @csspart segment-hours - The hours segment (also has the part `segment`).
+ * @csspart segment-minutes - The minutes segment (also has the part `segment`).
+ * @csspart segment-seconds - The seconds segment (also has the part `segment`).
  * @csspart value - The digits of one unit.
- * @csspart unit - The unit name under (or after) the digits.
- * @csspart pause-button - The button that pauses and resumes the display (WCAG 2.2.2).
- * @csspart expired - The wrapper of the `expired` slot.
+ * @csspart unit - The short unit name under (or, inline, after) the digits.
+ * @csspart pause-button - The toggle button (`aria-pressed`) that pauses and resumes the display (WCAG 2.2.2).
+ * @csspart expired - The wrapper of the `expired` slot, once ended.
  *
- * @cssproperty --vitrine-countdown-gap - Space between segments (default `0.375em`).
+ * @cssproperty --vitrine-countdown-gap - Space between the segments (default `0.375em`) and around the label (default `0.5em`).
  * @cssproperty --vitrine-countdown-digit-size - Font size of the digits (default `1.5em`, `1em` inline).
- * @cssproperty --vitrine-countdown-unit-size - Font size of the unit names (default `0.7em`).
+ * @cssproperty --vitrine-countdown-unit-size - Font size of the unit names (default `0.7em`, `0.85em` inline).
  * @cssproperty --vitrine-countdown-segment-background - Background of a segment (default the accent colour).
  * @cssproperty --vitrine-countdown-segment-color - Text colour of a segment (default the on-accent colour).
  * @cssproperty --vitrine-font - Font family.
- * @cssproperty --vitrine-color-text - Text colour of the label.
- * @cssproperty --vitrine-color-accent - Segment background and focus ring.
- * @cssproperty --vitrine-color-on-accent - Digit colour on the accent.
- * @cssproperty --vitrine-radius - Corner radius of a segment.
+ * @cssproperty --vitrine-color-text - Text colour of the label, of inline digits and of the pause button (default `currentColor`).
+ * @cssproperty --vitrine-color-accent - Segment background and focus ring (default `#111827`).
+ * @cssproperty --vitrine-color-on-accent - Digit colour on the accent (default `#ffffff`).
+ * @cssproperty --vitrine-radius - Corner radius of a segment (default `0.5rem`).
  *
- * @fires vitrine-countdown-end - Once when the countdown reaches zero (or is found already over); detail `{ campaign, deadline }`. Bubbles and is composed.
+ * @fires vitrine-countdown-end - Once per deadline when the countdown reaches zero (or is found already over; with `daily`, once per cut-off); detail `{ campaign, deadline }` (`deadline` in epoch ms). Bubbles and is composed. The bus topic `timer-end` (`{ campaign }`) is published at the same moment, except in `preview`.
  */
 export class VitrineCountdown extends VitrineElement {
   static override styles = countdownStyles;
 
   /** The deadline, an ISO 8601 date-time (`2026-11-27T23:59:00+01:00`, or without offset in `timezone`). */
-  @property() deadline: string | null = null;
+  @property({ attribute: 'deadline' }) deadline: string | null = null;
 
   /** Evergreen: the deadline is first seen + this duration (`48h`), stored per visitor and campaign, never reset. */
-  @property() duration: string | null = null;
+  @property({ attribute: 'duration' }) duration: string | null = null;
 
   /** A cut-off each day at this time in `timezone` (`14:00`), rolling to the next day once passed. */
-  @property() daily: string | null = null;
+  @property({ attribute: 'daily' }) daily: string | null = null;
 
   /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock. */
-  @property() now: string | null = null;
+  @property({ attribute: 'now' }) now: string | null = null;
 
-  /** Which units show: `auto` drops leading zero units, or `dhms`, `hms`, `ms`. */
-  @property() format: CountdownFormat = 'auto';
+  /** Which units show: `auto` drops leading zero units (keeps minutes and seconds), or `dhms`, `hms`, `ms`. */
+  @property({ attribute: 'format' }) format: CountdownFormat = 'auto';
 
   /** Visible text before the digits ("Sale ends in"). */
-  @property() label: string | null = null;
+  @property({ attribute: 'label' }) label: string | null = null;
 
   /** At zero: `hide` (default) or `stay` (show zeros). Content in the `expired` slot wins over both. */
   @property({ attribute: 'on-end' }) onEnd: CountdownOnEnd = 'hide';
 
   /** `boxes` (default): digits over unit names in accent boxes; `inline`: one line of text, for bars. */
-  @property({ reflect: true }) layout: CountdownLayout = 'boxes';
+  @property({ attribute: 'layout' }) layout: CountdownLayout = 'boxes';
 
-  /** Reflected once the countdown has reached zero, so a page can style against it. */
-  @property({ type: Boolean, reflect: true }) expired = false;
+  /** Reflected once the countdown has reached zero, so a page can style against it. Read-only: set by the countdown. */
+  @property({ attribute: 'expired', type: Boolean, reflect: true }) expired = false;
 
   /** Paused by the shopper: the display stops, the deadline does not. */
   @state() private paused = false;
@@ -140,12 +159,17 @@ export class VitrineCountdown extends VitrineElement {
 
   #schedule = new ScheduleController(this);
   #clock = new ClockController(this, () => this.#tick());
+  #source: DeadlineSource | null = null;
   /** Visitor clock + skew = server clock. */
   #skewMs = 0;
   #frozenRemainingMs = 0;
   /** The deadline for which the end event was sent: it is sent once per deadline. */
   #endedFor: number | null = null;
   #hasExpiredContent = false;
+  /** The valid values in use: a bad attribute keeps its text (attributes stay the merchant's), the widget its default. */
+  #format: CountdownFormat = 'auto';
+  #onEnd: CountdownOnEnd = 'hide';
+  #layout: CountdownLayout = 'boxes';
 
   /** Milliseconds left (0 once ended or when no valid deadline is set). */
   get remainingMs(): number {
@@ -162,19 +186,10 @@ export class VitrineCountdown extends VitrineElement {
     ) {
       this.deadlineAt = this.#readDeadline();
     }
-    if (changed.has('format') && !(COUNTDOWN_FORMATS as readonly string[]).includes(this.format)) {
-      this.warn('format', this.format, `one of ${COUNTDOWN_FORMATS.join(', ')}`);
-      this.format = 'auto';
-    }
-    if (changed.has('onEnd') && !(COUNTDOWN_ON_END as readonly string[]).includes(this.onEnd)) {
-      this.warn('on-end', this.onEnd, `one of ${COUNTDOWN_ON_END.join(', ')}`);
-      this.onEnd = 'hide';
-    }
-    if (changed.has('layout') && !(COUNTDOWN_LAYOUTS as readonly string[]).includes(this.layout)) {
-      this.warn('layout', this.layout, `one of ${COUNTDOWN_LAYOUTS.join(', ')}`);
-      this.layout = 'boxes';
-    }
-    this.#checkEnd();
+    if (changed.has('format')) this.#format = oneOf(this, 'format', this.format, COUNTDOWN_FORMATS, 'auto');
+    if (changed.has('onEnd')) this.#onEnd = oneOf(this, 'on-end', this.onEnd, COUNTDOWN_ON_END, 'hide');
+    if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, COUNTDOWN_LAYOUTS, 'boxes');
+    this.#settle();
   }
 
   #readSkew(): number {
@@ -187,7 +202,9 @@ export class VitrineCountdown extends VitrineElement {
       this.warn('now', this.now, 'an ISO 8601 date-time or epoch seconds');
       return 0;
     }
-    return serverNow - Date.now();
+    // Whole seconds: the page clock ticks on the visitor's second, so a deadline that falls on a
+    // whole second there changes its digits on the tick instead of up to a second late.
+    return Math.round((serverNow - Date.now()) / 1000) * 1000;
   }
 
   #readDeadline(): number | null {
@@ -195,6 +212,7 @@ export class VitrineCountdown extends VitrineElement {
     for (const ignored of sources.slice(1)) {
       this.warn(ignored, this[ignored], `only one of deadline, duration, daily (using ${sources[0]})`);
     }
+    this.#source = sources[0] ?? null;
     if (this.deadline != null) {
       const at = parseDateTime(this.deadline, this.timeZone);
       if (at === null) this.warn('deadline', this.deadline, DATE_TIME_EXPECTED);
@@ -212,7 +230,11 @@ export class VitrineCountdown extends VitrineElement {
     return null;
   }
 
-  /** First seen + duration, stored per visitor and campaign; once set it never moves, even after it passed. */
+  /**
+   * First seen + duration, stored per visitor and campaign; once set it never moves, even after
+   * it passed. Stored as the true instant (server time when `now` is set), so a visitor clock
+   * corrected between two visits does not move it either.
+   */
   #evergreenDeadline(): number | null {
     const length = parseDuration(this.duration);
     if (length === null) {
@@ -221,26 +243,34 @@ export class VitrineCountdown extends VitrineElement {
     }
     const key = campaignKey(this.campaignId, 'deadline');
     const stored = this.store.get<EvergreenRecord>(key);
-    if (stored && Number.isFinite(stored.deadline)) return stored.deadline;
-    const deadline = Date.now() + length;
+    if (stored && Number.isFinite(stored.deadline)) return stored.deadline - this.#skewMs;
+    const deadline = Math.round((Date.now() + this.#skewMs + length) / 1000) * 1000;
     this.store.set(key, { deadline } satisfies EvergreenRecord);
-    return deadline;
+    return deadline - this.#skewMs;
   }
 
   #tick(): void {
-    if (this.daily != null && this.deadlineAt !== null && this.remainingMs === 0) {
-      // The daily cut-off passed: announce it once, then roll to tomorrow's.
-      this.#checkEnd();
-      this.deadlineAt = this.#readDeadline();
-    }
+    // Paused, the digits stay as they are: no re-render until the deadline itself is reached.
+    if (this.paused && this.remainingMs > 0) return;
     this.requestUpdate();
   }
 
-  #checkEnd(): void {
+  /** Runs before every render: announces a deadline reached, rolls a daily cut-off, starts or stops the clock. */
+  #settle(): void {
+    if (this.deadlineAt !== null && this.remainingMs === 0) {
+      this.#announceEnd();
+      // Announced once; a daily cut-off then rolls to tomorrow's (found here, not only on a tick,
+      // so a re-render after a hidden tab or an attribute change never shows a stuck 00:00).
+      if (this.#source === 'daily') this.deadlineAt = this.#readDeadline();
+    }
     const ended = this.deadlineAt !== null && this.remainingMs === 0;
-    this.expired = ended && this.daily == null;
-    this.#clock.running = this.deadlineAt !== null && !ended && !this.paused;
-    if (!ended || this.#endedFor === this.deadlineAt || !this.isConnected) return;
+    this.expired = ended;
+    // Kept running while paused: the end must still be announced on time.
+    this.#clock.running = this.deadlineAt !== null && !ended;
+  }
+
+  #announceEnd(): void {
+    if (this.#endedFor === this.deadlineAt || !this.isConnected) return;
     this.#endedFor = this.deadlineAt;
     const detail: CountdownEndDetail = { campaign: this.campaignId, deadline: this.deadlineAt! + this.#skewMs };
     if (!this.previewing) getBus().publish('timer-end', { campaign: this.campaignId });
@@ -256,7 +286,7 @@ export class VitrineCountdown extends VitrineElement {
     const slot = event.target as HTMLSlotElement;
     const hasContent = slot
       .assignedNodes({ flatten: true })
-      .some((node) => node.textContent?.trim() || node.nodeType === 1);
+      .some((node) => node.textContent?.trim() || node.nodeType === Node.ELEMENT_NODE);
     if (hasContent !== this.#hasExpiredContent) {
       this.#hasExpiredContent = hasContent;
       this.requestUpdate();
@@ -271,21 +301,23 @@ export class VitrineCountdown extends VitrineElement {
 
   protected override render() {
     if (this.deadlineAt === null || !this.#schedule.active) return nothing;
-    const remaining = this.paused ? this.#frozenRemainingMs : this.remainingMs;
     const expiredSlot = html`<slot name="expired" @slotchange=${this.#onExpiredSlotChange}></slot>`;
     if (this.expired) {
       if (this.#hasExpiredContent) return html`<div part="expired" role="status">${expiredSlot}</div>`;
-      if (this.onEnd !== 'stay') return html`<div hidden>${expiredSlot}</div>`;
+      if (this.#onEnd !== 'stay') return html`<div hidden>${expiredSlot}</div>`;
     }
+    const remaining = this.expired ? 0 : this.paused ? this.#frozenRemainingMs : this.remainingMs;
     const endsAt = this.deadlineAt + this.#skewMs;
     const name = this.expired
       ? this.t('countdown.ended')
       : this.t('countdown.name', { date: formatDateTime(endsAt, this.language, this.timeZone) });
+    const inline = this.#layout === 'inline';
+    // The pause button keeps one name; its state is aria-pressed (a toggle whose name changed too would read "Resume…, pressed").
     return html`
-      <div part="base" role="timer" aria-label=${name}>
+      <div part="base" class=${inline ? 'inline' : 'boxes'} role="timer" aria-label=${name}>
         ${this.label ? html`<span part="label">${this.label}</span>` : nothing}
         <span part="digits"
-          >${splitRemaining(remaining, this.format).map(([unit, value]) => this.#segment(unit, value))}</span
+          >${splitRemaining(remaining, this.#format).map(([unit, value]) => this.#segment(unit, value, inline))}</span
         >
         ${
           this.expired
@@ -293,7 +325,7 @@ export class VitrineCountdown extends VitrineElement {
             : html`<button
                 part="pause-button"
                 type="button"
-                aria-label=${this.t(this.paused ? 'countdown.resume' : 'countdown.pause')}
+                aria-label=${this.t('countdown.pause')}
                 aria-pressed=${this.paused ? 'true' : 'false'}
                 @click=${this.#togglePause}
               >
@@ -305,11 +337,10 @@ export class VitrineCountdown extends VitrineElement {
     `;
   }
 
-  #segment(unit: Unit, value: number) {
+  #segment(unit: Unit, value: number, inline: boolean) {
     // Two digits at least, so the width does not change as time runs; the leading unit may grow (120 days).
     const digits = String(value).padStart(2, '0');
     const singular = `unit.${unit.slice(0, -1)}.one` as MessageKey;
-    const inline = this.layout === 'inline';
     return html`<span part="segment segment-${unit}"
         ><span part="value">${digits}</span
         ><span part="unit" aria-hidden="true">${this.t(`unit.short.${unit}` as MessageKey)}</span
