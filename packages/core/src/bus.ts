@@ -101,10 +101,12 @@ function createBus(): Bus {
       if (STICKY_TOPICS.has(topic)) lastValues.set(topic, payload);
       // Copy first: a handler may unsubscribe itself or subscribe others while we iterate.
       for (const listener of [...(listeners.get(topic) ?? [])]) deliver(listener, payload);
+      // A page listener that throws is reported by the browser as that listener's own error, as
+      // for any DOM event; the try only guards against a page that broke CustomEvent itself.
       try {
         document.dispatchEvent(new CustomEvent(`vitrine:${topic}`, { detail: payload }));
       } catch (error) {
-        console.error('[vitrine] a document listener threw:', error);
+        console.error('[vitrine] could not dispatch a vitrine event:', error);
       }
     },
     subscribe(topic, handler) {
