@@ -1,11 +1,15 @@
-import type { Preview } from '@storybook/web-components-vite';
+import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import 'vitrine/define';
 
 interface Member {
   name?: string;
+  kind?: string;
   privacy?: string;
+  readonly?: boolean;
+  inheritedFrom?: { name?: string };
 }
 interface Declaration {
   members?: Member[];
@@ -15,22 +19,77 @@ interface Manifest {
   modules?: Array<{ declarations?: Declaration[] }>;
 }
 
-// Autodocs lists what a user can touch: drop private and protected members and #fields.
+/** The base class's helpers (warn, t, store, campaignId …) are for widget code, not for a page. */
+const baseHelper = (member: Member) =>
+  member.inheritedFrom?.name === 'VitrineElement' && (member.kind === 'method' || member.readonly === true);
+
+// Autodocs lists what a user can touch: drop private and protected members, #fields and the base's helpers.
 const publicOnly = (source: Manifest): Manifest => ({
   ...source,
   modules: source.modules?.map((module) => ({
     ...module,
     declarations: module.declarations?.map((declaration) => ({
       ...declaration,
-      members: declaration.members?.filter((member) => !member.privacy && !member.name?.startsWith('#')),
+      members: declaration.members?.filter(
+        (member) => !member.privacy && !member.name?.startsWith('#') && !baseHelper(member),
+      ),
     })),
   })),
 });
 
 setCustomElementsManifest(publicOnly(manifest as Manifest));
 
+/**
+ * The shared colour tokens (SPEC, Theming) on a dark page, so every widget's dark story shows
+ * what a merchant sets. Adopted rather than inlined: the same way a strict-CSP page would do it.
+ */
+const themes = new CSSStyleSheet();
+themes.replaceSync(`
+  .vitrine-story[data-theme='dark'] {
+    color: #f9fafb;
+    --vitrine-color-text: #f9fafb;
+    --vitrine-color-surface: #1f2937;
+    --vitrine-color-accent: #fbbf24;
+    --vitrine-color-on-accent: #111827;
+  }
+`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, themes];
+
+/** `globals.backgrounds` is `{ value }` when set from the toolbar or a story, a plain key in older forms. */
+function backgroundOf(globals: Record<string, unknown>): string | undefined {
+  const background = globals.backgrounds as { value?: string } | string | undefined;
+  return typeof background === 'string' ? background : background?.value;
+}
+
+/**
+ * Wraps every story in `lang` (the language toolbar) and the theme tokens of the chosen
+ * background. Two templates, one per language: switching builds fresh widgets, since a widget
+ * reads its nearest `[lang]` when it renders.
+ */
+const withLanguageAndTheme: Decorator = (story, { globals }) => {
+  const theme = backgroundOf(globals) === 'dark' ? 'dark' : 'light';
+  return globals.locale === 'fr'
+    ? html`<div class="vitrine-story" lang="fr" data-theme=${theme}>${story()}</div>`
+    : html`<div class="vitrine-story" lang="en" data-theme=${theme}>${story()}</div>`;
+};
+
 const preview: Preview = {
   tags: ['autodocs'],
+  decorators: [withLanguageAndTheme],
+  globalTypes: {
+    locale: {
+      description: 'Language of the built-in texts (the `lang` of a wrapper)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'fr', title: 'Français' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
   parameters: {
     controls: { expanded: true },
     backgrounds: {
@@ -40,7 +99,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { backgrounds: { value: 'light' } },
+  initialGlobals: { backgrounds: { value: 'light' }, locale: 'en' },
 };
 
 export default preview;
