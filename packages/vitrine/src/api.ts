@@ -5,7 +5,8 @@
  */
 import { getBus, type Bus, type Topic, type Topics } from '@vitrine/core/bus';
 
-type Command = [method: 'publish' | 'subscribe' | 'last', ...args: unknown[]];
+/** A queued call: `['publish', topic, payload]` or `['subscribe', topic, handler]`. */
+type Command = [method: 'publish' | 'subscribe', ...args: unknown[]];
 
 export interface VitrineApi {
   publish<T extends Topic>(topic: T, payload: Topics[T]): void;

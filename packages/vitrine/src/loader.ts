@@ -4,17 +4,41 @@
  * chunk only when one of its tags is in the document — now, or later (a MutationObserver,
  * which also sees tags inside markup cloned from a `<template>`). Once every known widget is
  * loaded it stops watching.
+ *
+ * The script may run more than once on a page (pasted twice, two URLs, two versions) and
+ * beside an npm-bundled copy. The copies agree through one record on `globalThis`: the room
+ * sheet is adopted once, and a tag is imported by one copy only, or by none when another
+ * copy has already defined it.
  */
 import { installApi } from './api.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
+interface LoaderRecord {
+  /** Tags some copy of the loader is importing or has imported. */
+  claimed: Set<string>;
+  /** The room sheet, once adopted by the first copy. */
+  sheet?: CSSStyleSheet;
+}
+
+const LOADER_KEY = Symbol.for('vitrine.loader');
+const holder = globalThis as unknown as Record<symbol, LoaderRecord | undefined>;
+const record = (holder[LOADER_KEY] ??= { claimed: new Set() });
+
+/** Tags this copy may still have to import. */
 const waiting = new Map(Object.entries(WIDGET_CHUNKS));
 
 function load(tag: string): void {
   const importChunk = waiting.get(tag);
   if (!importChunk) return;
   waiting.delete(tag);
-  importChunk().catch((error: unknown) => console.error(`[vitrine] could not load <${tag}>:`, error));
+  // Defined by an npm-bundled copy, or being loaded by another copy of this script: nothing to fetch.
+  if (customElements.get(tag) || record.claimed.has(tag)) return;
+  record.claimed.add(tag);
+  importChunk().catch((error: unknown) => {
+    // Let a later copy (or a later appearance, through another copy) try again.
+    record.claimed.delete(tag);
+    console.error(`[vitrine] could not load <${tag}>:`, error);
+  });
 }
 
 function scan(root: ParentNode): void {
@@ -23,10 +47,12 @@ function scan(root: ParentNode): void {
 }
 
 function reserveRoom(): void {
+  if (record.sheet) return;
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(UNDEFINED_CSS);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    record.sheet = sheet;
   } catch {
     /* an old browser: widgets still work, the page may move once */
   }
@@ -37,10 +63,11 @@ installApi();
 scan(document);
 if (waiting.size) {
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1) continue;
+    for (const mutation of records) {
+      for (const node of mutation.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
         load((node as Element).localName);
+        // A subtree added at once (innerHTML, a cloned <template>) reports only its root.
         if ((node as Element).firstElementChild) scan(node as Element);
       }
     }
