@@ -1,0 +1,174 @@
+/**
+ * A quick check of the demo server, for CI: `npm run build && node demo/check.js`.
+ * Starts the server on a free port, walks the pages, the script-tag build, the cart API and
+ * the lead endpoint as a browser and a widget would, prints one line per check, and exits 0
+ * when every check passed, 1 otherwise.
+ */
+import { CONTENT_SECURITY_POLICY, startServer } from './server.js';
+
+const fetch = globalThis.fetch;
+const results = [];
+
+function check(name, condition, detail = '') {
+  results.push({ name, ok: Boolean(condition) });
+  console.log(`${condition ? 'ok  ' : 'FAIL'}  ${name}${!condition && detail ? ` — ${detail}` : ''}`);
+}
+
+const json = (body, headers = {}) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+const logs = [];
+const { url, close } = await startServer({ port: 0, log: (line) => logs.push(line) });
+const at = (path) => new URL(path, url);
+
+try {
+  // Pages: HTML, the strict CSP, and Vitrine loaded the merchant's way only.
+  for (const path of ['/', '/fr', '/cart']) {
+    const response = await fetch(at(path));
+    const html = await response.text();
+    check(`GET ${path} is an HTML page`, response.ok && /^text\/html/.test(response.headers.get('content-type')));
+    check(
+      `GET ${path} sends the strict CSP`,
+      response.headers.get('content-security-policy') === CONTENT_SECURITY_POLICY,
+    );
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    check(
+      `${path} loads Vitrine with one module script and has no inline script`,
+      scripts.includes('<script type="module" src="/cdn/vitrine/vitrine.js">') &&
+        scripts.every((tag) => / src="/.test(tag)),
+      scripts.join(' '),
+    );
+    check(`${path} has no inline style`, !/<style\b|\sstyle=/.test(html));
+    check(`${path} shows a countdown`, html.includes('<vitrine-countdown'));
+  }
+  check('/fr is in French', (await (await fetch(at('/fr'))).text()).includes('<html lang="fr">'));
+  for (const path of ['/shop.js', '/shop.css', '/candle.svg']) {
+    const response = await fetch(at(path));
+    check(`GET ${path}`, response.ok, String(response.status));
+  }
+  for (const path of ['/server.js', '/check.js', '/..%2fpackage.json', '/cdn/vitrine/..%2f..%2fpackage.json']) {
+    const response = await fetch(at(path));
+    check(`GET ${path} is not served`, response.status === 404, String(response.status));
+  }
+
+  // The script-tag build, and every chunk it imports.
+  const loader = await fetch(at('/cdn/vitrine/vitrine.js'));
+  const loaderSource = await loader.text();
+  check(
+    'GET /cdn/vitrine/vitrine.js is JavaScript',
+    loader.ok && /^text\/javascript/.test(loader.headers.get('content-type')),
+    loader.ok ? loader.headers.get('content-type') : `${loader.status}: run npm run build first`,
+  );
+  const chunks = new Set();
+  const pending = [loaderSource];
+  while (pending.length) {
+    for (const [, chunk] of pending.pop().matchAll(/["'`]\.\.?\/(?:chunks\/)?([\w.-]+\.js)["'`]/g)) {
+      if (chunks.has(chunk)) continue;
+      chunks.add(chunk);
+      const response = await fetch(at(`/cdn/vitrine/chunks/${chunk}`));
+      check(`GET /cdn/vitrine/chunks/${chunk}`, response.ok, String(response.status));
+      if (response.ok) pending.push(await response.text());
+    }
+  }
+  check(
+    'the build has a countdown chunk',
+    [...chunks].some((chunk) => chunk.startsWith('countdown-')),
+  );
+
+  // The AJAX cart.
+  let cart = await (await fetch(at('/cart.js'))).json();
+  check(
+    'GET /cart.js: an empty cart in EUR',
+    cart.item_count === 0 && cart.total_price === 0 && cart.currency === 'EUR',
+  );
+  check('the cart has a token', typeof cart.token === 'string' && cart.token.length > 0);
+
+  const addResponse = await fetch(at('/cart/add.js'), json({ id: 42001, quantity: 2 }));
+  const item = await addResponse.json();
+  check('POST /cart/add.js answers the line item', addResponse.ok && item.id === 42001 && item.quantity === 2);
+  check(
+    'a line item has Shopify fields',
+    ['key', 'title', 'price', 'line_price', 'variant_id'].every((key) => key in item),
+  );
+
+  const form = new globalThis.URLSearchParams({ id: '44001', quantity: '1' });
+  const formResponse = await fetch(at('/cart/add.js'), { method: 'POST', body: form });
+  check('POST /cart/add.js with a url-encoded form', formResponse.ok, String(formResponse.status));
+  const multipart = new globalThis.FormData();
+  multipart.set('id', '43001');
+  multipart.set('quantity', '3');
+  const multipartResponse = await fetch(at('/cart/add.js'), { method: 'POST', body: multipart });
+  check('POST /cart/add.js with FormData (multipart)', multipartResponse.ok, String(multipartResponse.status));
+
+  cart = await (await fetch(at('/cart.js'))).json();
+  check(
+    'GET /cart.js: total_price in cents and item_count',
+    cart.total_price === 2 * 2720 + 600 + 3 * 2720 && cart.item_count === 6,
+    `total_price ${cart.total_price}, item_count ${cart.item_count}`,
+  );
+  check(
+    'line_price is price × quantity',
+    cart.items.every((line) => line.line_price === line.price * line.quantity),
+  );
+
+  const unknown = await fetch(at('/cart/add.js'), json({ id: 1, quantity: 1 }));
+  const unknownBody = await unknown.json();
+  check('an unknown variant is a Cart Error', unknown.status === 404 && unknownBody.message === 'Cart Error');
+
+  cart = await (await fetch(at('/cart/change.js'), json({ id: 42001, quantity: 1 }))).json();
+  check('POST /cart/change.js by variant id', cart.items.find((line) => line.id === 42001)?.quantity === 1);
+  cart = await (await fetch(at('/cart/change.js'), json({ line: 2, quantity: 0 }))).json();
+  check('POST /cart/change.js by line, quantity 0 removes', !cart.items.some((line) => line.id === 44001));
+  cart = await (await fetch(at('/cart/update.js'), json({ updates: { 43001: 1, 42002: 1 } }))).json();
+  check(
+    'POST /cart/update.js sets and adds',
+    cart.item_count === 3 && cart.total_price === 2720 + 2720 + 4480,
+    `item_count ${cart.item_count}, total_price ${cart.total_price}`,
+  );
+  const noScript = await fetch(at('/cart/add'), { method: 'POST', body: form, redirect: 'manual' });
+  check('a form post to /cart/add without script redirects to /cart', noScript.status === 303);
+  cart = await (await fetch(at('/cart/clear.js'), { method: 'POST' })).json();
+  check('POST /cart/clear.js empties the cart', cart.item_count === 0 && cart.items.length === 0);
+
+  // Leads, with an idempotency key: a retry is stored once and answered the same.
+  const lead = {
+    email: 'camille@example.com',
+    consent: true,
+    consentText: 'Yes, send me offers.',
+    campaign: 'bf-2026',
+    widget: 'exit-popup',
+    url,
+    at: new Date().toISOString(),
+  };
+  const key = 'check-lead-1';
+  const first = await fetch(at('/api/leads'), json(lead, { 'Idempotency-Key': key }));
+  const firstBody = await first.text();
+  const retry = await fetch(at('/api/leads'), json(lead, { 'Idempotency-Key': key }));
+  const retryBody = await retry.text();
+  check('POST /api/leads answers 200', first.status === 200, String(first.status));
+  check(
+    'a retry with the same Idempotency-Key answers 200 with the same body',
+    retry.status === 200 && retryBody === firstBody,
+  );
+  const failed = await fetch(at('/api/leads?fail=1'), json(lead, { 'Idempotency-Key': 'check-lead-2' }));
+  check('POST /api/leads?fail=1 answers 500', failed.status === 500);
+  const listed = (await (await fetch(at('/api/leads'))).json()).leads;
+  check(
+    'GET /api/leads lists the lead once, and not the failed one',
+    listed.length === 1 && listed[0].key === key && listed[0].lead.email === lead.email,
+    JSON.stringify(listed),
+  );
+  const invalid = await fetch(at('/api/leads'), json({ ...lead, email: 'nope' }));
+  check('a lead without a valid email is refused', invalid.status === 422);
+} catch (error) {
+  check('the checks ran to the end', false, error.stack ?? String(error));
+} finally {
+  await close();
+}
+
+const failures = results.filter((result) => !result.ok).length;
+console.log(`\n${results.length - failures} passed, ${failures} failed`);
+process.exitCode = failures ? 1 : 0;
