@@ -4,4 +4,14 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
+  plugins: [
+    {
+      // The glob reads folders concurrently, so modules come in a different order from run to
+      // run; sorted, the committed manifest only changes when the code does (CI diffs it).
+      name: 'vitrine-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+  ],
 };

@@ -178,7 +178,10 @@ export const InlineWithLabel: Story = {
   },
 };
 
-/** Evergreen: 48 h from this visitor's first view, stored, never reset by a reload. */
+/**
+ * Evergreen: 48 h from this visitor's first view, stored, never reset by a reload. To start over
+ * in Storybook, remove `vitrine:storybook-evergreen:deadline` from localStorage (or use `preview`).
+ */
 export const EvergreenDuration: Story = {
   args: { duration: '48h', campaign: 'storybook-evergreen', label: 'Your welcome offer ends in' },
   play: async ({ canvasElement }) => {
