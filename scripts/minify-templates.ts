@@ -12,19 +12,27 @@ import type { Plugin } from 'vite';
 const TAGS = ['css', 'html', 'svg'] as const;
 
 function minifyCss(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .replace(/^\s+|\s+$/g, '');
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // `color: red` → `color:red`; a selector's colon (`:host`, `a:hover`) is never followed by a space.
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      // At an interpolation the neighbour is unknown (`calc(${a} + b)` needs its spaces): keep one.
+      .replace(/^\s+|\s+$/g, ' ')
+  );
 }
 
 function minifyHtml(text: string): string {
   return text.replace(/\s*\n\s*/g, (run, offset: number, whole: string) => {
     const before = whole[offset - 1];
     const after = whole[offset + run.length];
-    if (before === undefined || after === undefined || before === '>' || after === '<') return '';
+    if (before === '>' || after === '<') return '';
+    // Inside a tag, before its end: `<span part="x"\n  >` → `<span part="x">`.
+    if (after === '>' || (after === '/' && whole[offset + run.length + 1] === '>')) return '';
+    // Next to an interpolation (`before`/`after` undefined) the space may separate two attributes: keep one.
     return ' ';
   });
 }
