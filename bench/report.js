@@ -1,0 +1,234 @@
+// Turns the runs into figures: medians with min–max ranges, the terminal and Markdown
+// tables, the goal's verdict and the SVG chart.
+import { LABELS, LIBRARIES } from './pages.js';
+
+export const GOAL = "500 countdowns cost at most 1/6 of simplyCountdown's main-thread time per second at 4x, and CLS 0";
+const GOAL_COUNT = 500;
+const GOAL_THROTTLE = 4;
+const GOAL_RATIO = 1 / 6;
+
+export const key = (...parts) => parts.join('|');
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+/**
+ * Median, min and max of every figure: `load` per library and count (ready, CLS, bytes),
+ * `steady` per library, count and throttle (the measuring windows).
+ */
+export function summarise(results, counts, throttles) {
+  const load = new Map();
+  const steady = new Map();
+  for (const count of counts) {
+    for (const library of LIBRARIES) {
+      const runs = results.get(key(library, count)) ?? [];
+      if (!runs.length) continue;
+      const figure = (pick) => stats(runs.map(pick));
+      load.set(key(library, count), {
+        readyMs: figure((run) => run.readyMs),
+        cls: figure((run) => run.cls),
+        transferBytes: figure((run) => run.transferBytes),
+        scriptFiles: figure((run) => run.scriptFiles),
+      });
+      for (const throttle of throttles) {
+        const window = (name) => figure((run) => run.windows[throttle][name]);
+        steady.set(key(library, count, throttle), {
+          taskMsPerS: window('taskMsPerS'),
+          scriptMsPerS: window('scriptMsPerS'),
+          loafPerS: window('loafPerS'),
+          loafMsPerS: window('loafMsPerS'),
+        });
+      }
+    }
+  }
+  return { load, steady };
+}
+
+const number = (value) =>
+  Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
+const cls = (value) => value.toFixed(4);
+const withRange = (figure, format = number) =>
+  figure.n > 1 && format(figure.min) !== format(figure.max)
+    ? `${format(figure.median)} (${format(figure.min)}–${format(figure.max)})`
+    : format(figure.median);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : a > 0 ? '∞' : '—');
+
+/** The tables: steady state per throttle, page load, and Vitrine / peer ratios of both. */
+export function tables({ load, steady }, counts, throttles, loadThrottle) {
+  const steadyTable = {
+    header: ['N', 'CPU', 'library', 'main thread ms/s', 'script ms/s', 'LoAF /s', 'LoAF ms/s'],
+    rows: [],
+  };
+  const steadyRatios = { header: ['N', 'CPU', 'main thread', 'script', 'LoAF ms'], rows: [] };
+  const loadTable = {
+    header: ['N', 'library', `ready ms (${loadThrottle}x)`, 'CLS', 'JS transferred'],
+    rows: [],
+  };
+  const loadRatios = { header: ['N', 'ready', 'JS transferred'], rows: [] };
+  for (const count of counts) {
+    for (const throttle of throttles) {
+      const pair = LIBRARIES.map((library) => steady.get(key(library, count, throttle)));
+      pair.forEach((s, index) => {
+        if (!s) return;
+        steadyTable.rows.push([
+          String(count),
+          `${throttle}x`,
+          LABELS[LIBRARIES[index]],
+          withRange(s.taskMsPerS),
+          withRange(s.scriptMsPerS),
+          withRange(s.loafPerS),
+          withRange(s.loafMsPerS),
+        ]);
+      });
+      const [ours, peer] = pair;
+      if (!ours || !peer) continue;
+      steadyRatios.rows.push([
+        String(count),
+        `${throttle}x`,
+        ratio(ours.taskMsPerS.median, peer.taskMsPerS.median),
+        ratio(ours.scriptMsPerS.median, peer.scriptMsPerS.median),
+        ratio(ours.loafMsPerS.median, peer.loafMsPerS.median),
+      ]);
+    }
+    const pair = LIBRARIES.map((library) => load.get(key(library, count)));
+    pair.forEach((s, index) => {
+      if (!s) return;
+      const files = s.scriptFiles.median;
+      loadTable.rows.push([
+        String(count),
+        LABELS[LIBRARIES[index]],
+        withRange(s.readyMs, (value) => value.toFixed(0)),
+        withRange(s.cls, cls),
+        `${kb(s.transferBytes.median)} (${files} file${files === 1 ? '' : 's'})`,
+      ]);
+    });
+    const [ours, peer] = pair;
+    if (!ours || !peer) continue;
+    loadRatios.rows.push([
+      String(count),
+      ratio(ours.readyMs.median, peer.readyMs.median),
+      ratio(ours.transferBytes.median, peer.transferBytes.median),
+    ]);
+  }
+  return { steadyTable, steadyRatios, loadTable, loadRatios };
+}
+
+export function textTable({ header, rows }) {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  const line = (row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function markdownTable({ header, rows }) {
+  const line = (row) => `| ${row.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Whether the goal is met, and if not, the gap in words. */
+export function verdict({ steady }, results) {
+  const ours = steady.get(key('vitrine', GOAL_COUNT, GOAL_THROTTLE));
+  const peer = steady.get(key('simplycountdown', GOAL_COUNT, GOAL_THROTTLE));
+  if (!ours || !peer) return { met: false, text: `not measured (no N=${GOAL_COUNT} at ${GOAL_THROTTLE}x in this run)` };
+  const gaps = [];
+  const limit = peer.taskMsPerS.median * GOAL_RATIO;
+  const measured = ours.taskMsPerS.median / peer.taskMsPerS.median;
+  const timeText =
+    `main-thread time at N=${GOAL_COUNT}, ${GOAL_THROTTLE}x: Vitrine ${number(ours.taskMsPerS.median)} ms/s, ` +
+    `simplyCountdown ${number(peer.taskMsPerS.median)} ms/s, ratio ${measured.toFixed(2)} ` +
+    `(goal ≤ ${GOAL_RATIO.toFixed(2)}, i.e. ≤ ${number(limit)} ms/s)`;
+  if (measured > GOAL_RATIO) gaps.push(`${timeText}: ${number(ours.taskMsPerS.median - limit)} ms/s too much`);
+  const shifted = [];
+  for (const [name, runs] of results) {
+    const [library, count] = name.split('|');
+    if (library !== 'vitrine') continue;
+    const worst = Math.max(...runs.map((run) => run.cls));
+    if (worst > 0) shifted.push(`N=${count}: up to ${cls(worst)}`);
+  }
+  if (shifted.length) gaps.push(`Vitrine's CLS is not 0 (${shifted.join('; ')})`);
+  return gaps.length
+    ? { met: false, text: `not met: ${gaps.join('; and ')}.` }
+    : { met: true, text: `met: ${timeText}; Vitrine's CLS is 0 in every run.` };
+}
+
+const escapeXml = (text) =>
+  String(text).replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`);
+
+/** Grouped bars (median, with a min–max whisker) of main-thread ms/s against N at one throttle. */
+export function chartSvg({ steady }, counts, throttle) {
+  const width = 640;
+  const height = 360;
+  const margin = { top: 64, right: 24, bottom: 56, left: 64 };
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const colors = { vitrine: '#2563eb', simplycountdown: '#ea580c' };
+  const all = counts.flatMap((count) =>
+    LIBRARIES.map((library) => steady.get(key(library, count, throttle))?.taskMsPerS.max ?? 0),
+  );
+  const rawMax = Math.max(1, ...all);
+  const magnitude = 10 ** Math.floor(Math.log10(rawMax));
+  const top = [1, 1.2, 1.6, 2, 2.5, 3, 4, 5, 6, 8, 10].map((step) => step * magnitude).find((value) => value >= rawMax);
+  const y = (value) => margin.top + plotHeight - (value / top) * plotHeight;
+  const group = plotWidth / counts.length;
+  const bar = Math.min(56, group / 3);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="600">Main-thread time per second at ${throttle}x CPU throttling (median, min–max)</text>`,
+  ];
+  for (let step = 0; step <= 4; step++) {
+    const value = (top / 4) * step;
+    parts.push(
+      `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(value)}" y2="${y(value)}" stroke="#e5e7eb"/>`,
+      `<text x="${margin.left - 8}" y="${y(value) + 4}" text-anchor="end" fill="#374151">${Math.round(value)}</text>`,
+    );
+  }
+  parts.push(
+    `<text transform="translate(16 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle" fill="#374151">ms of main thread per second</text>`,
+    `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle" fill="#374151">countdowns on the page (N)</text>`,
+  );
+  counts.forEach((count, index) => {
+    const center = margin.left + group * (index + 0.5);
+    parts.push(`<text x="${center}" y="${margin.top + plotHeight + 18}" text-anchor="middle">${count}</text>`);
+    LIBRARIES.forEach((library, side) => {
+      const figure = steady.get(key(library, count, throttle))?.taskMsPerS;
+      if (!figure) return;
+      const x = center + (side - 1) * (bar + 4) + 2;
+      parts.push(
+        `<rect x="${x}" y="${y(figure.median)}" width="${bar}" height="${y(0) - y(figure.median)}" fill="${colors[library]}"><title>${escapeXml(`${LABELS[library]}, N=${count}: ${number(figure.median)} ms/s`)}</title></rect>`,
+        `<line x1="${x + bar / 2}" x2="${x + bar / 2}" y1="${y(figure.min)}" y2="${y(figure.max)}" stroke="#111827"/>`,
+        `<text x="${x + bar / 2}" y="${y(figure.max) - 6}" text-anchor="middle" fill="#111827">${number(figure.median)}</text>`,
+      );
+    });
+  });
+  // The goal: Vitrine's bar at N=500 should end at or under this mark.
+  const peerAtGoal = steady.get(key('simplycountdown', GOAL_COUNT, throttle))?.taskMsPerS;
+  const goalIndex = counts.indexOf(GOAL_COUNT);
+  if (throttle === GOAL_THROTTLE && peerAtGoal && goalIndex >= 0) {
+    const x = margin.left + group * (goalIndex + 0.5) - bar - 6;
+    const goalY = y(peerAtGoal.median * GOAL_RATIO);
+    const legendX = margin.left + 8 + LIBRARIES.length * 150;
+    parts.push(
+      `<line x1="${x}" x2="${x + bar + 8}" y1="${goalY}" y2="${goalY}" stroke="#16a34a" stroke-width="2" stroke-dasharray="4 3"/>`,
+      `<line x1="${legendX}" x2="${legendX + 16}" y1="38" y2="38" stroke="#16a34a" stroke-width="2" stroke-dasharray="4 3"/>`,
+      `<text x="${legendX + 22}" y="42">goal: 1/6 of the peer at N=${GOAL_COUNT}</text>`,
+    );
+  }
+  LIBRARIES.forEach((library, index) => {
+    const x = margin.left + 8 + index * 150;
+    parts.push(
+      `<rect x="${x}" y="32" width="12" height="12" fill="${colors[library]}"/>`,
+      `<text x="${x + 18}" y="42">${escapeXml(LABELS[library])}</text>`,
+    );
+  });
+  parts.push('</svg>', '');
+  return parts.join('\n');
+}

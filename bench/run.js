@@ -1,0 +1,258 @@
+// `npm run bench`: Vitrine's countdown against simplyCountdown.js (the peer) in headless
+// Chromium, for 1, 50 and 500 countdowns at 1x and 4x CPU throttling. Prints a table and
+// writes BENCHMARKS.md and bench/countdown-scaling.svg.
+// `npm run bench -- --quick`: one run per figure, a shorter window, nothing written; for CI,
+// it fails only when something crashes, never on the figures.
+// Run `npm run build` first: this measures packages/vitrine/dist as it is.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { measure } from './measure.js';
+import { LABELS, LIBRARIES, pageForUrl } from './pages.js';
+import { GOAL, chartSvg, key, markdownTable, summarise, tables, textTable, verdict } from './report.js';
+import { startServer } from './server.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const COUNTS = [1, 50, 500];
+// Each page loads at the first rate (a slow phone: the harder case for layout shifts and
+// readiness), then is measured at each rate in turn.
+const THROTTLES = [4, 1];
+const SHOWN_THROTTLES = [1, 4];
+const RUNS = quick ? 1 : 5;
+// The window is short because page loads dominate the run's time (Vitrine's 500 countdowns
+// take seconds to be ready at 4x); aligned to the half-second it still holds whole ticks.
+const WINDOW_MS = quick ? 500 : 1000;
+const SETTLE_MS = quick ? 200 : 300;
+const ALIGN_WINDOW = !quick;
+const LATENCY_MS = 20;
+const CHART_THROTTLE = 4;
+const CHART = 'bench/countdown-scaling.svg';
+const DIST = 'packages/vitrine/dist';
+
+if (!existsSync(join(root, DIST, 'vitrine.js'))) {
+  console.error(`${DIST}/vitrine.js is missing: run \`npm run build\` first, then \`npm run bench\`.`);
+  process.exit(1);
+}
+if (!existsSync(join(root, 'node_modules/simplycountdown.js/dist/simplyCountdown.js'))) {
+  console.error('node_modules/simplycountdown.js is missing: run `npm install` first.');
+  process.exit(1);
+}
+
+/**
+ * The build as it is now, held in memory: colleagues may rebuild while the bench runs, and
+ * a loader whose chunks vanish mid-run would measure nothing.
+ */
+async function snapshotBuild() {
+  for (let attempt = 1; ; attempt++) {
+    const files = new Map();
+    const walk = (folder) => {
+      for (const entry of readdirSync(join(root, DIST, folder), { withFileTypes: true })) {
+        const path = folder ? `${folder}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(path);
+        else if (!entry.name.endsWith('.map')) files.set(path, readFileSync(join(root, DIST, path)));
+      }
+    };
+    try {
+      walk('');
+    } catch {
+      /* a rebuild is emptying dist/: try again */
+    }
+    // Complete when the loader is there and every chunk a file names is there too.
+    const named = [...files.values()].flatMap((body) =>
+      [...body.toString('utf8').matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]|["'`]\.\/([^"'`/]+\.js)["'`]/g)].map(
+        (match) => match[1] ?? match[2],
+      ),
+    );
+    const complete = files.has('vitrine.js') && named.every((name) => files.has(name) || files.has(`chunks/${name}`));
+    if (complete) return files;
+    if (attempt === 15) throw new Error(`${DIST} is incomplete (a build in progress?): run \`npm run build\``);
+    await new Promise((done) => setTimeout(done, 2000));
+  }
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = loadavg()[0];
+  // A fixed deadline a few days out, on a whole second, the same for every page of the run.
+  const deadline = new Date(Math.ceil(Date.now() / 1000) * 1000 + (3 * 24 + 7) * 3_600_000 + 25 * 60_000);
+  const build = await snapshotBuild();
+  console.log(`Measuring ${DIST}: ${[...build.keys()].filter((path) => path.endsWith('.js')).join(', ')}`);
+  const routes = (url) => {
+    const page = pageForUrl(url, deadline);
+    if (page !== null) return { body: Buffer.from(page) };
+    if (!url.pathname.startsWith(`/${DIST}/`)) return null;
+    const file = build.get(url.pathname.slice(DIST.length + 2));
+    return file ? { body: file } : undefined;
+  };
+  const server = await startServer(root, routes, { latencyMs: LATENCY_MS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const results = new Map();
+  try {
+    const version = browser.version();
+    console.log(
+      `Chromium ${version}; ${RUNS} run${RUNS > 1 ? 's' : ''} per figure, ${WINDOW_MS} ms window${quick ? ' (--quick)' : ''}`,
+    );
+    const run = (library, count, windowMs = WINDOW_MS) =>
+      measure(browser, {
+        url: `${server.origin}/bench/${library}.html?n=${count}`,
+        library,
+        count,
+        throttles: THROTTLES,
+        windowMs,
+        settleMs: SETTLE_MS,
+        alignWindow: ALIGN_WINDOW,
+      });
+    // Warm-up, not counted: the first context of a browser is slower to start.
+    if (!quick) await run('simplycountdown', 1, 100);
+
+    // Interleaved, so that a slow spell of the machine hits both libraries alike.
+    for (let round = 1; round <= RUNS; round++) {
+      for (const count of COUNTS) {
+        for (const library of LIBRARIES) {
+          const figures = await run(library, count);
+          const runs = results.get(key(library, count)) ?? [];
+          runs.push(figures);
+          results.set(key(library, count), runs);
+          const perThrottle = THROTTLES.map(
+            (throttle) => `${figures.windows[throttle].taskMsPerS.toFixed(0).padStart(4)} ms/s at ${throttle}x`,
+          );
+          console.log(
+            `  run ${round}/${RUNS}  N=${String(count).padEnd(3)} ${LABELS[library].padEnd(18)}  ` +
+              `ready in ${String(figures.readyMs).padStart(5)} ms, main thread ${perThrottle.join(', ')}`,
+          );
+        }
+      }
+    }
+
+    const elapsedMs = Date.now() - started;
+    const busy = { before: loadBefore, after: loadavg()[0] };
+    const summary = summarise(results, COUNTS, THROTTLES);
+    const tableSet = tables(summary, COUNTS, SHOWN_THROTTLES, THROTTLES[0]);
+    const goal = verdict(summary, results);
+    console.log(`\nAfter load, per second of the window (median, min–max)\n${textTable(tableSet.steadyTable)}`);
+    console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.steadyRatios)}`);
+    console.log(`\nPage load at ${THROTTLES[0]}x\n${textTable(tableSet.loadTable)}`);
+    console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.loadRatios)}`);
+    console.log(`\nGoal: ${GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
+    console.log(`\nBenchmark took ${seconds(elapsedMs)}.`);
+    const warning = busyWarning(busy);
+    if (warning) console.log(warning);
+    if (quick) {
+      console.log('--quick: BENCHMARKS.md not written.');
+      return;
+    }
+    writeFileSync(join(root, CHART), chartSvg(summary, COUNTS, CHART_THROTTLE));
+    writeFileSync(join(root, 'BENCHMARKS.md'), markdown({ version, tableSet, goal, elapsedMs, busy, build }));
+    console.log(`Wrote BENCHMARKS.md and ${CHART}.`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Other work on the machine steals the CPU the figures measure: say so when it did. */
+function busyWarning({ before, after }) {
+  const cores = cpus().length;
+  if (Math.max(before, after) <= cores) return '';
+  return (
+    `Warning: the machine was busy (load average ${before.toFixed(1)} at the start, ${after.toFixed(1)} at the end, ` +
+    `${cores} cores): figures are noisier and slower than on an idle machine.`
+  );
+}
+
+function markdown({ version, tableSet, goal, elapsedMs, busy, build }) {
+  const cores = cpus();
+  const models = [...new Set(cores.map((core) => core.model.trim()))].join(', ');
+  const chunks = [...build.keys()].filter((path) => path.startsWith('chunks/') && path.endsWith('.js'));
+  const warning = busyWarning(busy);
+  return `# Benchmarks
+
+Vitrine's \`<vitrine-countdown>\` (the script-tag build) against [simplyCountdown.js](https://github.com/VincentLoy/simplyCountdown.js)
+3.0.1, on the same page with 1, 50 and 500 countdowns, in headless Chromium at 1x and 4x CPU throttling.
+Written by \`npm run bench\` (\`bench/run.js\`) from the build in \`${DIST}\`; run \`npm run build\` first.
+Do not edit by hand: run it again.
+
+## Goal
+
+> ${GOAL}.
+
+**${goal.met ? 'Met' : 'Not met'}.** ${goal.text.replace(/^(not )?met: /, '')}
+
+![Main-thread time per second against the number of countdowns, at ${CHART_THROTTLE}x CPU throttling](${CHART})
+
+## Results
+
+Median of ${RUNS} runs, with the range (min–max) in brackets.${warning ? `\n\n${warning}` : ''}
+
+After load: per second of a ${WINDOW_MS / 1000} s window, on a page that loaded at ${THROTTLES[0]}x.
+
+${markdownTable(tableSet.steadyTable)}
+
+Vitrine / simplyCountdown, medians (under 1× is better for Vitrine):
+
+${markdownTable(tableSet.steadyRatios)}
+
+Page load at ${THROTTLES[0]}x CPU throttling (CLS counted until the end of the last window):
+
+${markdownTable(tableSet.loadTable)}
+
+${markdownTable(tableSet.loadRatios)}
+
+## Machine
+
+- Date: ${new Date(Date.now() - elapsedMs).toISOString().slice(0, 16).replace('T', ' ')} UTC
+- CPU: ${cores.length} × ${models}
+- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB
+- OS: ${type()} ${release()}; Node ${process.version}
+- Load average (1 min): ${busy.before.toFixed(1)} at the start, ${busy.after.toFixed(1)} at the end
+- Browser: Chromium ${version}, headless, \`--no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking\`
+- Build measured: \`vitrine.js\`, ${chunks.map((chunk) => `\`${chunk}\``).join(', ')}
+- The full run took ${seconds(elapsedMs)}.
+
+## Method
+
+- A static server (\`bench/server.js\`, node:http) serves the repository root and the pages that
+  \`bench/pages.js\` generates: a list of N offers, each with a heading, a countdown and a paragraph. It compresses
+  like a CDN (brotli) and delays every response by ${LATENCY_MS} ms, so that code arrives after the first paint as
+  on a real shop. The build is read once at the start, so a rebuild during the run changes nothing.
+- **Vitrine**: \`<script type="module" src="/${DIST}/vitrine.js">\` in the head and N
+  \`<vitrine-countdown deadline="…" format="hms">\`; the loader fetches the countdown's chunks.
+- **simplyCountdown.js**: its ES build (\`dist/simplyCountdown.js\`) imported by an inline module script, its
+  default theme (\`dist/themes/default.min.css\`) and one \`simplyCountdown('.simply-countdown', {…, zeroPad: true})\`
+  call over N empty \`<div class="simply-countdown">\`: its default display, amount over unit, like Vitrine's
+  default boxes. Its code is not lazy, so it is ready sooner.
+- The deadline is the same for both, about 3 days and 7 hours after the start of the run.
+- Each run opens a fresh browser context (cold cache, 1280×800) and sets CPU throttling with CDP
+  \`Emulation.setCPUThrottlingRate\` to ${THROTTLES[0]}x before loading; **ready** is the time from navigation until
+  all N countdowns show digits. Then, at ${THROTTLES.join('x, then ')}x, it waits ${SETTLE_MS} ms, then until
+  half-way through a second (Vitrine's clock ticks on the second, so the window holds whole ticks), and measures
+  a ${WINDOW_MS / 1000} s window. Both rates are measured on one page load, because loads dominate the time of
+  the run (about ${seconds(elapsedMs)} in all, here).
+- **Main thread** and **script**: deltas of CDP \`Performance.getMetrics\` \`TaskDuration\` and \`ScriptDuration\`
+  over the window (wall time of the renderer's main thread, so throttling counts), per second.
+- **LoAF**: \`long-animation-frame\` entries (frames over 50 ms) that start in the window: how many per second,
+  and their total duration per second.
+- **CLS**: the sum of all \`layout-shift\` entries without \`hadRecentInput\`, from navigation to the end of the
+  last window.
+- **JS transferred**: resource timing \`transferSize\` of the scripts (compressed bodies and headers).
+- Runs are interleaved (every configuration once, then again), so that a slow spell of the machine hits both
+  libraries alike; ${RUNS} page loads per configuration. \`npm run bench -- --quick\` does 1 run with a 0.5 s
+  window, writes nothing and fails only if something crashes.
+- With 2 cores, the compositor and raster threads compete with the main thread, so figures vary from run to
+  run: compare medians, and ratios rather than absolute figures across machines.
+`;
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (error instanceof Error && error.cause) console.error('caused by:', error.cause);
+  process.exit(1);
+});
