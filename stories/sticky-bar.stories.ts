@@ -1,0 +1,289 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect } from 'storybook/test';
+import { getBus } from '@vitrine/core';
+import '@vitrine/sticky-bar/define';
+import '@vitrine/countdown/define';
+
+type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
+
+interface Args {
+  position: 'top' | 'bottom';
+  push: boolean;
+  rotate: string;
+  dismissible: boolean;
+  dismissFor: string;
+  hideOnEnd: boolean;
+  showCoupon: boolean;
+  campaign: string;
+  start: string;
+  end: string;
+  timezone: string;
+  lang: string;
+  variant: string;
+  preview: boolean;
+}
+
+const SHIPPING = html`<p>Free shipping on orders over 50 €</p>`;
+const ROTATING = html`
+  <p>Free shipping on orders over 50 €</p>
+  <a href="#sale">Black Friday: up to -40 % on the whole shop</a>
+  <p>Free returns for 30 days</p>
+`;
+/** Two days from when the story renders: the countdown always has time left. */
+const inTwoDays = () => new Date(Date.now() + 2 * 86_400_000 + 9_000_000).toISOString();
+
+/** Every attribute from the controls; empty text controls leave the attribute out. */
+const bar = (args: Args, messages: TemplateResult) => html`
+  <vitrine-sticky-bar
+    position=${args.position}
+    ?push=${args.push}
+    rotate=${ifDefined(args.rotate || undefined)}
+    ?dismissible=${args.dismissible}
+    dismiss-for=${ifDefined(args.dismissFor || undefined)}
+    ?hide-on-end=${args.hideOnEnd}
+    ?show-coupon=${args.showCoupon}
+    campaign=${ifDefined(args.campaign || undefined)}
+    start=${ifDefined(args.start || undefined)}
+    end=${ifDefined(args.end || undefined)}
+    timezone=${ifDefined(args.timezone || undefined)}
+    lang=${ifDefined(args.lang || undefined)}
+    variant=${ifDefined(args.variant || undefined)}
+    ?preview=${args.preview}
+    >${messages}</vitrine-sticky-bar
+  >
+`;
+
+const PAGE = html`<div class="page">
+  <h2>Storefront</h2>
+  <p>The page's own content. As an overlay the bar covers the edge of the page; with push it has its own room.</p>
+  <p>Scroll, resize, switch the controls: the content does not move after the first paint.</p>
+</div>`;
+
+/**
+ * A frame that stands for the window: `transform` makes it the containing block of the
+ * bar's `position: fixed`, so every story of the docs page keeps its bar in its own frame.
+ * A bottom bar with push goes last, where its room belongs.
+ */
+const frame = (args: Args, messages: TemplateResult = SHIPPING) => html`
+  <style>
+    .frame {
+      position: relative;
+      transform: translateZ(0);
+      min-block-size: 14rem;
+      overflow: auto;
+      border: 1px dashed #9ca3af;
+      font:
+        16px/1.5 system-ui,
+        sans-serif;
+    }
+    .page {
+      padding: 0.5rem 1rem;
+    }
+    .page h2 {
+      margin: 0.5rem 0;
+    }
+  </style>
+  <div class="frame">
+    ${args.position === 'bottom' ? html`${PAGE}${bar(args, messages)}` : html`${bar(args, messages)}${PAGE}`}
+  </div>
+`;
+
+const barIn = (canvas: HTMLElement) => canvas.querySelector<Bar>('vitrine-sticky-bar')!;
+const partOf = (el: Bar, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+const meta = {
+  title: 'Widgets/Sticky bar',
+  component: 'vitrine-sticky-bar',
+  render: (args) => frame(args),
+  args: {
+    position: 'top',
+    push: false,
+    rotate: '',
+    dismissible: false,
+    dismissFor: '',
+    hideOnEnd: false,
+    showCoupon: false,
+    campaign: 'story-bar',
+    start: '',
+    end: '',
+    timezone: '',
+    lang: '',
+    variant: '',
+    preview: true,
+  },
+  argTypes: {
+    position: { control: 'inline-radio', options: ['top', 'bottom'], description: 'Edge of the window.' },
+    push: { control: 'boolean', description: 'Reserve the bar’s room in the page instead of covering its edge.' },
+    rotate: { control: 'text', description: 'Time per message when there are several (`5s` when empty).' },
+    dismissible: { control: 'boolean', description: 'Show a close button.' },
+    dismissFor: { control: 'text', description: 'How long a closed bar stays closed (`7d` when empty, or `session`).' },
+    hideOnEnd: { control: 'boolean', description: 'Hide when a countdown inside ends.' },
+    showCoupon: { control: 'boolean', description: 'Show the `coupon` topic’s code with a copy button.' },
+    campaign: { control: 'text' },
+    start: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
+    end: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
+    timezone: { control: 'text', description: 'IANA zone for date-times without an offset.' },
+    lang: { control: 'inline-radio', options: ['', 'en', 'fr'], description: 'Language of the built-in texts.' },
+    variant: { control: 'text' },
+    preview: {
+      control: 'boolean',
+      description:
+        'Designer mode (on in these stories): schedule and stored dismissal ignored, nothing stored or sent.',
+    },
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+export const OneMessage: Story = {
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    await expect(partOf(el, 'base')).not.toBeNull();
+    await expect(partOf(el, 'pause-button')).toBeNull();
+  },
+};
+
+export const Rotating: Story = {
+  args: { campaign: 'story-rotating', rotate: '4s' },
+  render: (args) => frame(args, ROTATING),
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    const pause = partOf(el, 'pause-button')!;
+    await expect(pause.getAttribute('aria-pressed')).toBe('false');
+    pause.click();
+    await el.updateComplete;
+    await expect(partOf(el, 'pause-button')!.getAttribute('aria-pressed')).toBe('true');
+    partOf(el, 'next-button')!.click();
+    await el.updateComplete;
+    await expect(el.shadowRoot!.querySelector('slot')!.assignedNodes()[0].textContent).toContain('Black Friday');
+  },
+};
+
+export const WithCountdown: Story = {
+  args: { campaign: 'story-countdown', hideOnEnd: true },
+  render: (args) =>
+    frame(
+      args,
+      html`<p>
+        Black Friday ends in
+        <vitrine-countdown layout="inline" campaign="story-countdown" deadline=${inTwoDays()}></vitrine-countdown>
+      </p>`,
+    ),
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    await expect(el.querySelector('vitrine-countdown')).not.toBeNull();
+    await expect(partOf(el, 'base')).not.toBeNull();
+  },
+};
+
+export const Dismissible: Story = {
+  args: { campaign: 'story-dismissible', dismissible: true },
+};
+
+/** In preview the close is remembered in memory only: reload the story to see the bar again. */
+export const Dismissed: Story = {
+  args: { campaign: 'story-dismissed', dismissible: true },
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    partOf(el, 'close-button')!.click();
+    await el.updateComplete;
+    await expect(partOf(el, 'base')).toBeNull();
+  },
+};
+
+/** A code won in a pop-up or a wheel is published on the bus `coupon` topic; the bar shows it. */
+export const CouponShown: Story = {
+  args: { campaign: 'story-coupon', showCoupon: true },
+  beforeEach: () => {
+    getBus().publish('coupon', { code: 'WELCOME10', campaign: 'story-popup', label: '-10 % on your first order' });
+  },
+  render: (args) => frame(args, html`<p>Your welcome code is ready</p>`),
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    await expect((partOf(el, 'coupon-code') as HTMLInputElement).value).toBe('WELCOME10');
+    await expect(partOf(el, 'copy-button')).not.toBeNull();
+  },
+};
+
+export const Top: Story = {
+  args: { campaign: 'story-top', position: 'top' },
+};
+
+export const Bottom: Story = {
+  args: { campaign: 'story-bottom', position: 'bottom' },
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    const frameBox = canvasElement.querySelector('.frame')!.getBoundingClientRect();
+    await expect(Math.round(partOf(el, 'base')!.getBoundingClientRect().bottom)).toBe(Math.round(frameBox.bottom - 1));
+  },
+};
+
+/** `push`: the page starts below the bar; before the code arrives the loader's `:not(:defined)` rule holds the same room. */
+export const Push: Story = {
+  args: { campaign: 'story-push', push: true },
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    const bar = partOf(el, 'base')!.getBoundingClientRect();
+    const pageTop = canvasElement.querySelector('.page')!.getBoundingClientRect().top;
+    await expect(Math.round(pageTop)).toBe(Math.round(bar.bottom));
+  },
+};
+
+export const French: Story = {
+  args: { campaign: 'story-fr', lang: 'fr', dismissible: true },
+  render: (args) =>
+    frame(
+      args,
+      html`<p>Livraison offerte dès 50 € d’achat</p>
+        <a href="#soldes">Black Friday : jusqu’à -40 % sur toute la boutique</a>`,
+    ),
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    await expect(partOf(el, 'close-button')!.getAttribute('aria-label')).toBe('Fermer le bandeau d’annonces');
+  },
+};
+
+/** On a dark page the default bar keeps a faint edge line; its colours are custom properties. */
+export const Dark: Story = {
+  args: { campaign: 'story-dark', dismissible: true },
+  globals: { backgrounds: { value: 'dark' } },
+  render: (args) => html`<div style="color: #f9fafb">${frame(args, ROTATING)}</div>`,
+};
+
+/**
+ * With `prefers-reduced-motion: reduce` (emulated here), nothing rotates or fades: the first
+ * message shows, previous and next reach the others, and there is no pause button since
+ * nothing moves.
+ */
+export const ReducedMotion: Story = {
+  args: { campaign: 'story-reduced' },
+  beforeEach: () => {
+    const original = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) => {
+      if (!query.includes('prefers-reduced-motion: reduce')) return original(query);
+      const reduced = new EventTarget() as MediaQueryList;
+      return Object.defineProperties(reduced, { matches: { value: true }, media: { value: query } });
+    };
+    return () => {
+      window.matchMedia = original;
+    };
+  },
+  render: (args) => frame(args, ROTATING),
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    await expect(partOf(el, 'pause-button')).toBeNull();
+    await expect(partOf(el, 'next-button')).not.toBeNull();
+  },
+};

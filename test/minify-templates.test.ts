@@ -1,0 +1,18 @@
+/** The build's template minifier must never change what a template means, only its whitespace. */
+import { expect, test } from 'vitest';
+import { minifyTemplates } from '../scripts/minify-templates.ts';
+
+test('html: attributes split over lines around bindings keep a separating space', () => {
+  const source =
+    'html`<button\n  part=${part}\n  class="icon"\n  aria-label=${label}\n  aria-pressed=${pressed}\n>\n  ${icon}\n</button>`';
+  const out = minifyTemplates(source);
+  expect(out).toBe(
+    'html`<button part=${part} class="icon" aria-label=${label} aria-pressed=${pressed}>${icon}</button>`',
+  );
+});
+
+test('css: the spaces calc() needs around an interpolation are kept', () => {
+  const out = minifyTemplates('css`\n  a {\n    height: calc(${h} + env(safe-area-inset-top, 0px));\n  }\n`');
+  expect(out).toContain('calc(${h} + env(safe-area-inset-top,0px))');
+  expect(out.replace(/\s/g, '')).toBe('css`a{height:calc(${h}+env(safe-area-inset-top,0px))}`');
+});
