@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { LitElement } from 'lit';
-import { TIME_ZONE_EXPECTED, VitrineElement } from '@vitrine/core';
+import { TIME_ZONE_EXPECTED, VitrineElement, type Catalog } from '@vitrine/core';
+
+const closeText: Catalog<'close'> = { en: { close: 'Close' }, fr: { close: 'Fermer' } };
 
 class ElementTestElement extends VitrineElement {
   override render() {
-    return html`<p part="text">${this.t('action.close')}</p>`;
+    return html`<p part="text">${this.localize(closeText, 'close')}</p>`;
   }
 }
 customElements.define('vitrine-element-test', ElementTestElement);

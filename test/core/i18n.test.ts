@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
-import { formatMoney, formatNumber, languageOf, normalizeLanguage, translate } from '@vitrine/core';
+import { formatMoney, formatNumber, languageOf, normalizeLanguage, translateFrom, type Catalog } from '@vitrine/core';
 
 /** Intl separates with no-break spaces (U+00A0, U+202F); compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -66,11 +66,16 @@ describe('languageOf', () => {
 });
 
 describe('texts', () => {
-  test('translate fills placeholders, in fr and en', () => {
-    expect(translate('en', 'countdown.name', { date: 'Friday' })).toBe('Countdown, ends Friday');
-    expect(translate('fr', 'countdown.name', { date: 'vendredi' })).toBe('Compte à rebours, se termine vendredi');
-    expect(translate('fr', 'action.close')).toBe('Fermer');
-    expect(translate('en', 'countdown.name')).toBe('Countdown, ends {date}');
+  const catalog: Catalog<'name' | 'close'> = {
+    en: { name: 'Countdown, ends {date}', close: 'Close' },
+    fr: { name: 'Compte à rebours, se termine {date}' },
+  };
+
+  test('translateFrom fills placeholders, in fr and en, and falls back to en for a missing text', () => {
+    expect(translateFrom(catalog, 'en', 'name', { date: 'Friday' })).toBe('Countdown, ends Friday');
+    expect(translateFrom(catalog, 'fr', 'name', { date: 'vendredi' })).toBe('Compte à rebours, se termine vendredi');
+    expect(translateFrom(catalog, 'fr', 'close')).toBe('Close');
+    expect(translateFrom(catalog, 'en', 'name')).toBe('Countdown, ends {date}');
   });
 });
 

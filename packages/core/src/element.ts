@@ -7,7 +7,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { getBus, type TrackAction } from './bus.js';
 import { inShopifyDesignMode } from './consent.js';
-import { languageOf, normalizeLanguage, translate, type Language, type MessageKey } from './i18n/index.js';
+import { languageOf, normalizeLanguage, translateFrom, type Catalog, type Language } from './i18n/index.js';
 import { DATE_TIME_EXPECTED, isTimeZone, parseDateTime, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { DURATION_EXPECTED, parseDuration } from './parse/duration.js';
 import { warnOnce } from './parse/warn.js';
@@ -118,9 +118,9 @@ export abstract class VitrineElement extends LitElement {
     return ms;
   }
 
-  /** Built-in text in this widget's language. */
-  t(key: MessageKey, values?: Record<string, string | number>): string {
-    return translate(this.language, key, values);
+  /** A built-in text from the widget's own `catalog`, in this widget's language. */
+  localize<Key extends string>(catalog: Catalog<Key>, key: Key, values?: Record<string, string | number>): string {
+    return translateFrom(catalog, this.language, key, values);
   }
 
   /** Dispatches a composed, bubbling DOM event; returns false when a listener cancelled it. */

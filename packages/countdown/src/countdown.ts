@@ -14,7 +14,7 @@ import {
   parseDateTime,
   parseDuration,
   parseTimeOfDay,
-  type MessageKey,
+  type Catalog,
 } from '@vitrine/core';
 import { countdownStyles } from './countdown.styles.js';
 
@@ -28,6 +28,44 @@ export const COUNTDOWN_LAYOUTS = ['boxes', 'inline'] as const;
 export type CountdownLayout = (typeof COUNTDOWN_LAYOUTS)[number];
 
 type Unit = 'days' | 'hours' | 'minutes' | 'seconds';
+
+/** The countdown's own texts (`{date}` is the end, in words). */
+const messages: Catalog<'name' | 'ended' | 'pause' | Unit | `${Unit}One` | `${Unit}Short`> = {
+  en: {
+    name: 'Countdown, ends {date}',
+    ended: 'Countdown ended',
+    pause: 'Pause the countdown',
+    days: 'days',
+    hours: 'hours',
+    minutes: 'minutes',
+    seconds: 'seconds',
+    daysOne: 'day',
+    hoursOne: 'hour',
+    minutesOne: 'minute',
+    secondsOne: 'second',
+    daysShort: 'd',
+    hoursShort: 'h',
+    minutesShort: 'm',
+    secondsShort: 's',
+  },
+  fr: {
+    name: 'Compte à rebours, se termine {date}',
+    ended: 'Compte à rebours terminé',
+    pause: 'Mettre en pause le compte à rebours',
+    days: 'jours',
+    hours: 'heures',
+    minutes: 'minutes',
+    seconds: 'secondes',
+    daysOne: 'jour',
+    hoursOne: 'heure',
+    minutesOne: 'minute',
+    secondsOne: 'seconde',
+    daysShort: 'j',
+    hoursShort: 'h',
+    minutesShort: 'min',
+    secondsShort: 's',
+  },
+};
 
 const UNIT_MS: Record<Unit, number> = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 };
 
@@ -309,8 +347,8 @@ export class VitrineCountdown extends VitrineElement {
     const remaining = this.expired ? 0 : this.paused ? this.#frozenRemainingMs : this.remainingMs;
     const endsAt = this.deadlineAt + this.#skewMs;
     const name = this.expired
-      ? this.t('countdown.ended')
-      : this.t('countdown.name', { date: formatDateTime(endsAt, this.language, this.timeZone) });
+      ? this.localize(messages, 'ended')
+      : this.localize(messages, 'name', { date: formatDateTime(endsAt, this.language, this.timeZone) });
     const inline = this.#layout === 'inline';
     // The pause button keeps one name; its state is aria-pressed (a toggle whose name changed too would read "Resume…, pressed").
     return html`
@@ -325,7 +363,7 @@ export class VitrineCountdown extends VitrineElement {
             : html`<button
                 part="pause-button"
                 type="button"
-                aria-label=${this.t('countdown.pause')}
+                aria-label=${this.localize(messages, 'pause')}
                 aria-pressed=${this.paused ? 'true' : 'false'}
                 @click=${this.#togglePause}
               >
@@ -340,13 +378,10 @@ export class VitrineCountdown extends VitrineElement {
   #segment(unit: Unit, value: number, inline: boolean) {
     // Two digits at least, so the width does not change as time runs; the leading unit may grow (120 days).
     const digits = String(value).padStart(2, '0');
-    const singular = `unit.${unit.slice(0, -1)}.one` as MessageKey;
     return html`<span part="segment segment-${unit}"
         ><span part="value">${digits}</span
-        ><span part="unit" aria-hidden="true">${this.t(`unit.short.${unit}` as MessageKey)}</span
-        ><span class="visually-hidden"
-          >${value === 1 ? this.t(singular) : this.t(`unit.${unit}` as MessageKey)}</span
-        ></span
+        ><span part="unit" aria-hidden="true">${this.localize(messages, `${unit}Short`)}</span
+        ><span class="visually-hidden">${this.localize(messages, value === 1 ? `${unit}One` : unit)}</span></span
       >${inline ? ' ' : nothing}`;
   }
 }

@@ -1,12 +1,11 @@
-/** fr and en texts, the language of an element, and Intl formatting in that language. */
-import { en, fr, type MessageKey } from './messages.js';
-
-export { en, fr, type MessageKey };
+/**
+ * fr and en: the language of an element, each module's own texts, and Intl formatting in
+ * that language. There is no central table of texts: every widget ships only the texts it
+ * shows, in a small catalog next to its code, so a page downloads no text it never shows.
+ */
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const catalogs: Record<Language, Partial<Record<MessageKey, string>>> = { en, fr };
 
 /** `fr-CA` → `fr`; anything that does not ship → `en`. */
 export function normalizeLanguage(value: string | null | undefined): Language {
@@ -22,12 +21,6 @@ export function languageOf(element: Element): Language {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return 'en';
-}
-
-/** The text of `key` in `language`, with `{name}` placeholders filled from `values`. */
-export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template = catalogs[language][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 const LOCALES: Record<Language, string> = { en: 'en', fr: 'fr-FR' };
@@ -69,10 +62,7 @@ export interface Catalog<Key extends string> {
   fr: Partial<Record<Key, string>>;
 }
 
-/**
- * The text of `key` from a module's own catalog — each widget and core module ships only the
- * texts it uses, so a page downloads no text it never shows.
- */
+/** The text of `key` from a module's own catalog in `language`, with `{name}` placeholders filled from `values`. */
 export function translateFrom<Key extends string>(
   catalog: Catalog<Key>,
   language: Language,
