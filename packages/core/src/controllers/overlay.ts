@@ -13,7 +13,15 @@ import type { ReactiveController } from 'lit';
 import { getBus } from '../bus.js';
 import type { VitrineElement } from '../element.js';
 
-export type CloseReason = 'dismiss' | 'escape' | 'backdrop' | 'convert' | 'removed';
+/**
+ * Why an overlay closed: the shopper's close button (`dismiss`), Escape, a click on the backdrop
+ * — the shopper's own choices — or a conversion, the merchant's code (`api`), the element
+ * removed from the page, its `end` reached.
+ */
+export type CloseReason = 'dismiss' | 'escape' | 'backdrop' | 'convert' | 'api' | 'removed' | 'ended';
+
+/** The reasons that are the shopper's own choice to close: tracked as `close`, remembered as a dismissal. */
+export const SHOPPER_CLOSE_REASONS: readonly CloseReason[] = ['dismiss', 'escape', 'backdrop'];
 
 export interface OverlayCloseDetail {
   campaign: string;
@@ -23,6 +31,11 @@ export interface OverlayCloseDetail {
 interface OverlayPageState {
   /** Campaign of the open overlay, or null. */
   open: string | null;
+  /**
+   * The controller that holds the turn. Two overlays may share a campaign (two untitled pop-ups
+   * both default to their tag name), so the turn is given back by identity, not by name.
+   */
+  owner?: object | null;
   /** How many overlays have closed in this page view. */
   closed: number;
 }
@@ -34,7 +47,7 @@ export function overlayPageState(): OverlayPageState {
   const holder = globalThis as unknown as Record<symbol, OverlayPageState | undefined>;
   let state = holder[PAGE_KEY];
   if (!state || typeof state !== 'object') {
-    state = { open: null, closed: 0 };
+    state = { open: null, owner: null, closed: 0 };
     Object.defineProperty(globalThis, PAGE_KEY, { value: state, configurable: true });
   }
   return state;
@@ -47,17 +60,30 @@ function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
+export interface OverlayOptions {
+  /** Called after the overlay closed, whatever closed it (the host records a dismissal, syncs `open`). */
+  onClose?(reason: CloseReason): void;
+}
+
 export class OverlayController implements ReactiveController {
   #host: VitrineElement;
   #dialog: () => HTMLDialogElement | null | undefined;
+  #options: OverlayOptions;
   #returnFocusTo: HTMLElement | null = null;
   #savedScroll: { overflow: string; gutter: string } | null = null;
   #open = false;
+  /** The dialog the listeners are on (the render may replace it). */
+  #listening: HTMLDialogElement | null = null;
+  /** A press that began inside the dialog's box: the click that ends it (outside, after a drag) is no backdrop click. */
+  #pressInside = false;
+  /** Stops waiting for the overlay that is open now to close (see `openWhenFree`). */
+  #stopWaiting?: () => void;
 
   /** @param dialog finds the host's `<dialog>` in its shadow root (after render). */
-  constructor(host: VitrineElement, dialog: () => HTMLDialogElement | null | undefined) {
+  constructor(host: VitrineElement, dialog: () => HTMLDialogElement | null | undefined, options: OverlayOptions = {}) {
     this.#host = host;
     this.#dialog = dialog;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -68,6 +94,7 @@ export class OverlayController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    this.#stopWaiting?.();
     if (this.#open) this.close('removed');
   }
 
@@ -88,13 +115,14 @@ export class OverlayController implements ReactiveController {
    * Opens the dialog when it is this overlay's turn and no `vitrine-open` listener cancels.
    * Renders the host first so the dialog exists. Returns whether it opened.
    */
-  async open(allowAfter = false): Promise<boolean> {
+  async open(allowAfter = false, detail: Record<string, unknown> = {}): Promise<boolean> {
     if (this.#open || this.blockedBy(allowAfter)) return false;
     const page = overlayPageState();
     // Claim the turn before awaiting the render, so two overlays firing together never both open.
     page.open = this.#host.campaignId;
-    if (!this.#host.emit('vitrine-open', { campaign: this.#host.campaignId }, { cancelable: true })) {
-      page.open = null;
+    page.owner = this;
+    if (!this.#host.emit('vitrine-open', { ...detail, campaign: this.#host.campaignId }, { cancelable: true })) {
+      this.#release();
       return false;
     }
     this.#open = true;
@@ -102,15 +130,19 @@ export class OverlayController implements ReactiveController {
     await this.#host.updateComplete;
     const dialog = this.#dialog();
     if (!dialog || !this.#open) {
+      const held = overlayPageState().owner === this;
       this.#release();
+      // Overlays waiting for the turn (`openWhenFree`) hear that it is free again.
+      if (held) getBus().publish('overlay', { campaign: null });
       return false;
     }
     this.#returnFocusTo = deepActiveElement();
     this.#lockScroll();
-    dialog.addEventListener('cancel', this.#onCancel);
-    dialog.addEventListener('click', this.#onClick);
+    this.#listen(dialog);
     try {
-      if (!dialog.open) dialog.showModal();
+      // A dialog left open without showModal (an `open` attribute) is not modal: no trap, no backdrop.
+      if (dialog.open) dialog.close();
+      dialog.showModal();
     } catch {
       dialog.setAttribute('open', '');
     }
@@ -119,15 +151,46 @@ export class OverlayController implements ReactiveController {
     return true;
   }
 
+  /**
+   * Opens now; or, when another overlay is open and `allowAfter` (the merchant's
+   * `after-overlay="allow"`), as soon as it has closed. Without `allowAfter` an overlay that
+   * finds another open gives up: after that one closes, one interruption has been made.
+   */
+  async openWhenFree(allowAfter = false, detail: Record<string, unknown> = {}): Promise<boolean> {
+    while (allowAfter && !this.#open && overlayPageState().open !== null) {
+      if (!(await this.#nextClose())) return false;
+    }
+    return this.open(allowAfter, detail);
+  }
+
+  /** Resolves true once the open overlay has closed (false when this host left the page first). */
+  #nextClose(): Promise<boolean> {
+    this.#stopWaiting?.();
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const settle = (closed: boolean) => {
+        if (settled) return;
+        settled = true;
+        unsubscribe();
+        this.#stopWaiting = undefined;
+        resolve(closed);
+      };
+      this.#stopWaiting = () => settle(false);
+      // The topic is sticky: its replay (given during `subscribe`) is the past, not a close.
+      let replaying = true;
+      const unsubscribe = getBus().subscribe('overlay', (message) => {
+        if (!replaying && message?.campaign == null && overlayPageState().open === null) settle(true);
+      });
+      replaying = false;
+    });
+  }
+
   /** Closes the dialog, gives focus back and the turn away. */
   close(reason: CloseReason = 'dismiss'): void {
     if (!this.#open) return;
     const dialog = this.#dialog();
-    if (dialog) {
-      dialog.removeEventListener('cancel', this.#onCancel);
-      dialog.removeEventListener('click', this.#onClick);
-      if (dialog.open) dialog.close();
-    }
+    this.#unlisten();
+    if (dialog?.open) dialog.close();
     this.#unlockScroll();
     this.#release();
     overlayPageState().closed++;
@@ -135,15 +198,38 @@ export class OverlayController implements ReactiveController {
     const returnTo = this.#returnFocusTo;
     this.#returnFocusTo = null;
     if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
-    if (reason !== 'convert' && reason !== 'removed') this.#host.track('close');
+    if (SHOPPER_CLOSE_REASONS.includes(reason)) this.#host.track('close');
     this.#host.emit<OverlayCloseDetail>('vitrine-close', { campaign: this.#host.campaignId, reason });
     this.#host.requestUpdate();
+    this.#options.onClose?.(reason);
   }
 
   #release(): void {
     this.#open = false;
     const page = overlayPageState();
-    if (page.open === this.#host.campaignId) page.open = null;
+    if (page.owner === this || (page.owner == null && page.open === this.#host.campaignId)) {
+      page.open = null;
+      page.owner = null;
+    }
+  }
+
+  #listen(dialog: HTMLDialogElement): void {
+    this.#unlisten();
+    this.#listening = dialog;
+    dialog.addEventListener('cancel', this.#onCancel);
+    dialog.addEventListener('close', this.#onNativeClose);
+    dialog.addEventListener('pointerdown', this.#onPointerDown);
+    dialog.addEventListener('click', this.#onClick);
+  }
+
+  #unlisten(): void {
+    const dialog = this.#listening;
+    if (!dialog) return;
+    dialog.removeEventListener('cancel', this.#onCancel);
+    dialog.removeEventListener('close', this.#onNativeClose);
+    dialog.removeEventListener('pointerdown', this.#onPointerDown);
+    dialog.removeEventListener('click', this.#onClick);
+    this.#listening = null;
   }
 
   #onCancel = (event: Event) => {
@@ -152,17 +238,35 @@ export class OverlayController implements ReactiveController {
     this.close('escape');
   };
 
+  /**
+   * The dialog closed by itself: a second Escape the browser does not let a page cancel (close
+   * watchers), a `<form method="dialog">`, a script. Without this the page would stay locked.
+   */
+  #onNativeClose = (event: Event) => {
+    const dialog = event.currentTarget as HTMLDialogElement;
+    if (this.#open && !dialog.open) this.close('escape');
+  };
+
+  #inBox(dialog: HTMLDialogElement, event: MouseEvent): boolean {
+    const box = dialog.getBoundingClientRect();
+    return (
+      event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom
+    );
+  }
+
+  #onPointerDown = (event: PointerEvent) => {
+    this.#pressInside =
+      event.target !== event.currentTarget || this.#inBox(event.currentTarget as HTMLDialogElement, event);
+  };
+
   #onClick = (event: MouseEvent) => {
     const dialog = event.currentTarget as HTMLDialogElement;
+    const pressInside = this.#pressInside;
+    this.#pressInside = false;
     if (event.target !== dialog) return;
-    // A click on the dialog element itself outside its box is a click on the backdrop.
-    const box = dialog.getBoundingClientRect();
-    const inside =
-      event.clientX >= box.left &&
-      event.clientX <= box.right &&
-      event.clientY >= box.top &&
-      event.clientY <= box.bottom;
-    if (!inside) this.close('backdrop');
+    // A click on the dialog element itself outside its box is a click on the backdrop; not when the
+    // press began inside (selecting the email text and releasing past the edge is no request to close).
+    if (!pressInside && !this.#inBox(dialog, event)) this.close('backdrop');
   };
 
   #lockScroll(): void {

@@ -72,6 +72,7 @@ export class TriggerController implements ReactiveController {
   configure(trigger: string | null | undefined, minTimeMs: number): void {
     this.#triggers = parseTriggers(trigger, (token) => this.#host.warn('trigger', token, TRIGGER_EXPECTED));
     this.#minTimeMs = minTimeMs;
+    this.#deferred = null;
     if (this.#armed) {
       this.disarm();
       this.arm();
@@ -100,7 +101,12 @@ export class TriggerController implements ReactiveController {
       if (trigger.kind === 'time')
         this.#timers.push(setTimeout(() => this.#fire('time'), Math.max(0, trigger.value - sinceArmed)));
       if (trigger.kind === 'idle') this.#watchIdle(trigger.value);
-      if (trigger.kind === 'scroll') this.#listen(window, 'scroll', () => this.#checkDepth(trigger.value));
+      if (trigger.kind === 'scroll') {
+        this.#listen(window, 'scroll', () => this.#checkDepth(trigger.value));
+        // A page restored where it was read (reload, back/forward) may be past the depth already;
+        // checked once arming is over (firing disarms).
+        this.#timers.push(setTimeout(() => this.#checkDepth(trigger.value)));
+      }
       if (trigger.kind === 'exit') {
         this.#listen(document, 'mousemove', this.#onPointerMove);
         this.#listen(document, 'mouseout', this.#onMouseOut);
@@ -167,9 +173,10 @@ export class TriggerController implements ReactiveController {
   #onMouseOut = (event: Event) => {
     const mouse = event as MouseEvent;
     if (mouse.relatedTarget !== null) return;
-    // Leaving into a <select>'s drop-down is reported as leaving the page.
-    const target = mouse.target as Element | null;
-    if (target?.closest?.('select, option, datalist')) return;
+    // Leaving into a <select>'s drop-down is reported as leaving the page. The path, not the
+    // target: a select inside a theme's web component is retargeted to its host at the document.
+    const path = mouse.composedPath();
+    if (path.some((node) => node instanceof Element && node.matches('select, option, datalist, input[list]'))) return;
     if (mouse.clientY > EXIT_EDGE) return;
     if (mouse.clientX < 0 || mouse.clientX > window.innerWidth) return;
     // Upward velocity: the last move before leaving went up (a pointer sliding along the edge does not).

@@ -13,8 +13,16 @@ import type { VitrineElement } from '../element.js';
 import { translateFrom, type Catalog } from '../i18n/index.js';
 import { flushOutboxOnce, onLeadSettled, submitLead, type DeliveryOutcome } from './outbox.js';
 
-export type LeadFormState =
-  'idle' | 'invalid-email' | 'consent-missing' | 'submitting' | 'saved' | 'success' | 'rejected';
+export const LEAD_FORM_STATES = [
+  'idle',
+  'invalid-email',
+  'consent-missing',
+  'submitting',
+  'saved',
+  'success',
+  'rejected',
+] as const;
+export type LeadFormState = (typeof LEAD_FORM_STATES)[number];
 
 type Key =
   | 'emailLabel'
@@ -66,7 +74,10 @@ const messages: Catalog<Key> = {
 export function isValidEmail(value: string): boolean {
   const email = value.trim();
   if (email.length > 254) return false;
-  return /^[^\s@"(),:;<>[\]\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i.test(email);
+  // The TLD: letters, or an internationalised one in its ASCII form (`xn--p1ai`).
+  return /^[^\s@"(),:;<>[\]\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i.test(
+    email,
+  );
 }
 
 export interface LeadCaptureOptions {
@@ -80,7 +91,17 @@ export interface LeadCaptureOptions {
   onAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void;
 }
 
+/**
+ * No single red reads well on both a white and a dark surface, so the default error colour is a
+ * red mixed with the text colour: deep red on white, light red on a dark card (both ≥ 4.5:1).
+ */
 export const leadFormStyles = css`
+  :host {
+    --vitrine-lead-error: var(
+      --vitrine-color-error,
+      color-mix(in srgb, #dc2626 60%, var(--vitrine-color-text, #111827))
+    );
+  }
   [part~='form'] {
     display: grid;
     gap: 0.75em;
@@ -101,12 +122,15 @@ export const leadFormStyles = css`
     color: var(--vitrine-color-text, #111827);
     font: inherit;
   }
+  [part~='email-input']::placeholder {
+    color: color-mix(in srgb, currentColor 60%, transparent);
+  }
   [part~='email-input'][aria-invalid='true'] {
-    border-color: var(--vitrine-color-error, #b91c1c);
+    border-color: var(--vitrine-lead-error);
   }
   [part~='error'] {
     margin: 0;
-    color: var(--vitrine-color-error, #b91c1c);
+    color: var(--vitrine-lead-error);
     font-size: 0.875em;
   }
   [part~='consent'] {
@@ -147,6 +171,10 @@ export const leadFormStyles = css`
   [part~='status'] {
     margin: 0;
     font-size: 0.9em;
+  }
+  /* Focused by script so it is read out; it is no control, so no ring. */
+  [part~='status']:focus {
+    outline: none;
   }
 `;
 
@@ -219,8 +247,10 @@ export class LeadCaptureController implements ReactiveController {
       at: new Date().toISOString(),
     };
     if (this.#host.previewing) {
-      // Preview never sends data: show what the shopper would see.
+      // Preview never sends data (no outbox, no bus, no DOM event): show what the shopper would see, code included.
       this.state = 'success';
+      void this.#focusStatus();
+      this.#options.onAccepted(lead, { status: 'delivered' });
       return;
     }
     this.state = 'submitting';
@@ -238,6 +268,7 @@ export class LeadCaptureController implements ReactiveController {
     }
     if (outcome.status === 'queued') this.#pendingId = outcome.id ?? null;
     this.state = outcome.status === 'delivered' ? 'success' : 'saved';
+    void this.#focusStatus();
     this.#host.emit('vitrine-lead', lead);
     this.#host.track('convert');
     this.#options.onAccepted(lead, outcome);
@@ -248,6 +279,15 @@ export class LeadCaptureController implements ReactiveController {
     await this.#host.updateComplete;
     const selector = field === 'email' ? `#${this.#id}-email` : 'input[name="consent"]';
     this.#host.renderRoot.querySelector<HTMLInputElement>(selector)?.focus();
+  }
+
+  /**
+   * The form, and the submit button that had focus, give way to the outcome: focus follows to the
+   * message (else it would fall to the page, and a screen reader would lose its place).
+   */
+  async #focusStatus(): Promise<void> {
+    await this.#host.updateComplete;
+    this.#host.renderRoot.querySelector<HTMLElement>('[part~="status"]')?.focus({ preventScroll: true });
   }
 
   #consentWording(): string {
@@ -268,7 +308,7 @@ export class LeadCaptureController implements ReactiveController {
   render(submitLabel?: string | null) {
     const state = this.#state;
     if (state === 'success' || state === 'saved') {
-      return html`<p part="status" role="status">${this.#text(state)}</p>`;
+      return html`<p part="status" role="status" tabindex="-1">${this.#text(state)}</p>`;
     }
     const id = this.#id;
     const error =

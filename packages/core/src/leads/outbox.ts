@@ -36,6 +36,8 @@ export type DeliveryOutcome =
 const OUTBOX_KEY = 'outbox:leads';
 const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Even a server that answers `Retry-After: 0` again and again is not called in a tight loop. */
+const MIN_BACKOFF_MS = 1_000;
 
 /** Entries being sent now by this page: a flush never sends one twice at once. */
 const inFlight = new Set<string>();
@@ -77,10 +79,11 @@ function newId(): string {
 function backoff(attempts: number, retryAfterHeader: string | null): number {
   const retryAfterSeconds = Number(retryAfterHeader);
   if (retryAfterHeader && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) {
-    return Math.min(retryAfterSeconds * 1000, MAX_BACKOFF_MS);
+    return Math.min(Math.max(retryAfterSeconds * 1000, MIN_BACKOFF_MS), MAX_BACKOFF_MS);
   }
   const retryAfterDate = retryAfterHeader ? Date.parse(retryAfterHeader) : NaN;
-  if (Number.isFinite(retryAfterDate)) return Math.min(Math.max(0, retryAfterDate - Date.now()), MAX_BACKOFF_MS);
+  if (Number.isFinite(retryAfterDate))
+    return Math.min(Math.max(MIN_BACKOFF_MS, retryAfterDate - Date.now()), MAX_BACKOFF_MS);
   // 2 s, 4 s, 8 s … up to 5 minutes, with a little jitter so many shoppers do not retry in step.
   return Math.min(2_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS) * (0.85 + Math.random() * 0.3);
 }

@@ -1,0 +1,116 @@
+import { css } from 'lit';
+
+export const exitPopupStyles = css`
+  /* The closed dialog takes no room: nothing on the page moves when the pop-up arrives. */
+  :host {
+    display: contents;
+  }
+
+  [part='dialog'] {
+    box-sizing: border-box;
+    inline-size: 100%;
+    max-inline-size: min(92vw, var(--vitrine-exit-popup-width, 28rem));
+    max-block-size: calc(100dvh - 2rem);
+    overflow: auto;
+    padding: var(--vitrine-exit-popup-padding, 2.25rem 1.5rem 1.5rem);
+    border: 0;
+    border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
+    background: var(--vitrine-exit-popup-background, var(--vitrine-color-surface, #ffffff));
+    color: var(--vitrine-color-text, #111827);
+    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4));
+    font-family: var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: 1rem;
+    line-height: 1.5;
+    text-align: center;
+    overscroll-behavior: contain;
+  }
+
+  [part='dialog']::backdrop {
+    background: var(--vitrine-exit-popup-backdrop, rgb(17 24 39 / 0.6));
+  }
+
+  /* Compositor-only entrance: opacity and transform, nothing that lays out again. */
+  [part='dialog'][open] {
+    animation: vitrine-exit-popup-in 0.24s cubic-bezier(0.2, 0.8, 0.2, 1);
+  }
+
+  [part='dialog'][open]::backdrop {
+    animation: vitrine-exit-popup-fade 0.24s ease-out;
+  }
+
+  @keyframes vitrine-exit-popup-in {
+    from {
+      opacity: 0;
+      transform: translateY(0.75rem) scale(0.97);
+    }
+  }
+
+  @keyframes vitrine-exit-popup-fade {
+    from {
+      opacity: 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part='dialog'][open],
+    [part='dialog'][open]::backdrop {
+      animation: none;
+    }
+  }
+
+  [part='close-button'] {
+    position: absolute;
+    inset-block-start: 0.375rem;
+    inset-inline-end: 0.375rem;
+    display: grid;
+    place-items: center;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+
+  [part='close-button']:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+
+  [part='close-button']:focus-visible {
+    outline: 2px solid var(--vitrine-color-accent, #2563eb);
+    outline-offset: -2px;
+  }
+
+  [part='close-button'] svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+
+  [part='heading'] {
+    margin: 0 1.5rem 0.5rem;
+    font-size: var(--vitrine-exit-popup-heading-size, 1.5rem);
+    font-weight: 800;
+    line-height: 1.2;
+    text-wrap: balance;
+  }
+
+  [part='text'] {
+    margin-block-end: 1.25rem;
+  }
+
+  [part='text'] p,
+  ::slotted(p) {
+    margin: 0;
+  }
+
+  [part='coupon'] {
+    justify-content: center;
+    margin-block-start: 1rem;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+`;
