@@ -14,7 +14,6 @@ import {
   couponStyles,
   getBus,
   leadFormStyles,
-  translateFrom,
   type Catalog,
   type CloseReason,
   type LeadFormState,
@@ -162,19 +161,19 @@ export class VitrineExitPopup extends VitrineElement {
     if ((LEAD_FORM_STATES as readonly string[]).includes(value)) this.#capture.state = value;
   }
 
-  #schedule = new ScheduleController(this);
-  #dismissal = new DismissalController(this);
-  #overlay = new OverlayController(this, () => this.shadowRoot?.querySelector('dialog'), {
+  #schedule: ScheduleController = new ScheduleController(this);
+  #dismissal: DismissalController = new DismissalController(this);
+  #overlay: OverlayController = new OverlayController(this, () => this.shadowRoot?.querySelector('dialog'), {
     onClose: (reason) => this.#onClosed(reason),
   });
-  #triggers = new TriggerController(this, (trigger) => void this.#openFrom(trigger));
-  #capture = new LeadCaptureController(this, {
+  #triggers: TriggerController = new TriggerController(this, (trigger) => void this.#openFrom(trigger));
+  #capture: LeadCaptureController = new LeadCaptureController(this, {
     action: () => this.#action,
     consentText: () => this.consentText,
     consentImplied: () => this.#consent === 'implied',
     onAccepted: () => this.store.set(this.#convertedKey, true),
   });
-  #coupon = new CouponController(this);
+  #coupon: CouponController = new CouponController(this);
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
   #consent: ExitPopupConsent = 'explicit';
   #afterOverlay: ExitPopupAfterOverlay = 'skip';
@@ -302,7 +301,7 @@ export class VitrineExitPopup extends VitrineElement {
 
   protected override render() {
     if (!this.#schedule.active) return nothing;
-    const text = (key: 'close' | 'name') => translateFrom(messages, this.language, key);
+    const text = (key: 'close' | 'name') => this.localize(messages, key);
     const hasHeading = this.#slotted.heading || !!this.heading;
     const hasText = this.#slotted.text || !!this.text;
     const code = this.#revealedCode;
