@@ -46,24 +46,38 @@ const libraryBuild = (name: string) => {
 };
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
-const POPUP_KIT = /packages[\\/]core[\\/]src[\\/](leads[\\/]|coupon\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion)\.ts)/;
+const POPUP_KIT =
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|coupon\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion)\.ts)/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
   outDir: fromRoot('packages/vitrine/dist'),
   emptyOutDir: false,
   minify: true,
-  sourcemap: true,
+  // Maps are written beside the files but not announced in them: shoppers never download them.
+  sourcemap: 'hidden' as const,
   lib: { entry: { vitrine: fromRoot('packages/vitrine/src/loader.ts') }, formats: ['es' as const] },
   rolldownOptions: {
     output: {
       minify: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
+      // wrapper); name it after its package rather than "define".
+      chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {
+        const widget = /packages[\\/]([^\\/]+)[\\/]src[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+        return `chunks/${widget ?? chunk.name}-[hash].js`;
+      },
       codeSplitting: {
         groups: [
+          // The pop-up machinery (overlay, triggers, leads) in its own chunk: the exit pop-up and the
+          // wheel share it, and a page with neither never downloads it.
+          {
+            name: 'popup',
+            test: /packages[\\/]core[\\/]src[\\/](leads[\\/]|controllers[\\/](overlay|triggers)\.ts)/,
+            priority: 2,
+          },
           // The bus alone: the loader needs it at once for window.vitrine, without Lit.
-          { name: 'bus', test: /packages[\\/]core[\\/]src[\\/]bus\.ts$/, priority: 3 },
+          { name: 'bus', test: /packages[\\/]core[\\/]src[\\/]bus\.ts$/, priority: 4 },
           // Lit and the core every widget needs travel together: one request serves all widgets.
           // The pop-up kit (overlay, triggers, leads, coupon, dismissal) is left to rolldown, which
           // puts it in a chunk shared by the widgets that use it, so a countdown-only page skips it.
@@ -72,12 +86,7 @@ const bundleBuild = {
             test: (id: string) =>
               /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id) ||
               (/packages[\\/]core[\\/]src[\\/]/.test(id) && !POPUP_KIT.test(id) && !/[\\/]bus\.ts$/.test(id)),
-            priority: 2,
-          },
-          {
-            name: (id: string) => /packages[\\/](?!vitrine[\\/]|core[\\/])([^\\/]+)[\\/]src[\\/]/.exec(id)?.[1] ?? null,
-            debugName: 'packages',
-            priority: 1,
+            priority: 3,
           },
         ],
       },

@@ -73,9 +73,10 @@ export const STICKY_TOPICS: ReadonlySet<string> = new Set<Topic>(['cart', 'custo
 export interface Bus {
   /** Bumped only if the shape of this object ever changes, so copies can tell. */
   readonly version: 1;
-  publish<T extends Topic>(topic: T, payload: Topics[T]): void;
-  subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void;
-  last<T extends Topic>(topic: T): Topics[T] | undefined;
+  // `this: void`: the methods are closures, safe to pass around detached (window.vitrine does).
+  publish<T extends Topic>(this: void, topic: T, payload: Topics[T]): void;
+  subscribe<T extends Topic>(this: void, topic: T, handler: Handler<T>): () => void;
+  last<T extends Topic>(this: void, topic: T): Topics[T] | undefined;
 }
 
 const BUS_KEY = Symbol.for('vitrine.bus');
@@ -91,7 +92,7 @@ function createBus(): Bus {
       listener(payload);
     } catch (error) {
       // A merchant's subscriber that throws must neither stop the others nor reach window.onerror.
-      console.error('[vitrine] a bus subscriber threw:', error);
+      console.error('[vitrine] a bus subscriber failed:', error);
     }
   };
 
@@ -102,12 +103,8 @@ function createBus(): Bus {
       // Copy first: a handler may unsubscribe itself or subscribe others while we iterate.
       for (const listener of [...(listeners.get(topic) ?? [])]) deliver(listener, payload);
       // A page listener that throws is reported by the browser as that listener's own error, as
-      // for any DOM event; the try only guards against a page that broke CustomEvent itself.
-      try {
-        document.dispatchEvent(new CustomEvent(`vitrine:${topic}`, { detail: payload }));
-      } catch (error) {
-        console.error('[vitrine] could not dispatch a vitrine event:', error);
-      }
+      // for any DOM event; `deliver` only guards against a page that broke CustomEvent itself.
+      deliver((detail) => document.dispatchEvent(new CustomEvent(`vitrine:${topic}`, { detail })), payload);
     },
     subscribe(topic, handler) {
       const listener = handler as Listener;
@@ -129,8 +126,9 @@ function createBus(): Bus {
 export function getBus(): Bus {
   const holder = globalThis as unknown as Record<symbol, Bus | undefined>;
   const existing = holder[BUS_KEY];
-  if (existing && typeof existing.publish === 'function' && typeof existing.subscribe === 'function') return existing;
+  if (typeof existing?.publish === 'function') return existing;
   const bus = createBus();
-  Object.defineProperty(globalThis, BUS_KEY, { value: bus, configurable: true, writable: false, enumerable: false });
+  // Not writable, not enumerable: a page's stray loop over window cannot replace or see it.
+  Object.defineProperty(globalThis, BUS_KEY, { value: bus, configurable: true });
   return bus;
 }

@@ -107,6 +107,17 @@ export abstract class VitrineElement extends LitElement {
     return epoch;
   }
 
+  /**
+   * `value` (trimmed, any case) when it is one of `allowed`, else `fallback` with the one warning:
+   * the check behind every keyword attribute (`format`, `position`, `on-end` …).
+   */
+  oneOf<T extends string>(attribute: string, value: string | null | undefined, allowed: readonly T[], fallback: T): T {
+    const normalized = String(value ?? '').trim().toLowerCase();
+    if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
+    this.warn(attribute, value, `one of ${allowed.join(', ')}`);
+    return fallback;
+  }
+
   /** Parses a duration attribute; warns and returns `fallback` when invalid. */
   durationAttribute(attribute: string, value: string | null | undefined, fallback: number | null): number | null {
     if (value == null) return fallback;

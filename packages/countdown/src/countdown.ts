@@ -112,19 +112,6 @@ const PLAY_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.
 /** Where the deadline comes from: the first of `deadline`, `duration`, `daily` that is set. */
 type DeadlineSource = 'deadline' | 'duration' | 'daily';
 
-/** `value` when it is one of `allowed`, else `fallback` with the one warning. */
-function oneOf<T extends string>(
-  host: VitrineElement,
-  attribute: string,
-  value: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  host.warn(attribute, value, `one of ${allowed.join(', ')}`);
-  return fallback;
-}
-
 /**
  * An honest urgency timer: a fixed deadline, an evergreen deadline fixed per visitor, or a
  * daily cut-off. Every countdown of the page ticks on one shared clock aligned to the second.
@@ -224,9 +211,9 @@ export class VitrineCountdown extends VitrineElement {
     ) {
       this.deadlineAt = this.#readDeadline();
     }
-    if (changed.has('format')) this.#format = oneOf(this, 'format', this.format, COUNTDOWN_FORMATS, 'auto');
-    if (changed.has('onEnd')) this.#onEnd = oneOf(this, 'on-end', this.onEnd, COUNTDOWN_ON_END, 'hide');
-    if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, COUNTDOWN_LAYOUTS, 'boxes');
+    if (changed.has('format')) this.#format = this.oneOf('format', this.format, COUNTDOWN_FORMATS, 'auto');
+    if (changed.has('onEnd')) this.#onEnd = this.oneOf('on-end', this.onEnd, COUNTDOWN_ON_END, 'hide');
+    if (changed.has('layout')) this.#layout = this.oneOf('layout', this.layout, COUNTDOWN_LAYOUTS, 'boxes');
     this.#settle();
   }
 

@@ -212,9 +212,7 @@ export class VitrineStickyBar extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('position')) {
-      const value = String(this.position).trim().toLowerCase();
-      this.#position = value === 'bottom' ? 'bottom' : 'top';
-      if (value !== this.#position) this.warn('position', this.position, `one of ${STICKY_BAR_POSITIONS.join(', ')}`);
+      this.#position = this.oneOf('position', this.position, STICKY_BAR_POSITIONS, 'top');
     }
     if (changed.has('rotate')) {
       this.#rotateMs = Math.max(MIN_ROTATE_MS, this.durationAttribute('rotate', this.rotate, DEFAULT_ROTATE_MS)!);

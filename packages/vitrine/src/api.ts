@@ -9,11 +9,11 @@ import { getBus, type Bus, type Topic, type Topics } from '@vitrine/core/bus';
 type Command = [method: 'publish' | 'subscribe', ...args: unknown[]];
 
 export interface VitrineApi {
-  publish<T extends Topic>(topic: T, payload: Topics[T]): void;
-  subscribe<T extends Topic>(topic: T, handler: (payload: Topics[T]) => void): () => void;
-  last<T extends Topic>(topic: T): Topics[T] | undefined;
-  /** Runs a queued command now: `['publish', topic, payload]`, `['subscribe', topic, handler]`. */
-  push(...commands: Command[]): number;
+  publish<T extends Topic>(this: void, topic: T, payload: Topics[T]): void;
+  subscribe<T extends Topic>(this: void, topic: T, handler: (payload: Topics[T]) => void): () => void;
+  last<T extends Topic>(this: void, topic: T): Topics[T] | undefined;
+  /** Runs queued commands now: `['publish', topic, payload]`, `['subscribe', topic, handler]`. */
+  push(...commands: Command[]): void;
 }
 
 function run(bus: Bus, command: unknown): void {
@@ -36,13 +36,13 @@ export function installApi(): VitrineApi {
     return existing as VitrineApi;
   }
   const bus = getBus();
+  // The bus's methods are closures (no `this`), so they can be handed out as they are.
   const api: VitrineApi = {
-    publish: (topic, payload) => bus.publish(topic, payload),
-    subscribe: (topic, handler) => bus.subscribe(topic, handler),
-    last: (topic) => bus.last(topic),
+    publish: bus.publish,
+    subscribe: bus.subscribe,
+    last: bus.last,
     push(...commands) {
       for (const command of commands) run(bus, command);
-      return 0;
     },
   };
   holder.vitrine = api;

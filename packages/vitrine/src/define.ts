@@ -1,2 +1,4 @@
 /** Registers every Vitrine tag (each only if not yet defined). */
 import '@vitrine/countdown/define';
+import '@vitrine/exit-popup/define';
+import '@vitrine/sticky-bar/define';

@@ -4,3 +4,5 @@
  */
 export * from '@vitrine/core';
 export * from '@vitrine/countdown';
+export * from '@vitrine/exit-popup';
+export * from '@vitrine/sticky-bar';

@@ -5,6 +5,8 @@
  */
 export const WIDGET_CHUNKS: Record<string, () => Promise<unknown>> = {
   'vitrine-countdown': () => import('@vitrine/countdown/define'),
+  'vitrine-sticky-bar': () => import('@vitrine/sticky-bar/define'),
+  'vitrine-exit-popup': () => import('@vitrine/exit-popup/define'),
 };
 
 /** The countdown's font stack (countdown.styles.ts): the reserved line must have the same metrics. */
@@ -38,4 +40,11 @@ export const UNDEFINED_CSS = [
   `:where(vitrine-countdown[layout=inline]:not(:defined)){align-items:center;padding-top:0;` +
     `min-height:max(calc(var(--vitrine-countdown-digit-size,1em)*1.2),1.75rem,24px)}`,
   `:where(vitrine-countdown[layout=inline]:not(:defined))::before{font-size:1em}`,
+  // The sticky bar is an overlay (no room) unless `push`: then exactly its height, plus the phone's safe area.
+  // Overlays take no room, and their slotted text must not show in the page before they are defined.
+  `:where(vitrine-sticky-bar:not(:defined),vitrine-exit-popup:not(:defined)){display:none}`,
+  `:where(vitrine-sticky-bar[push]:not(:defined)){display:block;visibility:hidden;overflow:hidden;` +
+    `height:calc(var(--vitrine-sticky-bar-height,2.75rem) + env(safe-area-inset-top,0px))}`,
+  `:where(vitrine-sticky-bar[push][position=bottom i]:not(:defined)){` +
+    `height:calc(var(--vitrine-sticky-bar-height,2.75rem) + env(safe-area-inset-bottom,0px))}`,
 ].join('');
