@@ -1,6 +1,7 @@
 export default {
   globs: ['packages/*/src/**/*.ts'],
-  exclude: ['**/*.test.ts', '**/*.stories.ts', 'packages/vitrine/src/loader.ts', '**/dist/**'],
+  // The umbrella's loader, API and chunk map are the script-tag build's internals, not elements.
+  exclude: ['**/*.test.ts', '**/*.stories.ts', 'packages/vitrine/src/{loader,api,widgets}.ts', '**/dist/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,
