@@ -56,6 +56,7 @@ function lifeFigures() {
     cls: bench.shifts.reduce((sum, shift) => sum + shift.value, 0),
     transferBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
     scriptFiles: scripts.length,
+    scriptNames: scripts.map((entry) => new URL(entry.name).pathname),
   };
 }
 
@@ -69,7 +70,7 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 /**
  * @param {import('playwright').Browser} browser
  * @param {{ url: string, library: string, count: number, throttles: number[], windowMs: number, settleMs: number, alignWindow: boolean }} run
- * @returns {Promise<{ readyMs: number, cls: number, transferBytes: number, scriptFiles: number,
+ * @returns {Promise<{ readyMs: number, cls: number, transferBytes: number, scriptFiles: number, scriptNames: string[],
  *   windows: Record<number, { taskMsPerS: number, scriptMsPerS: number, loafPerS: number, loafMsPerS: number }> }>}
  */
 export async function measure(browser, { url, library, count, throttles, windowMs, settleMs, alignWindow }) {
@@ -126,6 +127,7 @@ export async function measure(browser, { url, library, count, throttles, windowM
       cls: life.cls,
       transferBytes: life.transferBytes,
       scriptFiles: life.scriptFiles,
+      scriptNames: life.scriptNames,
       windows,
     };
   } finally {

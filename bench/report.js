@@ -154,9 +154,14 @@ export function verdict({ steady }, results) {
     if (worst > 0) shifted.push(`N=${count}: up to ${cls(worst)}`);
   }
   if (shifted.length) gaps.push(`Vitrine's CLS is not 0 (${shifted.join('; ')})`);
+  // A saturated main thread cannot show more than ~1000 ms/s: the peer's true demand is higher.
+  const saturated =
+    peer.taskMsPerS.median > 900
+      ? ` simplyCountdown saturates the main thread there (${number(peer.taskMsPerS.median)} ms of every 1000): it would use more if it could, so the true ratio is lower than shown.`
+      : '';
   return gaps.length
-    ? { met: false, text: `not met: ${gaps.join('; and ')}.` }
-    : { met: true, text: `met: ${timeText}; Vitrine's CLS is 0 in every run.` };
+    ? { met: false, text: `not met: ${gaps.join('; and ')}.${saturated}` }
+    : { met: true, text: `met: ${timeText}; Vitrine's CLS is 0 in every run.${saturated}` };
 }
 
 const escapeXml = (text) =>

@@ -150,13 +150,15 @@ async function main() {
       return;
     }
     writeFileSync(join(root, CHART), chartSvg(summary, COUNTS, CHART_THROTTLE));
-    writeFileSync(join(root, 'BENCHMARKS.md'), markdown({ version, tableSet, goal, elapsedMs, busy, build }));
+    writeFileSync(join(root, 'BENCHMARKS.md'), markdown({ version, tableSet, goal, elapsedMs, busy, results }));
     console.log(`Wrote BENCHMARKS.md and ${CHART}.`);
   } finally {
     await browser.close();
     await server.close();
   }
 }
+
+const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Other work on the machine steals the CPU the figures measure: say so when it did. */
 function busyWarning({ before, after }) {
@@ -168,10 +170,10 @@ function busyWarning({ before, after }) {
   );
 }
 
-function markdown({ version, tableSet, goal, elapsedMs, busy, build }) {
+function markdown({ version, tableSet, goal, elapsedMs, busy, results }) {
   const cores = cpus();
   const models = [...new Set(cores.map((core) => core.model.trim()))].join(', ');
-  const chunks = [...build.keys()].filter((path) => path.startsWith('chunks/') && path.endsWith('.js'));
+  const fetched = results.get(key('vitrine', COUNTS[0]))?.[0]?.scriptNames ?? [];
   const warning = busyWarning(busy);
   return `# Benchmarks
 
@@ -184,7 +186,7 @@ Do not edit by hand: run it again.
 
 > ${GOAL}.
 
-**${goal.met ? 'Met' : 'Not met'}.** ${goal.text.replace(/^(not )?met: /, '')}
+**${goal.met ? 'Met' : 'Not met'}.** ${sentence(goal.text.replace(/^(not )?met: /, ''))}
 
 ![Main-thread time per second against the number of countdowns, at ${CHART_THROTTLE}x CPU throttling](${CHART})
 
@@ -204,6 +206,8 @@ Page load at ${THROTTLES[0]}x CPU throttling (CLS counted until the end of the l
 
 ${markdownTable(tableSet.loadTable)}
 
+Vitrine / simplyCountdown, medians:
+
 ${markdownTable(tableSet.loadRatios)}
 
 ## Machine
@@ -214,7 +218,7 @@ ${markdownTable(tableSet.loadRatios)}
 - OS: ${type()} ${release()}; Node ${process.version}
 - Load average (1 min): ${busy.before.toFixed(1)} at the start, ${busy.after.toFixed(1)} at the end
 - Browser: Chromium ${version}, headless, \`--no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking\`
-- Build measured: \`vitrine.js\`, ${chunks.map((chunk) => `\`${chunk}\``).join(', ')}
+- Scripts the Vitrine page fetched: ${fetched.map((path) => `\`${path.replace(`/${DIST}/`, '')}\``).join(', ')}
 - The full run took ${seconds(elapsedMs)}.
 
 ## Method
