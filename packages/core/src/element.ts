@@ -112,7 +112,9 @@ export abstract class VitrineElement extends LitElement {
    * the check behind every keyword attribute (`format`, `position`, `on-end` …).
    */
   oneOf<T extends string>(attribute: string, value: string | null | undefined, allowed: readonly T[], fallback: T): T {
-    const normalized = String(value ?? '').trim().toLowerCase();
+    const normalized = String(value ?? '')
+      .trim()
+      .toLowerCase();
     if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
     this.warn(attribute, value, `one of ${allowed.join(', ')}`);
     return fallback;
