@@ -1,8 +1,9 @@
 // Checks the script-tag build against size-budgets.json: `npm run size` (after `npm run build`).
 // A group is an entry file plus every chunk it imports statically, plus any lazy chunks it
 // names (found through the entry's import() calls, so hashed file names need no updating)
-// with their own static imports. Each file is brotli-compressed on its own, as a browser
-// downloads it, and the group's sum is held to its budget. Exits 1 when a group is over.
+// with their own static imports; `only` narrows that set to the chunks it names (one widget's
+// own chunk, say). Each file is brotli-compressed on its own, as a browser downloads it, and
+// the group's sum is held to its budget. Exits 1 when a group is over.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,12 +40,17 @@ function staticClosure(file, into = new Set()) {
   return into;
 }
 
-/** The chunk named `name` (Rollup's `[name]-[hash].js`) that one of `files` loads with import(). */
+/** Matches the file name of the chunk named `name`: Rollup's `[name]-[hash].js`. */
+function chunkPattern(name) {
+  // The hash is a few base64url characters (so `countdown` does not match `countdown-extra-…`).
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[\\w-]{6,12}\\.js$`);
+}
+
+/** The chunk named `name` that one of `files` loads with import(). */
 function lazyChunk(files, name) {
-  // `[name]-[hash].js`, the hash being a few base64url characters (so `countdown` does not match `countdown-extra-…`).
-  const chunkPattern = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[\\w-]{6,12}\\.js$`);
+  const pattern = chunkPattern(name);
   for (const file of files) {
-    const found = specifiers(file, DYNAMIC_IMPORT).find((imported) => chunkPattern.test(basename(imported)));
+    const found = specifiers(file, DYNAMIC_IMPORT).find((imported) => pattern.test(basename(imported)));
     if (found) return found;
   }
   throw new Error(`no import() of a "${name}" chunk found from ${[...files].map((f) => relative(dist, f)).join(', ')}`);
@@ -67,7 +73,15 @@ function groupFiles(group) {
   const files = staticClosure(join(dist, group.entry));
   const entryFiles = [...files];
   for (const name of group.lazy ?? []) staticClosure(lazyChunk(entryFiles, name), files);
-  return [...files];
+  if (!group.only) return [...files];
+  // `only`: just these chunks of the group (by chunk name, or the entry's file name), e.g. one
+  // widget's own chunk without the Lit and core chunks it shares with the others.
+  return group.only.map((name) => {
+    const pattern = chunkPattern(name);
+    const found = [...files].find((file) => relative(dist, file) === name || pattern.test(basename(file)));
+    if (!found) throw new Error(`group "${group.name}": no "${name}" chunk among its files`);
+    return found;
+  });
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;

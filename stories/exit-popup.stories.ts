@@ -39,6 +39,12 @@ interface PopupArgs {
   formState?: LeadFormState;
   headingSlot?: string;
   textSlot?: string;
+  /** Listed in the docs table only (no control): the properties of the attributes above, set from code. */
+  minTime?: string;
+  dismissFor?: string;
+  consentText?: string;
+  submitLabel?: string;
+  afterOverlay?: string;
 }
 
 /** Empty controls leave the attribute out, as a merchant who did not write it. */
@@ -196,6 +202,12 @@ const meta = {
       description: 'Designer mode: ignores start/end and past dismissals, stores and sends nothing.',
       table: { category: 'common' },
     },
+    // Properties a page sets from code; their attributes above are the controls.
+    minTime: { control: false, table: { category: 'properties' } },
+    dismissFor: { control: false, table: { category: 'properties' } },
+    consentText: { control: false, table: { category: 'properties' } },
+    submitLabel: { control: false, table: { category: 'properties' } },
+    afterOverlay: { control: false, table: { category: 'properties' } },
   },
 } satisfies Meta<PopupArgs>;
 

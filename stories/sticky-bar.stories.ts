@@ -1,21 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { getBus } from '@vitrine/core';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/countdown/define';
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 
+/** The story's controls: one per attribute, by its attribute name (the properties are listed, without controls). */
 interface Args {
   position: 'top' | 'bottom';
   push: boolean;
   rotate: string;
   dismissible: boolean;
-  dismissFor: string;
-  hideOnEnd: boolean;
-  showCoupon: boolean;
+  'dismiss-for': string;
+  'hide-on-end': boolean;
+  'show-coupon': boolean;
   campaign: string;
   start: string;
   end: string;
@@ -23,6 +24,10 @@ interface Args {
   lang: string;
   variant: string;
   preview: boolean;
+  /** Listed in the docs table only (no control): set from code. */
+  dismissFor?: string;
+  hideOnEnd?: boolean;
+  showCoupon?: boolean;
 }
 
 const SHIPPING = html`<p>Free shipping on orders over 50 €</p>`;
@@ -41,9 +46,9 @@ const bar = (args: Args, messages: TemplateResult) => html`
     ?push=${args.push}
     rotate=${ifDefined(args.rotate || undefined)}
     ?dismissible=${args.dismissible}
-    dismiss-for=${ifDefined(args.dismissFor || undefined)}
-    ?hide-on-end=${args.hideOnEnd}
-    ?show-coupon=${args.showCoupon}
+    dismiss-for=${ifDefined(args['dismiss-for'] || undefined)}
+    ?hide-on-end=${args['hide-on-end']}
+    ?show-coupon=${args['show-coupon']}
     campaign=${ifDefined(args.campaign || undefined)}
     start=${ifDefined(args.start || undefined)}
     end=${ifDefined(args.end || undefined)}
@@ -102,9 +107,9 @@ const meta = {
     push: false,
     rotate: '',
     dismissible: false,
-    dismissFor: '',
-    hideOnEnd: false,
-    showCoupon: false,
+    'dismiss-for': '',
+    'hide-on-end': false,
+    'show-coupon': false,
     campaign: 'story-bar',
     start: '',
     end: '',
@@ -118,9 +123,12 @@ const meta = {
     push: { control: 'boolean', description: 'Reserve the bar’s room in the page instead of covering its edge.' },
     rotate: { control: 'text', description: 'Time per message when there are several (`5s` when empty).' },
     dismissible: { control: 'boolean', description: 'Show a close button.' },
-    dismissFor: { control: 'text', description: 'How long a closed bar stays closed (`7d` when empty, or `session`).' },
-    hideOnEnd: { control: 'boolean', description: 'Hide when a countdown inside ends.' },
-    showCoupon: { control: 'boolean', description: 'Show the `coupon` topic’s code with a copy button.' },
+    'dismiss-for': {
+      control: 'text',
+      description: 'How long a closed bar stays closed (`7d` when empty, or `session`).',
+    },
+    'hide-on-end': { control: 'boolean', description: 'Hide when a countdown inside ends.' },
+    'show-coupon': { control: 'boolean', description: 'Show the `coupon` topic’s code with a copy button.' },
     campaign: { control: 'text' },
     start: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
     end: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
@@ -132,6 +140,10 @@ const meta = {
       description:
         'Designer mode (on in these stories): schedule and stored dismissal ignored, nothing stored or sent.',
     },
+    // Properties a page sets from code; their attributes above are the controls.
+    dismissFor: { control: false, table: { category: 'properties' } },
+    hideOnEnd: { control: false, table: { category: 'properties' } },
+    showCoupon: { control: false, table: { category: 'properties' } },
   },
 } satisfies Meta<Args>;
 
@@ -165,7 +177,7 @@ export const Rotating: Story = {
 };
 
 export const WithCountdown: Story = {
-  args: { campaign: 'story-countdown', hideOnEnd: true },
+  args: { campaign: 'story-countdown', 'hide-on-end': true },
   render: (args) =>
     frame(
       args,
@@ -179,6 +191,24 @@ export const WithCountdown: Story = {
     await el.updateComplete;
     await expect(el.querySelector('vitrine-countdown')).not.toBeNull();
     await expect(partOf(el, 'base')).not.toBeNull();
+  },
+};
+
+/** `hide-on-end`: the countdown inside has ended (here, long ago), so the bar is gone and the page shows alone. */
+export const EndedCountdown: Story = {
+  args: { campaign: 'story-ended', 'hide-on-end': true },
+  render: (args) =>
+    frame(
+      args,
+      html`<p>
+        Black Friday ends in
+        <vitrine-countdown layout="inline" campaign="story-ended" deadline="2020-01-01T00:00:00Z"></vitrine-countdown>
+      </p>`,
+    ),
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await waitFor(() => expect(partOf(el, 'base')).toBeNull());
+    await expect(el.querySelector('vitrine-countdown')!.hasAttribute('expired')).toBe(true);
   },
 };
 
@@ -200,7 +230,7 @@ export const Dismissed: Story = {
 
 /** A code won in a pop-up or a wheel is published on the bus `coupon` topic; the bar shows it. */
 export const CouponShown: Story = {
-  args: { campaign: 'story-coupon', showCoupon: true },
+  args: { campaign: 'story-coupon', 'show-coupon': true },
   beforeEach: () => {
     getBus().publish('coupon', { code: 'WELCOME10', campaign: 'story-popup', label: '-10 % on your first order' });
   },

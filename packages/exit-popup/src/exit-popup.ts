@@ -66,9 +66,9 @@ function oneOf<T extends string>(
  * close, never again after a sign-up, and never over another overlay. It can collect an email
  * with a consent that is recorded, and reveal a code.
  *
- * A native `<dialog>` opened with `showModal()`: focus moves in (to the email field, else the close
- * button) and is trapped there, then returns where it was; Escape and a click on the backdrop
- * close it; the page behind does not scroll.
+ * A native `<dialog>` opened with `showModal()`: focus moves in (to the email field when the pointer
+ * is a mouse, else the close button) and is trapped there, then returns where it was; Escape and a
+ * click on the backdrop close it; the page behind does not scroll.
  *
  * @summary Exit-intent pop-up with email capture that never loses a lead, and a coupon code.
  *
@@ -92,22 +92,22 @@ function oneOf<T extends string>(
  * @csspart copy-status - Says whether the code was copied (or selected, where copying is refused).
  *
  * @cssproperty --vitrine-exit-popup-width - Largest width of the card (default `28rem`; never wider than 92% of the screen).
- * @cssproperty --vitrine-exit-popup-background - Background of the card (default the surface colour).
+ * @cssproperty --vitrine-exit-popup-background - Background of the card (default `--vitrine-color-surface`, else `#ffffff`).
  * @cssproperty --vitrine-exit-popup-backdrop - Colour over the page behind (default `rgb(17 24 39 / 0.6)`).
  * @cssproperty --vitrine-exit-popup-padding - Padding of the card (default `2.25rem 1.5rem 1.5rem`).
  * @cssproperty --vitrine-exit-popup-heading-size - Font size of the title (default `1.5rem`).
- * @cssproperty --vitrine-font - Font family.
+ * @cssproperty --vitrine-font - Font family (default `system-ui` and the platform's sans-serif).
  * @cssproperty --vitrine-color-text - Text colour (default `#111827`).
  * @cssproperty --vitrine-color-surface - Card and field background (default `#ffffff`).
- * @cssproperty --vitrine-color-accent - Buttons and focus rings (default `#111827`).
+ * @cssproperty --vitrine-color-accent - Sign-up and copy buttons, the checkbox, focus rings (default `#111827`; focus rings `#2563eb`).
  * @cssproperty --vitrine-color-on-accent - Text on the buttons (default `#ffffff`).
  * @cssproperty --vitrine-color-error - Error text and the invalid field's border (default: a red mixed with the text colour, readable on light and dark cards).
  * @cssproperty --vitrine-radius - Corner radius of fields and buttons (default `0.5rem`; the card's is twice it).
- * @cssproperty --vitrine-shadow - Shadow of the card.
+ * @cssproperty --vitrine-shadow - Shadow of the card (default `0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4)`).
  *
- * @fires vitrine-open - Before the pop-up opens; cancelable (`preventDefault()` keeps it closed). Detail `{ campaign, trigger }`, `trigger` one of `exit`, `time`, `scroll`, `idle`, `api`. Bubbles and is composed.
- * @fires vitrine-close - Once it has closed. Detail `{ campaign, reason }`, `reason` one of `dismiss` (close button), `escape`, `backdrop`, `api` (`hide()`), `removed`, `ended` (its `end` was reached). Bubbles and is composed.
- * @fires vitrine-lead - When the shopper's email is taken (delivered, or saved in the outbox to be sent again). Detail: the bus `lead` payload `{ email, consent, consentText, campaign, widget, url, at }`. Not in `preview`.
+ * @fires vitrine-open - Before the pop-up opens; cancelable (`preventDefault()` keeps it closed). Detail `{ campaign, trigger }`, `trigger` one of `exit`, `time`, `scroll`, `idle`, `api` (`show()` or `open`). Bubbles and is composed.
+ * @fires vitrine-close - Once it has closed. Detail `{ campaign, reason }`, `reason` one of `dismiss` (close button), `escape`, `backdrop`, `api` (`hide()` or `open` unset), `removed` (taken out of the page), `ended` (its `end` was reached). Bubbles and is composed.
+ * @fires vitrine-lead - When the shopper's email is taken (delivered, or saved in the outbox to be sent again). Not when the address is refused, nor in `preview`. Detail: the bus `lead` payload `{ email, consent, consentText, campaign, widget, url, at }`. Bubbles and is composed.
  */
 export class VitrineExitPopup extends VitrineElement {
   static override styles = [leadFormStyles, couponStyles, exitPopupStyles];
@@ -148,7 +148,7 @@ export class VitrineExitPopup extends VitrineElement {
   /** `skip` (default): if another overlay was shown in this page view, this one is not; `allow`: it opens once the other has closed. */
   @property({ attribute: 'after-overlay' }) afterOverlay: string | null = null;
 
-  /** Whether the pop-up is open. Reflected. Set it (or call `show()` / `hide()`) to open or close it from code, ignoring triggers, `min-time` and a past dismissal; never over another open overlay. */
+  /** Whether the pop-up is open. Reflected. Set it (or call `show()` / `hide()`) to open or close it from code, ignoring triggers, `min-time`, `after-overlay`, a past dismissal and a past sign-up; never over another open overlay, nor outside `start`/`end`. */
   @property({ attribute: 'open', type: Boolean, reflect: true }) open = false;
 
   /** The email form's state: `idle`, `invalid-email`, `consent-missing`, `submitting`, `saved`, `success`, `rejected`. Set it in a design preview to show one state. */
@@ -183,7 +183,7 @@ export class VitrineExitPopup extends VitrineElement {
   #publishedCode: string | null = null;
   #slotted = { heading: false, text: false };
 
-  /** Opens the pop-up now. Resolves to whether it opened (not over another overlay, nor when a `vitrine-open` listener cancels). */
+  /** Opens the pop-up now, as the `open` property does. Resolves to whether it opened (not over another overlay, nor when a `vitrine-open` listener cancels). */
   async show(): Promise<boolean> {
     // After the current update: the dialog exists, and opening never schedules an update inside one.
     await this.updateComplete;

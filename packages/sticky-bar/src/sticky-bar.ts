@@ -76,7 +76,7 @@ const NOT_MESSAGES = new Set(['template', 'script', 'style']);
  *
  * @summary A sticky announcement bar: rotating messages, countdown, coupon, dismissible; overlay or push.
  *
- * @slot - The messages: each child element is one message (links may be messages of their own). Only the current one is shown.
+ * @slot - The messages: each child element is one message (links may be messages of their own; `template`, `script` and `style` are not messages), or text alone as one message. Only the current one is shown.
  *
  * @csspart base - The bar itself (`position: fixed`), a region labelled "Announcements".
  * @csspart spacer - With `push`: the in-flow block that reserves the bar's room in the page.
@@ -99,9 +99,9 @@ const NOT_MESSAGES = new Set(['template', 'script', 'style']);
  * @cssproperty --vitrine-sticky-bar-font-size - Text size (default `0.875rem`).
  * @cssproperty --vitrine-sticky-bar-z-index - Stacking order (default `2147483000`, above nearly everything).
  * @cssproperty --vitrine-sticky-bar-shadow - Edge line and shadow (default a faint light line and a soft shadow, visible on light and dark pages).
- * @cssproperty --vitrine-font - Font family.
- * @cssproperty --vitrine-color-accent - Default background.
- * @cssproperty --vitrine-color-on-accent - Default text colour.
+ * @cssproperty --vitrine-font - Font family (default `system-ui` and the platform's sans-serif).
+ * @cssproperty --vitrine-color-accent - Default background (else `#111827`).
+ * @cssproperty --vitrine-color-on-accent - Default text colour (else `#ffffff`).
  * @cssproperty --vitrine-radius - Corner radius of the coupon field and copy button (default `0.5rem`).
  *
  * @fires vitrine-close - When the shopper closes the bar, before it is remembered; detail `{ campaign, until }` (`until` in epoch ms, or `'session'`). Cancelable: `preventDefault()` keeps the bar open and stores nothing. Bubbles and is composed.
@@ -127,7 +127,7 @@ export class VitrineStickyBar extends VitrineElement {
   /** Show a close button; once closed, the bar stays closed for `dismiss-for`. */
   @property({ attribute: 'dismissible', type: Boolean }) dismissible = false;
 
-  /** How long a closed bar stays closed: a duration (`7d` default, `12h`) or `session`. */
+  /** How long a closed bar stays closed: a duration (`7d` default, `12h`) or `session` (until the tab closes). */
   @property({ attribute: 'dismiss-for' }) dismissFor: string | null = null;
 
   /** Hide the bar when a `<vitrine-countdown>` inside it ends (or is found already ended). */
