@@ -1,7 +1,12 @@
 export default {
   globs: ['packages/*/src/**/*.ts'],
   // The umbrella's loader, API and chunk map are the script-tag build's internals, not elements.
-  exclude: ['**/*.test.ts', '**/*.stories.ts', 'packages/vitrine/src/{loader,api,widgets}.ts', '**/dist/**'],
+  exclude: [
+    '**/*.test.ts',
+    '**/*.stories.ts',
+    'packages/vitrine/src/{loader,api,widgets,reserve-css}.ts',
+    '**/dist/**',
+  ],
   outdir: '.',
   litelement: true,
   packagejson: false,

@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
+import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path);
 
@@ -46,8 +47,8 @@ const libraryBuild = (name: string) => {
 };
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
-const POPUP_KIT =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|coupon\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion)\.ts)/;
+const NOT_SHARED =
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|coupon\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion|on-screen)\.ts)/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
@@ -58,6 +59,16 @@ const bundleBuild = {
   sourcemap: 'hidden' as const,
   lib: { entry: { vitrine: fromRoot('packages/vitrine/src/loader.ts') }, formats: ['es' as const] },
   rolldownOptions: {
+    plugins: [
+      {
+        // The loader adopts these rules when it runs; a merchant who wants them before the first
+        // paint links this file (or pastes it) in the theme's <head>.
+        name: 'vitrine:reserve-css',
+        generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+          this.emitFile({ type: 'asset', fileName: 'vitrine.css', source: `${UNDEFINED_CSS}\n` });
+        },
+      },
+    ],
     output: {
       minify: true,
       entryFileNames: '[name].js',
@@ -85,7 +96,7 @@ const bundleBuild = {
             name: 'shared',
             test: (id: string) =>
               /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id) ||
-              (/packages[\\/]core[\\/]src[\\/]/.test(id) && !POPUP_KIT.test(id) && !/[\\/]bus\.ts$/.test(id)),
+              (/packages[\\/]core[\\/]src[\\/]/.test(id) && !NOT_SHARED.test(id) && !/[\\/]bus\.ts$/.test(id)),
             priority: 3,
           },
         ],

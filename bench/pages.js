@@ -11,7 +11,10 @@ const PEER = '/node_modules/simplycountdown.js/dist';
 /** What each library puts in <head>, and the countdown markup of one offer. */
 const LIBRARY_MARKUP = {
   vitrine: {
-    head: () => '<script type="module" src="/packages/vitrine/dist/vitrine.js"></script>',
+    // As the README shows: the loader, and the rules that hold the countdowns' room from the first paint.
+    head: () =>
+      '<link rel="stylesheet" href="/packages/vitrine/dist/vitrine.css">\n' +
+      '<script type="module" src="/packages/vitrine/dist/vitrine.js"></script>',
     countdown: (deadline) =>
       `<vitrine-countdown deadline="${deadline.toISOString()}" format="hms"></vitrine-countdown>`,
   },

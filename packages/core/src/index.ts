@@ -19,6 +19,7 @@ export * from './controllers/dismissal.js';
 export * from './controllers/reduced-motion.js';
 export * from './controllers/schedule.js';
 export * from './coupon.js';
+export * from './controllers/on-screen.js';
 export * from './controllers/overlay.js';
 export * from './controllers/triggers.js';
 export * from './leads/capture.js';

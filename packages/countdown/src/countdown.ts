@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   ClockController,
+  OnScreenController,
   DATE_TIME_EXPECTED,
   DURATION_EXPECTED,
   ScheduleController,
@@ -184,6 +185,8 @@ export class VitrineCountdown extends VitrineElement {
 
   #schedule = new ScheduleController(this);
   #clock = new ClockController(this, () => this.#tick());
+  /** Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into view. */
+  #screen = new OnScreenController(this, (onScreen) => onScreen && this.requestUpdate());
   #source: DeadlineSource | null = null;
   /** Visitor clock + skew = server clock. */
   #skewMs = 0;
@@ -277,6 +280,8 @@ export class VitrineCountdown extends VitrineElement {
   #tick(): void {
     // Paused, the digits stay as they are: no re-render until the deadline itself is reached.
     if (this.paused && this.remainingMs > 0) return;
+    // Nobody sees a countdown off screen: no DOM work until it scrolls into view, except to end on time.
+    if (!this.#screen.onScreen && this.remainingMs > 0) return;
     this.requestUpdate();
   }
 
