@@ -1,6 +1,6 @@
 /**
  * @vitrine/core — the only code the widgets share: the page's event bus, the controllers
- * (clock, schedule, dismissal, reduced motion), storage, analytics bridges, fr/en texts and
+ * (clock, schedule, dismissal, reduced motion, cart), storage, analytics bridges, fr/en texts and
  * the attribute parsers with their one-warning reporter.
  */
 export * from './bus.js';
@@ -24,3 +24,4 @@ export * from './controllers/overlay.js';
 export * from './controllers/triggers.js';
 export * from './leads/capture.js';
 export * from './leads/outbox.js';
+export * from './cart/index.js';
