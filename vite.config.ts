@@ -80,6 +80,14 @@ const bundleBuild = {
       },
       codeSplitting: {
         groups: [
+          // Small pieces several widgets use (coupon, dismissal, reduced motion): their own chunk, claimed
+          // before the pop-up group below, which would otherwise pull them in as its dependencies and
+          // make the sticky bar download the pop-up machinery.
+          {
+            name: 'kit',
+            test: /packages[\\/]core[\\/]src[\\/](coupon\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/,
+            priority: 2.5,
+          },
           // The pop-up machinery (overlay, triggers, leads) in its own chunk: the exit pop-up and the
           // wheel share it, and a page with neither never downloads it.
           {
