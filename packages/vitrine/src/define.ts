@@ -1,4 +1,5 @@
 /** Registers every Vitrine tag (each only if not yet defined). */
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
+import '@vitrine/shipping-progress/define';
 import '@vitrine/sticky-bar/define';

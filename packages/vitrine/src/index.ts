@@ -5,4 +5,5 @@
 export * from '@vitrine/core';
 export * from '@vitrine/countdown';
 export * from '@vitrine/exit-popup';
+export * from '@vitrine/shipping-progress';
 export * from '@vitrine/sticky-bar';

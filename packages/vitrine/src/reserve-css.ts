@@ -38,4 +38,7 @@ export const UNDEFINED_CSS = [
     `height:calc(var(--vitrine-sticky-bar-height,2.75rem) + env(safe-area-inset-top,0px))}`,
   `:where(vitrine-sticky-bar[push][position=bottom i]:not(:defined)){` +
     `height:calc(var(--vitrine-sticky-bar-height,2.75rem) + env(safe-area-inset-bottom,0px))}`,
+  // Free-shipping progress: its message line(s), the gap and the bar.
+  `:where(vitrine-shipping-progress:not(:defined)){display:block;visibility:hidden;overflow:hidden;` +
+    `height:calc(var(--vitrine-shipping-progress-lines,1)*1.4em + .5em + var(--vitrine-shipping-progress-height,.5rem))}`,
 ].join('');

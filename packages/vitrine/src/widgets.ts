@@ -1,12 +1,13 @@
 /**
  * The tags the script-tag loader knows, and what it imports when one appears. A child tag
- * (`<vitrine-wheel-segment>`) maps to its parent's chunk. Kept apart from the loader so the
+ * (`<vitrine-goal>`, `<vitrine-wheel-segment>`) is not listed: it means nothing without its parent, whose chunk defines it. Kept apart from the loader so the
  * loader test and the docs can read the list.
  */
 export const WIDGET_CHUNKS: Record<string, () => Promise<unknown>> = {
   'vitrine-countdown': () => import('@vitrine/countdown/define'),
   'vitrine-sticky-bar': () => import('@vitrine/sticky-bar/define'),
   'vitrine-exit-popup': () => import('@vitrine/exit-popup/define'),
+  'vitrine-shipping-progress': () => import('@vitrine/shipping-progress/define'),
 };
 
 export { UNDEFINED_CSS } from './reserve-css.js';
