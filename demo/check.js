@@ -20,6 +20,21 @@ const json = (body, headers = {}) => ({
   body: JSON.stringify(body),
 });
 
+/**
+ * The `:where(vitrine-…)` rules of a style sheet, comparable whatever the formatting: without
+ * comments, spaces, quotes, leading zeros or a last `;` (and with a JavaScript string's `\\` as `\`).
+ */
+function cssRules(css) {
+  const flat = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\\\\/g, '\\')
+    .replace(/['"]/g, '')
+    .replace(/\s+/g, '')
+    .replace(/(^|[^\d.])0\./g, '$1.')
+    .replace(/;}/g, '}');
+  return flat.match(/:where\(vitrine-[^{]*\{[^}]*\}/g) ?? [];
+}
+
 const logs = [];
 const { url, close } = await startServer({ port: 0, log: (line) => logs.push(line) });
 const at = (path) => new URL(path, url);
@@ -43,6 +58,26 @@ try {
     );
     check(`${path} has no inline style`, !/<style\b|\sstyle=/.test(html));
     check(`${path} shows a countdown`, html.includes('<vitrine-countdown'));
+    // The merchant's tags: the bar (first in <body>, with a countdown inside) and the sign-up pop-up.
+    const bar = /<vitrine-sticky-bar\b([^>]*)>([\s\S]*?)<\/vitrine-sticky-bar>/.exec(html);
+    check(
+      `${path} has a sticky bar first in <body>, with push, show-coupon and a countdown inside`,
+      bar &&
+        /\spush\b/.test(bar[1]) &&
+        /\sshow-coupon\b/.test(bar[1]) &&
+        bar[2].includes('<vitrine-countdown') &&
+        !/<(?:header|main)\b/.test(html.slice(html.indexOf('<body'), bar.index)),
+      bar?.[1],
+    );
+    const popup = /<vitrine-exit-popup\b([^>]*)>/.exec(html);
+    check(
+      `${path} has an exit pop-up that captures leads for /api/leads and gives a code`,
+      popup &&
+        /\scapture\b/.test(popup[1]) &&
+        popup[1].includes('action="/api/leads"') &&
+        /\scode="\w+"/.test(popup[1]),
+      popup?.[1],
+    );
   }
   check('/fr is in French', (await (await fetch(at('/fr'))).text()).includes('<html lang="fr">'));
   for (const path of ['/shop.js', '/shop.css', '/candle.svg']) {
@@ -73,9 +108,34 @@ try {
       if (response.ok) pending.push(await response.text());
     }
   }
+  for (const name of ['countdown', 'sticky-bar', 'exit-popup', 'popup']) {
+    check(
+      `the build has its ${name} chunk`,
+      [...chunks].some((chunk) => chunk.startsWith(`${name}-`)),
+      [...chunks].join(' '),
+    );
+  }
+
+  // The theme reserves the widgets' room from the first paint with the same rules the loader
+  // adopts when it runs (UNDEFINED_CSS, packages/vitrine/src/reserve-css.ts): they must not
+  // drift. When the loader's rules change, copy them into demo/shop.css.
+  const loaderRules = cssRules(/`(:where\(vitrine-[^`]*)`/.exec(loaderSource)?.[1] ?? '');
+  const themeRules = cssRules(await (await fetch(at('/shop.css'))).text());
   check(
-    'the build has a countdown chunk',
-    [...chunks].some((chunk) => chunk.startsWith('countdown-')),
+    `shop.css has the loader's :not(:defined) rules (${loaderRules.length})`,
+    loaderRules.length > 0 && JSON.stringify(themeRules) === JSON.stringify(loaderRules),
+    [
+      ...loaderRules.filter((rule) => !themeRules.includes(rule)).map((rule) => `missing ${rule}`),
+      ...themeRules.filter((rule) => !loaderRules.includes(rule)).map((rule) => `not in the loader ${rule}`),
+    ].join('; ') || 'same rules, another order',
+  );
+  const sheet = await fetch(at('/cdn/vitrine/vitrine.css'));
+  check(
+    'GET /cdn/vitrine/vitrine.css: the same rules, for a theme to link',
+    sheet.ok &&
+      /^text\/css/.test(sheet.headers.get('content-type')) &&
+      JSON.stringify(cssRules(await sheet.text())) === JSON.stringify(loaderRules),
+    String(sheet.status),
   );
 
   // The AJAX cart.

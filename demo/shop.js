@@ -3,7 +3,9 @@
  * that Vitrine meets the same page it meets in a real shop:
  *   - sets `window.Shopify`, which Vitrine's cart source reads (root of the AJAX cart, currency);
  *   - sends the product forms to /cart/add.js and runs the cart page with /cart/change.js;
- *   - keeps the cart count in the header, and tells the page when the cart changed.
+ *   - keeps the cart count in the header, and tells the page when the cart changed;
+ *   - remembers, for the tab, the code Vitrine gave the shopper, so the bar shows it on every page;
+ *   - the demo controls in the footer (open the pop-up now, forget what Vitrine remembers).
  * The pages are served with a strict Content-Security-Policy: no inline script or style, so
  * everything here is in this file and text goes in with textContent, never as HTML.
  */
@@ -30,6 +32,7 @@ const TEXT = {
     freeDelivery: 'Free',
     deliveryFrom: (amount) => `${amount}, free from €60`,
     checkout: 'This is a demo shop: there is no checkout. Nothing is sold.',
+    popupRefused: 'The pop-up did not open: another window of the shop is open.',
   },
   fr: {
     adding: 'Ajout…',
@@ -47,6 +50,7 @@ const TEXT = {
     freeDelivery: 'Offerte',
     deliveryFrom: (amount) => `${amount}, offerte dès 60 €`,
     checkout: "Boutique de démonstration : pas de paiement. Rien n'est vendu.",
+    popupRefused: "La pop-up ne s'est pas ouverte : une autre fenêtre de la boutique est ouverte.",
   },
 }[LANGUAGE];
 
@@ -239,9 +243,91 @@ function wireBusLog(list) {
   }
 }
 
+// ---------------------------------------------------------------------------------------
+// The code the shopper was given (Vitrine's bus `coupon` topic: the sign-up pop-up publishes
+// it). The bus lives as long as the page, so the shop keeps the code for the tab and hands it
+// back on the next page, through the queue: the bar's `show-coupon` shows it there too.
+
+const COUPON_KEY = 'maison-lumiere:coupon';
+
+/** sessionStorage, or null where the browser refuses it (then the code stays on its page). */
+function tabStorage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function keepCoupon() {
+  const store = tabStorage();
+  let kept = null;
+  try {
+    kept = JSON.parse(store?.getItem(COUPON_KEY) ?? 'null');
+  } catch {
+    /* unreadable: no code to show again */
+  }
+  if (kept && typeof kept.code === 'string') (window.vitrine = window.vitrine || []).push(['publish', 'coupon', kept]);
+  document.addEventListener('vitrine:coupon', (event) => {
+    // For the theme's CSS: on a phone the bar then shows the code alone (see shop.css).
+    for (const bar of document.querySelectorAll('vitrine-sticky-bar[show-coupon]')) {
+      bar.toggleAttribute('data-has-coupon', Boolean(event.detail?.code));
+    }
+    try {
+      if (event.detail?.code) store?.setItem(COUPON_KEY, JSON.stringify(event.detail));
+    } catch {
+      /* full or blocked: the code stays on this page */
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Demo controls, in the footer: a visitor who closed the pop-up (or signed up) can see it again.
+
+/**
+ * Forgets what Vitrine remembers on this browser: keys `vitrine:…` in localStorage and
+ * sessionStorage (closed bar and pop-up, sign-up), and the code kept above. Leads still waiting
+ * in Vitrine's outbox (`vitrine:outbox:…`) are kept: they are the shopper's, not the demo's.
+ */
+function resetDemo() {
+  if (typeof window.vitrine?.reset === 'function') window.vitrine.reset();
+  for (const name of ['localStorage', 'sessionStorage']) {
+    try {
+      const store = window[name];
+      const keys = Array.from({ length: store.length }, (_, index) => store.key(index));
+      for (const key of keys) {
+        if (key?.startsWith('vitrine:') && !key.startsWith('vitrine:outbox:')) store.removeItem(key);
+      }
+      store.removeItem(COUPON_KEY);
+    } catch {
+      /* storage blocked: Vitrine kept everything in memory, and the reload forgets it */
+    }
+  }
+}
+
+function wireDemoControls(section) {
+  const status = section.querySelector('[data-demo-status]');
+  section.querySelector('[data-demo-open]').addEventListener('click', async () => {
+    setStatus(status, '');
+    const popup = document.querySelector('vitrine-exit-popup');
+    if (!popup) return;
+    // The pop-up's code may still be on its way: the loader fetches it when the tag is seen.
+    await window.customElements.whenDefined('vitrine-exit-popup');
+    if (!(await popup.show())) setStatus(status, TEXT.popupRefused);
+  });
+  section.querySelector('[data-demo-reset]').addEventListener('click', () => {
+    resetDemo();
+    window.location.reload();
+  });
+  section.hidden = false;
+}
+
 // Module scripts run once the document is parsed: the elements are there.
 const busLog = document.querySelector('[data-bus-log]');
 if (busLog) wireBusLog(busLog);
+keepCoupon();
+const demoControls = document.querySelector('[data-demo-controls]');
+if (demoControls) wireDemoControls(demoControls);
 for (const form of document.querySelectorAll('form[data-product-form]')) wireProductForm(form);
 const cartRoot = document.querySelector('[data-cart]');
 if (cartRoot) wireCartPage(cartRoot);
