@@ -903,3 +903,25 @@ describe('accessibility', () => {
     expect(base(el)).toBeNull();
   });
 });
+
+describe('a countdown inside the bar', () => {
+  test('keeps the bar’s text colour when the theme sets --vitrine-color-text page-wide', async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(':root { --vitrine-color-text: rgb(42, 29, 33); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = await fixture<Bar>(html`
+        <vitrine-sticky-bar campaign="colour">
+          <p>Ends in <vitrine-countdown deadline="2099-01-01T00:00:00Z" layout="inline"></vitrine-countdown></p>
+        </vitrine-sticky-bar>
+      `);
+      const countdown = el.querySelector('vitrine-countdown')!;
+      await countdown.updateComplete;
+      const digits = countdown.shadowRoot!.querySelector('[part~="value"]')!;
+      expect(getComputedStyle(digits).color).toBe(getComputedStyle(base(el)!).color);
+      expect(getComputedStyle(digits).color).not.toBe('rgb(42, 29, 33)');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    }
+  });
+});

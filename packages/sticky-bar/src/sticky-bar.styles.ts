@@ -44,6 +44,9 @@ export const stickyBarStyles = [
       padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px) 0 env(safe-area-inset-left, 0px);
       background: var(--vitrine-sticky-bar-background, var(--vitrine-color-accent, #111827));
       color: var(--vitrine-sticky-bar-color, var(--vitrine-color-on-accent, #ffffff));
+      /* A countdown inside reads its text colour from this token: a theme's page-wide value would
+         paint its digits in the page's text colour, invisible on the bar. */
+      --vitrine-color-text: currentColor;
       font-family: var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
       box-shadow: var(--vitrine-sticky-bar-shadow, 0 1px 0 rgb(255 255 255 / 0.12), 0 2px 10px rgb(0 0 0 / 0.18));
       /* A countdown inside reads as part of the bar, whatever its colours (its own properties win when set on it). */
@@ -92,12 +95,17 @@ export const stickyBarStyles = [
       flex: 1 1 12rem;
       display: flex;
       align-items: center;
+      /* As tall as the bar, so messages of different heights rotate without moving anything. */
+      align-self: stretch;
       gap: 0.25rem;
       min-inline-size: 0;
     }
 
     [part='message'] {
       flex: 1 1 0;
+      align-self: stretch;
+      display: grid;
+      align-content: center;
       min-inline-size: 0;
       text-align: center;
       font-weight: 500;
