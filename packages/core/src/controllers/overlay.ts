@@ -9,9 +9,12 @@
  *   (and does not shift: the scrollbar's gutter is kept); Escape and a click on the backdrop
  *   close it; `vitrine-open` (cancelable) and `vitrine-close` are fired, `view`/`close` tracked.
  */
-import type { ReactiveController } from 'lit';
+import { css, html, nothing, svg, type PropertyValues, type ReactiveController } from 'lit';
 import { getBus } from '../bus.js';
 import type { VitrineElement } from '../element.js';
+import { translateFrom } from '../i18n/index.js';
+import { DismissalController } from './dismissal.js';
+import { TriggerController, type TriggerKind } from './triggers.js';
 
 /**
  * Why an overlay closed: the shopper's close button (`dismiss`), Escape, a click on the backdrop
@@ -286,3 +289,200 @@ export class OverlayController implements ReactiveController {
     this.#savedScroll = null;
   }
 }
+
+/** `after-overlay`: `skip` (default) when another overlay was shown in this page view, or `allow` it after that one closes. */
+export const AFTER_OVERLAY = ['skip', 'allow'] as const;
+
+/** The attributes of a pop-up widget (SPEC: the exit pop-up's, which the wheel in pop-up mode shares). */
+export interface PopupHost extends VitrineElement {
+  open: boolean;
+  trigger?: string | null;
+  minTime?: string | null;
+  dismissFor?: string | null;
+  afterOverlay?: string | null;
+}
+
+const DEFAULT_MIN_TIME_MS = 5_000;
+/** `min-time="0"` (or `0s`) means no minimum: a duration must be positive, so it is read apart. */
+const ZERO_DURATION = /^0+(?:\.0+)?(?:ms|s|m|h|d|w)?$/i;
+
+/**
+ * A pop-up widget's life as an overlay, in one place: `trigger` and `min-time` (when it asks to
+ * open, once per page view), `dismiss-for` (the shopper's close is remembered), `after-overlay`,
+ * and the reflected `open` property with `show()` / `hide()` (from code: no trigger, no
+ * `min-time`, no past dismissal; never over another open overlay). Built on OverlayController,
+ * TriggerController and DismissalController; the host calls `configure` from `willUpdate` and
+ * `sync` from `updated`.
+ */
+export class PopupController implements ReactiveController {
+  readonly overlay: OverlayController;
+  readonly dismissal: DismissalController;
+  readonly triggers: TriggerController;
+  #host: PopupHost;
+  #allowAfter = false;
+  /** Opened once in this page view: its triggers are done. */
+  #shown = false;
+  #onOpened?: () => void;
+
+  /** @param onOpened called each time it has opened (to move focus, say). */
+  constructor(host: PopupHost, dialog: () => HTMLDialogElement | null | undefined, onOpened?: () => void) {
+    this.#host = host;
+    this.#onOpened = onOpened;
+    host.addController(this);
+    this.dismissal = new DismissalController(host);
+    this.overlay = new OverlayController(host, dialog, {
+      onClose: (reason) => {
+        if (SHOPPER_CLOSE_REASONS.includes(reason)) this.dismissal.dismiss(host.dismissFor);
+        host.open = false;
+      },
+    });
+    this.triggers = new TriggerController(host, (trigger) => void this.#openFrom(trigger));
+  }
+
+  hostConnected(): void {}
+
+  /** Reads the pop-up attributes that changed (each bad value warned once). Call from `willUpdate`. */
+  configure(changed: PropertyValues): void {
+    const host = this.#host;
+    if (changed.has('trigger') || changed.has('minTime')) {
+      const minTime = host.minTime;
+      this.triggers.configure(
+        host.trigger,
+        minTime != null && ZERO_DURATION.test(minTime.trim())
+          ? 0
+          : (host.durationAttribute('min-time', minTime, DEFAULT_MIN_TIME_MS) ?? DEFAULT_MIN_TIME_MS),
+      );
+    }
+    // Checked now, so a bad value is reported when the page loads rather than on the first close.
+    if (changed.has('dismissFor')) this.dismissal.lengthOf(host.dismissFor);
+    if (changed.has('afterOverlay'))
+      this.#allowAfter =
+        host.afterOverlay != null && host.oneOf('after-overlay', host.afterOverlay, AFTER_OVERLAY, 'skip') === 'allow';
+  }
+
+  /**
+   * Call from `updated`: opens or closes for a changed `open`, and listens to the triggers only
+   * while the pop-up may open by itself — `mayOpen` (the widget's own conditions: in its window,
+   * something to show, not converted), not shown yet in this page view, not dismissed.
+   */
+  sync(changed: PropertyValues, mayOpen: boolean): void {
+    const host = this.#host;
+    if (changed.has('open') && host.open !== this.overlay.isOpen) {
+      if (host.open) void this.show();
+      else void host.updateComplete.then(() => this.hide());
+    }
+    if (mayOpen && host.isConnected && !this.#shown && !this.overlay.isOpen && !this.dismissal.dismissed)
+      this.triggers.arm();
+    else this.triggers.disarm();
+  }
+
+  /** Opens now, as the `open` property does. Resolves to whether it opened. */
+  async show(): Promise<boolean> {
+    // After the current update: the dialog exists, and opening never schedules an update inside one.
+    await this.#host.updateComplete;
+    if (this.overlay.isOpen) return true;
+    return this.#settle(await this.overlay.open(true, { trigger: 'api' }));
+  }
+
+  /** Closes it (`vitrine-close` with reason `api`; not remembered as the shopper's dismissal). */
+  hide(): void {
+    this.overlay.close('api');
+  }
+
+  /**
+   * The modal around `content`: `<dialog part="dialog">`, named by the element of id `labelledBy`
+   * (the widget's heading) when given, else by `name`, with the close button (`part="close-button"`).
+   */
+  render(content: unknown, name: string, labelledBy?: string | null) {
+    return html`<dialog
+      part="dialog"
+      aria-labelledby=${labelledBy || nothing}
+      aria-label=${labelledBy ? nothing : name}
+    >
+      <button
+        part="close-button"
+        type="button"
+        aria-label=${translateFrom({ en: { close: 'Close' }, fr: { close: 'Fermer' } }, this.#host.language, 'close')}
+        @click=${() => this.overlay.close()}
+      >
+        ${CLOSE_ICON}
+      </button>
+      ${content}
+    </dialog>`;
+  }
+
+  async #openFrom(trigger: TriggerKind): Promise<void> {
+    this.#settle(await this.overlay.openWhenFree(this.#allowAfter, { trigger }));
+  }
+
+  #settle(opened: boolean): boolean {
+    this.#host.open = this.overlay.isOpen;
+    if (opened) {
+      this.#shown = true;
+      this.#onOpened?.();
+    }
+    return opened;
+  }
+}
+
+/** The close button of a modal: an ✕ drawn in the text colour. */
+export const CLOSE_ICON = svg`<svg viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M5 5l10 10M15 5L5 15"/></svg>`;
+
+/**
+ * What every Vitrine modal looks like around its own content: the backdrop
+ * (`--_backdrop`, which a widget maps to its documented property), a compositor-only entrance
+ * (none with reduced motion), and the round close button (`[part~='close-button']`) in the top corner.
+ */
+export const overlayStyles = css`
+  [part~='dialog']::backdrop {
+    background: var(--_backdrop, rgb(17 24 39 / 0.6));
+  }
+
+  [part~='dialog'][open] {
+    animation: vitrine-overlay-in 0.24s cubic-bezier(0.2, 0.8, 0.2, 1);
+  }
+
+  @keyframes vitrine-overlay-in {
+    from {
+      opacity: 0;
+      transform: translateY(0.75rem) scale(0.97);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part~='dialog'][open] {
+      animation: none;
+    }
+  }
+
+  [part~='close-button'] {
+    position: absolute;
+    inset-block-start: 0.375rem;
+    inset-inline-end: 0.375rem;
+    z-index: 2;
+    display: grid;
+    place-items: center;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--vitrine-color-text, #111827);
+    cursor: pointer;
+  }
+
+  [part~='close-button']:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+
+  [part~='close-button']:focus-visible {
+    outline: 2px solid var(--vitrine-color-accent, #2563eb);
+    outline-offset: -2px;
+  }
+
+  [part~='close-button'] svg {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+`;

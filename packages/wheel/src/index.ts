@@ -1,0 +1,3 @@
+export * from './wheel.js';
+export * from './wheel-segment.js';
+export * from './draw.js';

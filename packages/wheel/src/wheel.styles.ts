@@ -1,0 +1,259 @@
+import { css } from 'lit';
+
+export const wheelStyles = css`
+  /*
+   * Inline, the wheel is a card of a fixed shape: its width (at most --vitrine-wheel-size) and
+   * 3:4 give its height, whatever it shows, so the loader's :not(:defined) rule reserves exactly
+   * its room. What it holds never grows it: the wheel takes the height the rest leaves.
+   */
+  :host {
+    --_r: var(--vitrine-wheel-rim, var(--vitrine-color-accent, #111827));
+    --_s: var(--vitrine-color-surface, #ffffff);
+    display: block;
+    box-sizing: border-box;
+    inline-size: min(100%, var(--vitrine-wheel-size, 22rem));
+    aspect-ratio: 3 / 4;
+    min-block-size: 0;
+    color: var(--vitrine-color-text, #111827);
+    font: 1rem/1.4 var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+  }
+
+  /* A closed pop-up takes no room; nothing to show (no segments, outside start/end) neither. */
+  :host(:state(popup)) {
+    display: contents;
+  }
+
+  :host(:state(off)),
+  [hidden] {
+    display: none !important;
+  }
+
+  [part~='base'] {
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    gap: 0.625rem;
+    block-size: 100%;
+    overflow: auto;
+    padding: var(--vitrine-wheel-padding, 1rem);
+    border: 1px solid color-mix(in srgb, currentColor 14%, transparent);
+    border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
+    background: var(--vitrine-wheel-background, var(--_s));
+    text-align: center;
+  }
+
+  h2 {
+    margin: 0;
+    font-size: var(--vitrine-wheel-heading-size, 1.25rem);
+    line-height: 1.2;
+  }
+
+  /* The room left for the wheel: a size container, so the dial is the largest square that fits. */
+  [part~='wheel'] {
+    flex: 1 1 0;
+    min-block-size: 0;
+    container-type: size;
+    display: grid;
+    place-items: center;
+  }
+
+  .dial {
+    position: relative;
+    inline-size: min(100cqi, 100cqb);
+    aspect-ratio: 1;
+  }
+
+  /* The one thing that moves: a transform, animated on the compositor. */
+  [part~='rotor'] {
+    position: absolute;
+    inset: 0;
+    transform: rotate(var(--_a, 0deg));
+  }
+
+  svg {
+    display: block;
+    overflow: visible;
+  }
+
+  .slice > :first-child {
+    fill: var(--_c);
+    stroke: var(--vitrine-wheel-separator, #ffffff);
+  }
+
+  /* The palette, dark and light in turn; the last slice never takes the first one's colour. */
+  .slice:nth-child(6n + 1) {
+    --_c: var(--vitrine-wheel-color-1, #1d4ed8);
+  }
+
+  .slice:nth-child(6n + 2),
+  .slice:nth-child(6n + 1):last-child:not(:first-child) {
+    --_c: var(--vitrine-wheel-color-2, #fcd34d);
+  }
+
+  .slice:nth-child(6n + 3) {
+    --_c: var(--vitrine-wheel-color-3, #047857);
+  }
+
+  .slice:nth-child(6n + 4) {
+    --_c: var(--vitrine-wheel-color-4, #f9a8d4);
+  }
+
+  .slice:nth-child(6n + 5) {
+    --_c: var(--vitrine-wheel-color-5, #6d28d9);
+  }
+
+  .slice:nth-child(6n) {
+    --_c: var(--vitrine-wheel-color-6, #7dd3fc);
+  }
+
+  /*
+   * The label in black or white, whichever contrasts more with its slice, whatever the slice's
+   * colour: white below a luminance (y in XYZ) of 0.179, where both contrast 4.58:1 — so at least
+   * that on every slice.
+   */
+  text {
+    font-weight: 700;
+    fill: color(
+      from var(--_c) xyz-d65 clamp(0, (0.179 - y) * 1e5, 0.9505) clamp(0, (0.179 - y) * 1e5, 1)
+        clamp(0, (0.179 - y) * 1e5, 1.089)
+    );
+  }
+
+  /* Without relative colours (older browsers): white letters outlined in black read on any slice. */
+  @supports not (color: color(from red xyz-d65 x y z)) {
+    text {
+      fill: #ffffff;
+      stroke: #000000;
+      stroke-width: 2;
+      paint-order: stroke;
+    }
+  }
+
+  .rim {
+    fill: none;
+    stroke: var(--_r);
+    stroke-width: 4;
+  }
+
+  .hub {
+    fill: var(--_s);
+    stroke: var(--_r);
+    stroke-width: 3;
+  }
+
+  [part~='pointer'] {
+    position: absolute;
+    inset: -3% 44% auto;
+    pointer-events: none;
+    fill: var(--vitrine-wheel-pointer, var(--vitrine-color-accent, #111827));
+    stroke: var(--_s);
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+
+  /* The same height in every state (spin button, result, code), so the wheel keeps its size after a spin. */
+  [part~='controls'] {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 6.25em;
+  }
+
+  [part~='message'] {
+    margin: 0;
+    min-block-size: 1.4em;
+    font-weight: 700;
+  }
+
+  [part~='spin-button'] {
+    inline-size: min(100%, 16rem);
+    min-block-size: 2.75em;
+    padding: 0.6em 1em;
+    border: 0;
+    border-radius: var(--vitrine-radius, 0.5rem);
+    background: var(--vitrine-color-accent, #111827);
+    color: var(--vitrine-color-on-accent, #ffffff);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+  }
+
+  [part~='spin-button'][aria-disabled='true'] {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+    color: inherit;
+    cursor: default;
+  }
+
+  [part~='form'] {
+    inline-size: 100%;
+  }
+
+  /* Targets of at least 24px (WCAG 2.5.8). */
+  [part~='footer'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0 0.875rem;
+    font-size: 0.8125em;
+    line-height: 24px;
+  }
+
+  a {
+    display: inline-block;
+    color: inherit;
+    font-weight: 700;
+  }
+
+  /* Open, the odds take the wheel's room (the card keeps its size). */
+  details {
+    flex-basis: 100%;
+  }
+
+  summary {
+    cursor: pointer;
+    text-decoration: underline;
+  }
+
+  ul {
+    margin: 0.25em 0;
+    padding: 0;
+    list-style: none;
+    text-align: start;
+  }
+
+  li {
+    display: flex;
+    justify-content: space-between;
+    gap: 1em;
+  }
+
+  details p {
+    margin: 0;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--vitrine-color-accent, #2563eb);
+    outline-offset: 2px;
+  }
+
+  /* The pop-up: a modal card of the same shape, never taller than the screen. */
+  [part~='dialog'] {
+    --_backdrop: var(--vitrine-wheel-backdrop);
+    inline-size: min(92vw, var(--vitrine-wheel-size, 22rem));
+    max-block-size: calc(100dvh - 2rem);
+    padding: 0;
+    border: 0;
+    border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
+    background: none;
+    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4));
+    overscroll-behavior: contain;
+  }
+
+  [part~='dialog'] [part~='base'] {
+    aspect-ratio: 3 / 4;
+    block-size: auto;
+    max-block-size: calc(100dvh - 2rem);
+    padding-block-start: 2.75rem;
+  }
+`;

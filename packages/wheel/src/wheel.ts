@@ -1,0 +1,707 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  CouponController,
+  LeadCaptureController,
+  PopupController,
+  ReducedMotionController,
+  ScheduleController,
+  VitrineElement,
+  campaignKey,
+  couponStyles,
+  getBus,
+  httpUrlAttribute,
+  leadFormStyles,
+  noteOnce,
+  overlayStyles,
+  shopify,
+  warnOnce,
+  type Catalog,
+} from '@vitrine/core';
+import { draw, sliceBounds, stopAngle } from './draw.js';
+import { wheelStyles } from './wheel.styles.js';
+
+export const WHEEL_MODES = ['inline', 'popup'] as const;
+export type WheelMode = (typeof WHEEL_MODES)[number];
+
+export const WHEEL_CONSENT = ['explicit', 'implied'] as const;
+export type WheelConsent = (typeof WHEEL_CONSENT)[number];
+
+/** `spinning` while the wheel turns (or waits for the `endpoint`); `won`/`lost`: the last result; `failed`: the endpoint did not answer. */
+export const WHEEL_STATES = ['idle', 'spinning', 'won', 'lost', 'failed'] as const;
+export type WheelState = (typeof WHEEL_STATES)[number];
+
+/** One valid slice, read from a `<vitrine-wheel-segment>`. */
+export interface WheelSegment {
+  label: string;
+  /** null: a losing slice. */
+  code: string | null;
+  weight: number;
+  /** The merchant's colour (checked), or null for the palette's. */
+  color: string | null;
+}
+
+/** What a spin gave: the slice's label and its code (null for a losing slice). */
+export interface WheelResult {
+  label: string;
+  code: string | null;
+}
+
+/** `detail` of `vitrine-prize`. */
+export interface WheelPrizeDetail {
+  label: string;
+  code: string;
+  campaign: string;
+}
+
+/** `detail` of `vitrine-spin`. */
+export interface WheelSpinDetail {
+  campaign: string;
+}
+
+const DEFAULT_DURATION_MS = 4000;
+const MAX_DURATION_MS = 30_000;
+const ENDPOINT_TIMEOUT_MS = 10_000;
+/** Fast at first, then slower and slower to a stop: a wheel running down against friction. */
+const SPIN_EASING = 'cubic-bezier(0.2, 0.8, 0.25, 1)';
+/** The drawing, in viewBox units around 0,0: the rim's radius; labels sit between LABEL_FROM and LABEL_TO. */
+const RADIUS = 96;
+const LABEL_FROM = 26;
+const LABEL_TO = 90;
+const LABEL_MIDDLE = (LABEL_FROM + LABEL_TO) / 2;
+
+type Key =
+  | 'name'
+  | 'spin'
+  | 'again'
+  | 'spinning'
+  | 'none'
+  | 'left'
+  | 'won'
+  | 'lost'
+  | 'played'
+  | 'failed'
+  | 'chances'
+  | 'winAny'
+  | 'rules'
+  | 'free'
+  | 'apply';
+
+const messages: Catalog<Key> = {
+  en: {
+    name: 'Wheel of fortune',
+    spin: 'Spin the wheel',
+    again: 'Spin again',
+    spinning: 'Spinning…',
+    none: 'No spins left',
+    left: '{count} left',
+    won: 'You won: {label}!',
+    lost: 'The wheel stopped on “{label}”. No prize this time.',
+    played: 'You have already played.',
+    failed: 'The wheel is not available right now. Please try again in a moment.',
+    chances: 'Chances of winning',
+    winAny: 'Chance of winning a prize: {share}',
+    rules: 'Contest rules',
+    free: 'No purchase necessary.',
+    apply: 'Apply to my cart',
+  },
+  fr: {
+    name: 'Roue de la fortune',
+    spin: 'Tourner la roue',
+    again: 'Tourner encore',
+    spinning: 'La roue tourne…',
+    none: 'Plus de tours',
+    left: 'encore {count}',
+    won: 'Gagné : {label} !',
+    lost: 'La roue s’est arrêtée sur « {label} ». Pas de lot cette fois.',
+    played: 'Vous avez déjà joué.',
+    failed: 'La roue n’est pas disponible pour le moment. Réessayez dans un instant.',
+    chances: 'Chances de gagner',
+    winAny: 'Chance de gagner un lot : {share}',
+    rules: 'Règlement du jeu',
+    free: 'Sans obligation d’achat.',
+    apply: 'Appliquer à mon panier',
+  },
+};
+
+const POINTER = html`<svg part="pointer" viewBox="0 0 20 24" aria-hidden="true"><path d="M2 2h16L10 22z" /></svg>`;
+
+/** A point of the rim, `degrees` clockwise from the top. */
+function rim(degrees: number): string {
+  const radians = (degrees * Math.PI) / 180;
+  return `${(RADIUS * Math.sin(radians)).toFixed(2)} ${(-RADIUS * Math.cos(radians)).toFixed(2)}`;
+}
+
+/** A long label on two lines, broken at the space nearest its middle. */
+function labelLines(label: string): string[] {
+  let split = -1;
+  for (let index = 0; index < label.length; index++)
+    if (label[index] === ' ' && Math.abs(index * 2 - label.length) < Math.abs(split * 2 - label.length)) split = index;
+  return label.length > 10 && split > 0 ? [label.slice(0, split), label.slice(split + 1)] : [label];
+}
+
+/**
+ * A wheel of fortune that is fair and says so. Each child `<vitrine-wheel-segment>` is a slice;
+ * a slice without a `code` is a losing one. The draw is made before the wheel turns, in the page
+ * with `crypto.getRandomValues` and no modulo bias (or by the merchant's server with
+ * `endpoint`), and the pointer always stops inside the slice drawn. The chance of every slice is
+ * listed under the wheel, beside the contest rules (`rules-href`) and "No purchase necessary".
+ *
+ * The spin is one transform animation of `duration` on the compositor (no script runs while it
+ * turns), instant under `prefers-reduced-motion`. The result is announced (a live region); a won
+ * code is shown with a copy button, published on the bus `coupon` topic and, with `apply`, a
+ * link applies it to the Shopify cart when the shopper follows it. Each visitor has `spins`
+ * tries per campaign, remembered across visits; a win ends them, and its code comes back on
+ * later visits.
+ *
+ * `mode="inline"` (default) is a card in the page of a fixed shape (`--vitrine-wheel-size` wide,
+ * 3:4), reserved before its code arrives. `mode="popup"` is a modal opened like the exit pop-up
+ * (`trigger`, `min-time`, `dismiss-for`, `after-overlay`, `open`), never over another overlay.
+ * With `capture`, the email (and the consent) is taken before the spin: the form's button spins.
+ *
+ * @summary Wheel of fortune: unbiased draw, odds shown, compositor spin, coupon code, lead capture; inline or pop-up.
+ *
+ * @csspart base - The card: title, wheel, controls and footer.
+ * @csspart dialog - Pop-up mode: the `<dialog>` around the card (its `::backdrop` takes `--vitrine-wheel-backdrop`).
+ * @csspart close-button - Pop-up mode: the close button.
+ * @csspart heading - The title (`<h2>`).
+ * @csspart wheel - The room of the wheel: the dial is the largest square that fits in it (the card keeps its size, the wheel takes what the rest leaves).
+ * @csspart rotor - The turning part: the slices.
+ * @csspart slice - One slice (an SVG group of its shape and label); the won slice is also `slice-won`.
+ * @csspart pointer - The pointer at the top.
+ * @csspart odds - The "Chances of winning" disclosure (`<details>`): the chance of each slice, in percent.
+ * @csspart controls - The result, the spin button or the form, the code.
+ * @csspart message - The live region: spinning, the result, an error.
+ * @csspart spin-button - The spin button.
+ * @csspart form - With `capture`: the email form.
+ * @csspart email-label - The email field's label.
+ * @csspart email-input - The email field.
+ * @csspart consent - The consent checkbox and its wording.
+ * @csspart error - The form's inline error.
+ * @csspart submit - The form's button: it spins the wheel once the email is taken.
+ * @csspart status - The outcome of the sign-up.
+ * @csspart coupon - A won code with its copy button.
+ * @csspart coupon-code - The code, in a read-only field.
+ * @csspart copy-button - Copies the code.
+ * @csspart copy-status - Says whether the code was copied.
+ * @csspart apply-link - With `apply`: applies the code to the cart.
+ * @csspart footer - The odds, the rules link, "No purchase necessary".
+ * @csspart odds-button - Its `<summary>`, which shows and hides the odds.
+ * @csspart rules-link - The link to the contest rules (`rules-href`).
+ * @csspart no-purchase - "No purchase necessary."
+ *
+ * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container); its height is 4/3 of it.
+ * @cssproperty --vitrine-wheel-padding - Padding of the card (default `1rem`).
+ * @cssproperty --vitrine-wheel-background - Background of the card (default `--vitrine-color-surface`, else `#ffffff`).
+ * @cssproperty --vitrine-wheel-heading-size - Size of the title (default `1.25rem`).
+ * @cssproperty --vitrine-wheel-color-1 - Slices 1, 7, 13… without a `color` (default `#1d4ed8`); `--vitrine-wheel-color-2` to `-6` likewise (`#fcd34d`, `#047857`, `#f9a8d4`, `#6d28d9`, `#7dd3fc`). Labels are black or white, whichever reads better (at least 4.5:1).
+ * @cssproperty --vitrine-wheel-separator - Lines between slices (default `#ffffff`).
+ * @cssproperty --vitrine-wheel-rim - Rim and hub outline (default `--vitrine-color-accent`, else `#111827`).
+ * @cssproperty --vitrine-wheel-pointer - The pointer (default `--vitrine-color-accent`, else `#111827`).
+ * @cssproperty --vitrine-wheel-backdrop - Pop-up mode: the colour over the page (default `rgb(17 24 39 / 0.6)`).
+ * @cssproperty --vitrine-font - Font family (default `system-ui` and the platform's sans-serif).
+ * @cssproperty --vitrine-color-text - Text colour (default `#111827`).
+ * @cssproperty --vitrine-color-surface - Card, hub and field background (default `#ffffff`).
+ * @cssproperty --vitrine-color-accent - Spin and copy buttons, rim, pointer, focus rings (default `#111827`; focus rings `#2563eb`).
+ * @cssproperty --vitrine-color-on-accent - Text on the buttons (default `#ffffff`).
+ * @cssproperty --vitrine-color-error - The form's error text (default: a red readable on light and dark cards).
+ * @cssproperty --vitrine-radius - Corner radius of buttons and fields (default `0.5rem`; the card's is twice it).
+ * @cssproperty --vitrine-shadow - Shadow of the pop-up (default `0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4)`).
+ *
+ * @fires vitrine-spin - When a spin starts (the spin button, the form's button, or `spin()`). Detail `{ campaign }`. Bubbles and is composed.
+ * @fires vitrine-prize - When the wheel has stopped on a winning slice. Detail `{ label, code, campaign }`. A losing spin fires none. Bubbles and is composed.
+ * @fires vitrine-open - Pop-up mode: before it opens; cancelable. Detail `{ campaign, trigger }` (`exit`, `time`, `scroll`, `idle` or `api`). Bubbles and is composed.
+ * @fires vitrine-close - Pop-up mode: once closed. Detail `{ campaign, reason }` (`dismiss`, `escape`, `backdrop`, `api`, `removed`, `ended`). Bubbles and is composed.
+ * @fires vitrine-lead - With `capture`, when the email is taken (not in `preview`). Detail: the bus `lead` payload. Bubbles and is composed.
+ */
+export class VitrineWheel extends VitrineElement {
+  static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
+
+  /** `inline` (default): a card in the page; `popup`: a modal that opens on `trigger`. */
+  @property() mode?: string | null;
+
+  /** A title over the wheel (plain text); it names the pop-up. */
+  @property() heading?: string | null;
+
+  /** Tries per visitor and campaign (default `1`), remembered across visits; a win ends them. A whole number from 1. */
+  @property() spins?: string | number | null;
+
+  /** How long the wheel turns (default `4s`, at most `30s`); instant when the visitor asks for reduced motion. */
+  @property() duration?: string | null;
+
+  /** The merchant's server draws instead of the page: POST JSON `{ campaign, email }` (`email` null without `capture`), answer `{ segment, code }` (`segment`: the index of the slice, from 0 in document order; `code`: null or absent for a losing one). Codes stay out of the page. Not called in `preview`. */
+  @property() endpoint?: string | null;
+
+  /** Takes the email (with consent) before the spin; the form's button spins the wheel. */
+  @property({ type: Boolean }) capture = false;
+
+  /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
+  @property({ attribute: 'consent-text' }) consentText?: string | null;
+
+  /** `explicit` (default): an unticked checkbox to tick; `implied`: submitting is the consent, the wording is shown. */
+  @property() consent?: string | null;
+
+  /** Where the lead goes: an http(s) URL (POST JSON, `Idempotency-Key`) or `shopify` (the newsletter form). Without it, the lead is on the bus and in `vitrine-lead` only. */
+  @property() action?: string | null;
+
+  /** After a win, a link applies the code to the Shopify cart (`{Shopify.routes.root}discount/CODE`, back to this page), followed only when the shopper clicks it. */
+  @property({ type: Boolean }) apply = false;
+
+  /** Removes the "Chances of winning" list under the wheel. */
+  @property({ attribute: 'hide-odds', type: Boolean }) hideOdds = false;
+
+  /** The contest rules: an http(s) URL, linked under the wheel. */
+  @property({ attribute: 'rules-href' }) rulesHref?: string | null;
+
+  /** Pop-up mode: when it opens, as the exit pop-up: `exit` (default), `time:20s`, `scroll:50%`, `idle:30s`, space-separated. */
+  @property() trigger?: string | null;
+
+  /** Pop-up mode: never before the visitor has been this long on the page (default `5s`, `0` for none). */
+  @property({ attribute: 'min-time' }) minTime?: string | null;
+
+  /** Pop-up mode: once the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
+  @property({ attribute: 'dismiss-for' }) dismissFor?: string | null;
+
+  /** Pop-up mode: `skip` (default) if another overlay was shown in this page view; `allow`: open once it has closed. */
+  @property({ attribute: 'after-overlay' }) afterOverlay?: string | null;
+
+  /** Pop-up mode: whether it is open (reflected). Set it, or call `show()` / `hide()`, to open or close it from code; never over another open overlay. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The wheel's state: `idle`, `spinning`, `won`, `lost` (the last result, also after a reload) or `failed` (the `endpoint` did not answer). */
+  get state(): WheelState {
+    return this.phase;
+  }
+
+  @state() private phase: WheelState = 'idle';
+  @state() private result: WheelResult | null = null;
+  @state() private segments: WheelSegment[] = [];
+
+  #internals = this.attachInternals();
+  #schedule = new ScheduleController(this);
+  #motion = new ReducedMotionController(this);
+  #popup: PopupController = new PopupController(
+    this,
+    () => this.shadowRoot?.querySelector('dialog'),
+    // The email field when there is one (with a mouse: on a phone the keyboard would hide the wheel).
+    () =>
+      this.#needsLead &&
+      matchMedia('(pointer: fine)').matches &&
+      this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus(),
+  );
+  #capture: LeadCaptureController = new LeadCaptureController(this, {
+    action: () => httpUrlAttribute(this, 'action', this.action, true),
+    consentText: () => this.consentText ?? null,
+    consentImplied: () => this.consent?.trim().toLowerCase() === 'implied',
+    onAccepted: (lead) => {
+      this.store.set(this.#key('lead'), lead.email);
+      void this.spin();
+    },
+  });
+  #coupon = new CouponController(this);
+  #observer = new MutationObserver(() => this.#readSegments());
+  /** The valid values in use: a bad attribute keeps its text, the widget its default. */
+  #mode: WheelMode = 'inline';
+  #durationMs = DEFAULT_DURATION_MS;
+  #spins = 1;
+  #endpoint: string | null = null;
+  #rulesHref: string | null = null;
+  /** The wheel's rest angle (degrees): where the last spin left it. */
+  #angle = 0;
+  #animation?: Animation;
+  /** Segments changed during a spin: read once it stops (the slices never move under the pointer). */
+  #segmentsPending = false;
+  #restoredFor = '';
+  #viewed = false;
+
+  /** Spins this visitor has left in this campaign: `spins` less those used, and none once they have won. */
+  get spinsLeft(): number {
+    return this.result?.code ? 0 : Math.max(0, this.#spins - this.#used);
+  }
+
+  /**
+   * Spins the wheel, as its button does. Resolves to the result (`code` null for a losing slice), or null when it
+   * cannot: spinning already, no spins left, no email yet with `capture`, nothing to spin, a closed pop-up, or the
+   * `endpoint` failed (the spin is not used up then).
+   */
+  async spin(): Promise<WheelResult | null> {
+    await this.updateComplete;
+    const segments = this.segments;
+    if (
+      this.phase === 'spinning' ||
+      !this.#playable ||
+      this.spinsLeft < 1 ||
+      this.#needsLead ||
+      (this.#mode === 'popup' && !this.#popup.overlay.isOpen)
+    )
+      return null;
+    this.phase = 'spinning';
+    this.result = null;
+    this.track('click');
+    this.emit<WheelSpinDetail>('vitrine-spin', { campaign: this.campaignId });
+    let { index, angle } = draw(segments.map((segment) => segment.weight));
+    let code = segments[index].code;
+    if (this.#endpoint && !this.previewing) {
+      const answer = await this.#drawOnServer(segments);
+      if (!answer) {
+        this.phase = 'failed';
+        return null;
+      }
+      [index, code] = answer;
+      angle = stopAngle(index, segments.length);
+    }
+    const result: WheelResult = { label: segments[index].label, code };
+    // Recorded before the wheel turns: a reload during the spin neither gives the spin back nor loses the prize.
+    this.store.set(this.#key('spins'), this.#used + 1);
+    this.store.set(this.#key('result'), result);
+    await this.#turn(angle);
+    const hadFocus = !!this.shadowRoot!.activeElement;
+    this.result = result;
+    this.phase = code ? 'won' : 'lost';
+    if (this.#segmentsPending) this.#readSegments();
+    await this.updateComplete;
+    // A win puts the code where the spin button was: focus goes to the result rather than falling to the page.
+    if (hadFocus && !this.shadowRoot!.activeElement)
+      this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus({ preventScroll: true });
+    // Taken off the page mid-spin: the result is stored, and comes back (and out) when the wheel is shown again.
+    if (code && this.isConnected) {
+      this.#publish(result);
+      this.emit<WheelPrizeDetail>('vitrine-prize', { label: result.label, code, campaign: this.campaignId });
+      // With `capture` the lead was the conversion (tracked then): one per shopper.
+      if (!this.capture) this.track('convert');
+    }
+    return result;
+  }
+
+  /** Pop-up mode: opens now (as `open`), ignoring triggers, `min-time`, a past dismissal; never over another overlay. Resolves to whether it opened. */
+  async show(): Promise<boolean> {
+    return this.#mode === 'popup' && this.#popup.show();
+  }
+
+  /** Pop-up mode: closes it (`vitrine-close` with reason `api`). */
+  hide(): void {
+    this.#popup.hide();
+  }
+
+  #text(key: Key, values?: Record<string, string | number>): string {
+    return this.localize(messages, key, values);
+  }
+
+  #key(what: string): string {
+    return campaignKey(this.campaignId, what);
+  }
+
+  get #used(): number {
+    return Math.max(0, Number(this.store.get(this.#key('spins'))) || 0);
+  }
+
+  get #needsLead(): boolean {
+    return this.capture && typeof this.store.get(this.#key('lead')) != 'string';
+  }
+
+  /** Something to show and spin: segments, inside `start`/`end`. */
+  get #playable(): boolean {
+    return this.segments.length > 0 && this.#schedule.active;
+  }
+
+  #publish({ code, label }: WheelResult): void {
+    if (code && !this.previewing) getBus().publish('coupon', { code, campaign: this.campaignId, label });
+  }
+
+  /** The slice and code the endpoint drew, or null (told once in the console) when it failed. */
+  async #drawOnServer(segments: WheelSegment[]): Promise<[number, string | null] | null> {
+    try {
+      const response = await fetch(this.#endpoint!, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ campaign: this.campaignId, email: this.store.get(this.#key('lead')) ?? null }),
+        signal: AbortSignal.timeout(ENDPOINT_TIMEOUT_MS),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { segment, code } = ((await response.json()) ?? {}) as { segment?: unknown; code?: unknown };
+      if (typeof segment != 'number' || !segments[segment]) throw new Error(`no segment ${JSON.stringify(segment)}`);
+      return [segment, typeof code == 'string' && code.trim() ? code.trim() : null];
+    } catch (error) {
+      noteOnce(this, `could not draw from endpoint="${this.endpoint}" (${String(error)}); the shopper may try again`);
+      return null;
+    }
+  }
+
+  /** Turns the wheel so that the pointer stops at `stop` (degrees on the wheel): one transform animation, or at once. */
+  async #turn(stop: number): Promise<void> {
+    await this.updateComplete;
+    const rotor = this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]');
+    const from = this.#angle;
+    const rest = (this.#angle = (360 - stop) % 360);
+    if (rotor && !this.#motion.reduced) {
+      const to = from + Math.max(2, Math.round(this.#durationMs / 800)) * 360 + ((rest - from + 360) % 360);
+      this.#animation = rotor.animate([{ transform: `rotate(${from}deg)` }, { transform: `rotate(${to}deg)` }], {
+        duration: this.#durationMs,
+        easing: SPIN_EASING,
+        fill: 'forwards',
+      });
+      await this.#animation.finished.catch(() => {});
+    }
+    // The rest angle through the CSSOM (a strict CSP allows it), then the finished animation is let go.
+    rotor?.style.setProperty('--_a', `${rest}deg`);
+    this.#animation?.cancel();
+    this.#animation = undefined;
+  }
+
+  /** Reads the segments; bad ones are reported on the segment element itself, once. */
+  #readSegments(): void {
+    if ((this.#segmentsPending = this.phase === 'spinning')) return;
+    const codes = new Set<string>();
+    const segments: WheelSegment[] = [];
+    for (const element of this.querySelectorAll(':scope > vitrine-wheel-segment')) {
+      const read = (name: string) => element.getAttribute(name)?.trim() || null;
+      const [label, code, weightText] = [read('label'), read('code'), read('weight')];
+      let color = read('color');
+      let weight = weightText === null ? 1 : Number(weightText);
+      if (!label || (code && codes.has(code))) {
+        warnOnce(
+          element,
+          label ? 'code' : 'label',
+          label ? code : (element.getAttribute('label') ?? ''),
+          label ? 'a code no other segment has (segment left out)' : 'the text of the slice (segment left out)',
+        );
+        continue;
+      }
+      if (!(weight >= 0.01 && weight <= 1e4)) {
+        warnOnce(element, 'weight', weightText, 'a number from 0.01 to 10000 (using 1)');
+        weight = 1;
+      }
+      if (color && !CSS.supports('color', color)) {
+        warnOnce(element, 'color', color, 'a CSS colour (using the palette)');
+        color = null;
+      }
+      if (code) codes.add(code);
+      segments.push({ label, code, weight, color });
+    }
+    if (JSON.stringify(segments) !== JSON.stringify(this.segments)) this.segments = segments;
+  }
+
+  #setState(name: string, on: boolean): void {
+    try {
+      this.#internals.states[on ? 'add' : 'delete'](name);
+    } catch {
+      /* no custom states (an older browser): the host keeps its box */
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#observer.observe(this, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['label', 'code', 'weight', 'color'],
+    });
+    this.#readSegments();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer.disconnect();
+    // Off the page the animation would never end: the spin settles now (its result is already stored).
+    this.#animation?.finish();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode') && this.mode != null) this.#mode = this.oneOf('mode', this.mode, WHEEL_MODES, 'inline');
+    if (changed.has('duration'))
+      this.#durationMs = Math.min(
+        this.durationAttribute('duration', this.duration, DEFAULT_DURATION_MS) ?? DEFAULT_DURATION_MS,
+        MAX_DURATION_MS,
+      );
+    if (changed.has('spins')) {
+      const spins = this.spins == null ? 1 : Number(String(this.spins).trim() || NaN);
+      this.#spins = Number.isInteger(spins) && spins > 0 ? spins : 1;
+      if (this.#spins !== spins) this.warn('spins', this.spins, 'a whole number of spins, 1 or more');
+    }
+    if (changed.has('endpoint')) this.#endpoint = httpUrlAttribute(this, 'endpoint', this.endpoint);
+    if (changed.has('rulesHref')) this.#rulesHref = httpUrlAttribute(this, 'rules-href', this.rulesHref);
+    // Checked now, so that a bad value is reported when the page loads rather than at the first sign-up.
+    if (changed.has('action')) httpUrlAttribute(this, 'action', this.action, true);
+    if (changed.has('consent') && this.consent != null) this.oneOf('consent', this.consent, WHEEL_CONSENT, 'explicit');
+    this.#popup.configure(changed);
+    // What this visitor played before in this campaign: the last result comes back, with its code.
+    const restore = `${this.campaignId}|${this.previewing}`;
+    if (this.phase !== 'spinning' && this.#restoredFor !== restore) {
+      this.#restoredFor = restore;
+      const stored = this.store.get<WheelResult>(this.#key('result'));
+      this.result = typeof stored?.label == 'string' ? { label: stored.label, code: stored.code || null } : null;
+      this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
+      if (this.result) this.#publish(this.result);
+    }
+    if (!this.#schedule.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
+    this.#setState('popup', this.#mode === 'popup');
+    this.#setState('off', !this.#playable);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Colours through the CSSOM, never in markup: a merchant's colour (checked), else the palette of the stylesheet.
+    this.renderRoot.querySelectorAll<SVGGElement>('.slice').forEach((slice, index) => {
+      slice.style.setProperty('--_c', this.segments[index]?.color ?? '');
+    });
+    // A rotor drawn anew (inline and pop-up use different templates) stays where the wheel stopped.
+    if (!this.#animation)
+      this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]')?.style.setProperty('--_a', `${this.#angle}deg`);
+    if (!this.segments.length) {
+      // A page still being parsed may not have reached the segments yet.
+      if (document.readyState == 'loading')
+        document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
+      else if (this.isConnected) noteOnce(this, 'has no valid <vitrine-wheel-segment>: nothing to spin, nothing shown');
+    }
+    const popup = this.#mode === 'popup';
+    // A visitor who has used all their spins is not interrupted again.
+    this.#popup.sync(popup ? changed : new Map(), popup && this.#playable && this.spinsLeft > 0);
+    if (!popup && this.#playable && !this.#viewed && !this.previewing) {
+      this.#viewed = true;
+      this.track('view');
+    }
+  }
+
+  #renderSlices() {
+    const count = this.segments.length;
+    const chord = count > 2 ? 2 * LABEL_MIDDLE * Math.sin(Math.PI / count) : 99;
+    return this.segments.map(({ label }, index) => {
+      const [start, end] = sliceBounds(index, count);
+      const middle = (start + end) / 2;
+      const lines = labelLines(label);
+      // As large as fits: along the radius (about 0.6em a letter) and across the slice.
+      const size = Math.min(
+        12,
+        (LABEL_TO - LABEL_FROM) / 0.6 / Math.max(...lines.map((line) => line.length)),
+        (chord * 0.75) / lines.length,
+      );
+      // Labels on the left half are turned over: none reads upside down at rest.
+      const flip = middle > 180;
+      const won = this.phase === 'won' && label === this.result?.label;
+      return svg`<g class="slice" part=${won ? 'slice slice-won' : 'slice'}>${
+        count === 1
+          ? svg`<circle r=${RADIUS}></circle>`
+          : svg`<path d="M0 0L${rim(start)}A${RADIUS} ${RADIUS} 0 0 1 ${rim(end)}Z"></path>`
+      }<text
+          transform="rotate(${middle + (flip ? 90 : -90)})"
+          font-size=${size.toFixed(1)}
+          text-anchor="middle"
+          dominant-baseline="central"
+        >${lines.map(
+          (line, row) =>
+            svg`<tspan x=${flip ? -LABEL_MIDDLE : LABEL_MIDDLE} dy="${row ? 1.1 : (1 - lines.length) * 0.55}em">${line}</tspan>`,
+        )}</text></g>`;
+    });
+  }
+
+  #renderOdds() {
+    const format = new Intl.NumberFormat(this.language, { style: 'percent', maximumFractionDigits: 1 });
+    let total = 0;
+    let winning = 0;
+    // Slices with the same label and code are one chance, told once.
+    const rows = new Map<string, [string, number]>();
+    for (const { label, code, weight } of this.segments) {
+      const key = `${label}\u0000${code}`;
+      rows.set(key, [label, (rows.get(key)?.[1] ?? 0) + weight]);
+      total += weight;
+      if (code) winning += weight;
+    }
+    const share = (weight: number) =>
+      weight / total < 0.001 ? `< ${format.format(0.001)}` : format.format(weight / total);
+    return html`<details part="odds">
+      <summary part="odds-button">${this.#text('chances')}</summary>
+      <ul>
+        ${[...rows.values()].map(([label, weight]) => html`<li><span>${label}</span><span>${share(weight)}</span></li>`)}
+      </ul>
+      ${
+        // With an endpoint the page does not know which slices win.
+        this.#endpoint ? nothing : html`<p>${this.#text('winAny', { share: share(winning) })}</p>`
+      }
+    </details>`;
+  }
+
+  #renderControls() {
+    const { phase, result, spinsLeft: left } = this;
+    const code = phase === 'won' && result?.code;
+    const needsLead = this.#needsLead;
+    const formState = this.#capture.state;
+    const root = shopify()?.routes?.root?.replace(/\/?$/, '/') ?? '/';
+    let label = this.#text(
+      phase === 'spinning' ? 'spinning' : left < 1 ? 'none' : phase === 'failed' || result ? 'again' : 'spin',
+    );
+    if (this.#spins > 1 && left > 0 && phase !== 'spinning') label += ` (${this.#text('left', { count: left })})`;
+    return html`<div part="controls">
+      <p part="message" role="status" tabindex="-1">
+        ${
+          phase === 'spinning' || phase === 'failed'
+            ? this.#text(phase)
+            : result
+              ? this.#text(result.code ? 'won' : 'lost', { label: result.label })
+              : left < 1
+                ? this.#text('played')
+                : ''
+        }
+      </p>
+      ${
+        this.capture && (needsLead || formState === 'success' || formState === 'saved')
+          ? this.#capture.render(this.#text('spin'))
+          : nothing
+      }
+      ${
+        needsLead
+          ? nothing
+          : code
+            ? html`${this.#coupon.render(code)}${
+                this.apply
+                  ? html`<a
+                      part="apply-link"
+                      href="${root}discount/${encodeURIComponent(code)}?redirect=${encodeURIComponent(
+                        location.pathname + location.search,
+                      )}"
+                      >${this.#text('apply')}</a
+                    >`
+                  : nothing
+              }`
+            : html`<button
+                part="spin-button"
+                type="button"
+                aria-disabled=${phase === 'spinning' || left < 1}
+                @click=${() => void this.spin()}
+              >
+                ${label}
+              </button>`
+      }
+    </div>`;
+  }
+
+  protected override render() {
+    if (!this.#playable) return nothing;
+    const heading = this.heading?.trim();
+    const base = html`<div part="base">
+      ${heading ? html`<h2 part="heading" id="heading">${heading}</h2>` : nothing}
+      <div part="wheel">
+        <div class="dial">
+          <div part="rotor">
+            <svg
+              viewBox="-100 -100 200 200"
+              role="img"
+              aria-label="${this.#text('name')}: ${this.segments.map((segment) => segment.label).join(', ')}"
+            >
+              <g>${this.#renderSlices()}</g>
+              <circle class="rim" r=${RADIUS}></circle>
+              <circle class="hub" r="14"></circle>
+            </svg>
+          </div>
+          ${POINTER}
+        </div>
+      </div>
+      ${this.#renderControls()}
+      <div part="footer">
+        ${this.hideOdds ? nothing : this.#renderOdds()}
+        ${this.#rulesHref ? html`<a part="rules-link" href=${this.#rulesHref}>${this.#text('rules')}</a>` : nothing}
+        <span part="no-purchase">${this.#text('free')}</span>
+      </div>
+    </div>`;
+    return this.#mode === 'inline' ? base : this.#popup.render(base, this.#text('name'), heading && 'heading');
+  }
+}
