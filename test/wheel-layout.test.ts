@@ -1,0 +1,82 @@
+/**
+ * No layout shift when the wheel's code arrives after first paint: an inline wheel is a card of
+ * a fixed shape (its width, at most --vitrine-wheel-size, and 3:4), so the `:not(:defined)` rule
+ * below — the one the loader adopts — reserves exactly its room, whatever the wheel will show.
+ * The page is measured with the tags still undefined, then once they are defined and rendered.
+ */
+import { expect, test } from 'vitest';
+import { page } from 'vitest/browser';
+import { VitrineWheel, VitrineWheelSegment } from '@vitrine/wheel';
+
+/** The reserve rules for the loader's adopted sheet (packages/vitrine/src/reserve-css.ts) and the README. */
+const RESERVE_CSS =
+  ':where(vitrine-wheel:not(:defined)){display:block;box-sizing:border-box;visibility:hidden;' +
+  'inline-size:min(100%,var(--vitrine-wheel-size,22rem));aspect-ratio:3/4}' +
+  ':where(vitrine-wheel[mode=popup i]:not(:defined),vitrine-wheel-segment:not(:defined)){display:none}';
+
+const SEGMENTS =
+  '<vitrine-wheel-segment label="-10 %" code="TEN"></vitrine-wheel-segment>' +
+  '<vitrine-wheel-segment label="Try again"></vitrine-wheel-segment>' +
+  '<vitrine-wheel-segment label="Free shipping" code="SHIP"></vitrine-wheel-segment>';
+
+const CASES: Record<string, string> = {
+  'inline, in a wide column': `<vitrine-wheel campaign="a">${SEGMENTS}</vitrine-wheel>`,
+  'inline, with a title, the odds and the email form': `<vitrine-wheel campaign="b" heading="Spin to win" capture rules-href="/rules">${SEGMENTS}</vitrine-wheel>`,
+  'inline, in a column narrower than the wheel': `<div style="width: 240px"><vitrine-wheel campaign="c">${SEGMENTS}</vitrine-wheel></div>`,
+  'inline, a larger size set by the theme': `<div style="--vitrine-wheel-size: 30rem"><vitrine-wheel campaign="d">${SEGMENTS}</vitrine-wheel></div>`,
+  'inline, centred by a merchant rule': `<vitrine-wheel class="centred" campaign="e">${SEGMENTS}</vitrine-wheel>`,
+  'inline, in a flex row': `<div style="display: flex; gap: 1rem"><vitrine-wheel campaign="f">${SEGMENTS}</vitrine-wheel><p>Beside</p></div>`,
+  'pop-up: no room at all': `<vitrine-wheel mode="popup" campaign="g">${SEGMENTS}</vitrine-wheel>`,
+};
+
+interface Box {
+  width: number;
+  height: number;
+  /** Top of the paragraph after the case, from the section's top. */
+  after: number;
+}
+
+function measure(section: Element): Box {
+  const el = section.querySelector('vitrine-wheel')!.getBoundingClientRect();
+  return {
+    width: el.width,
+    height: el.height,
+    after: section.querySelector(':scope > p.after')!.getBoundingClientRect().top - section.getBoundingClientRect().top,
+  };
+}
+
+test('an undefined wheel reserves exactly the room of the rendered one (none in pop-up mode)', async () => {
+  await page.viewport(1024, 900);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`${RESERVE_CSS} .centred { margin-inline: auto; } body { font: 16px/1.5 Georgia, serif; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+  const root = document.body.appendChild(document.createElement('div'));
+  root.innerHTML = Object.entries(CASES)
+    .map(([name, markup]) => `<section data-case="${name}">${markup}<p class="after">After</p></section>`)
+    .join('');
+  const sections = [...root.querySelectorAll('section')];
+  expect(customElements.get('vitrine-wheel')).toBeUndefined();
+  const before = sections.map(measure);
+
+  customElements.define('vitrine-wheel-segment', VitrineWheelSegment);
+  customElements.define('vitrine-wheel', VitrineWheel);
+  for (const el of root.querySelectorAll('vitrine-wheel')) await el.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const after = sections.map(measure);
+
+  sections.forEach((section, index) => {
+    const name = section.dataset.case!;
+    if (name.startsWith('pop-up')) {
+      expect(before[index].height, name).toBe(0);
+      expect(after[index].height, name).toBe(0);
+    } else {
+      // A real reservation, not an empty box that happens to match an empty widget.
+      expect(before[index].height, name).toBeGreaterThan(200);
+      expect(root.querySelectorAll('vitrine-wheel')[index].shadowRoot!.querySelector('svg'), name).not.toBeNull();
+    }
+    expect(before[index].width, `${name}: width`).toBeCloseTo(after[index].width, 1);
+    expect(before[index].height, `${name}: height`).toBeCloseTo(after[index].height, 1);
+    expect(before[index].after, `${name}: content after it`).toBeCloseTo(after[index].after, 1);
+  });
+});
