@@ -1,5 +1,6 @@
 /** Registers every Vitrine tag (each only if not yet defined). */
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
+import '@vitrine/loyalty-badge/define';
 import '@vitrine/shipping-progress/define';
 import '@vitrine/sticky-bar/define';

@@ -5,5 +5,6 @@
 export * from '@vitrine/core';
 export * from '@vitrine/countdown';
 export * from '@vitrine/exit-popup';
+export * from '@vitrine/loyalty-badge';
 export * from '@vitrine/shipping-progress';
 export * from '@vitrine/sticky-bar';

@@ -41,4 +41,8 @@ export const UNDEFINED_CSS = [
   // Free-shipping progress: its message line(s), the gap and the bar.
   `:where(vitrine-shipping-progress:not(:defined)){display:block;visibility:hidden;overflow:hidden;` +
     `height:calc(var(--vitrine-shipping-progress-lines,1)*1.4em + .5em + var(--vitrine-shipping-progress-height,.5rem))}`,
+  // Loyalty badge: an inline pill of fixed height; its slotted details must not show meanwhile.
+  `:where(vitrine-loyalty-badge:not(:defined)){display:inline-block;vertical-align:middle;` +
+    `height:var(--vitrine-loyalty-badge-height,2rem);visibility:hidden}`,
+  `:where(vitrine-loyalty-badge:not(:defined))>*{display:none}`,
 ].join('');

@@ -8,6 +8,7 @@ export const WIDGET_CHUNKS: Record<string, () => Promise<unknown>> = {
   'vitrine-sticky-bar': () => import('@vitrine/sticky-bar/define'),
   'vitrine-exit-popup': () => import('@vitrine/exit-popup/define'),
   'vitrine-shipping-progress': () => import('@vitrine/shipping-progress/define'),
+  'vitrine-loyalty-badge': () => import('@vitrine/loyalty-badge/define'),
 };
 
 export { UNDEFINED_CSS } from './reserve-css.js';
