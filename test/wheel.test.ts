@@ -917,6 +917,39 @@ describe('pop-up mode', () => {
     expect(overlayPageState().open).toBe('wheel');
   });
 
+  test('Escape closes it; closed by the shopper, it stays closed for dismiss-for, then may open again', async () => {
+    const events = listen('vitrine-open', 'vitrine-close');
+    const el = await wheel(
+      html`<vitrine-wheel mode="popup" campaign="bf" trigger="time:10s" dismiss-for="2d">${SEGMENTS}</vitrine-wheel>`,
+    );
+    vi.advanceTimersByTime(10 * SECOND);
+    await settle(el);
+    expect(isOpen(el)).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await settle(el);
+    expect(isOpen(el)).toBe(false);
+    expect(events).toEqual([
+      { type: 'vitrine-open', detail: { campaign: 'bf', trigger: 'time' } },
+      { type: 'vitrine-close', detail: { campaign: 'bf', reason: 'escape' } },
+    ]);
+    newPage();
+    const tomorrow = await wheel(
+      html`<vitrine-wheel mode="popup" campaign="bf" trigger="time:10s" dismiss-for="2d">${SEGMENTS}</vitrine-wheel>`,
+    );
+    vi.advanceTimersByTime(24 * 3600 * SECOND);
+    await settle(tomorrow);
+    expect(isOpen(tomorrow)).toBe(false);
+    // Two days after the close, on a new page, it may open again.
+    newPage();
+    vi.advanceTimersByTime(24 * 3600 * SECOND);
+    const later = await wheel(
+      html`<vitrine-wheel mode="popup" campaign="bf" trigger="time:10s" dismiss-for="2d">${SEGMENTS}</vitrine-wheel>`,
+    );
+    vi.advanceTimersByTime(10 * SECOND);
+    await settle(later);
+    expect(isOpen(later)).toBe(true);
+  });
+
   test('open (the attribute) opens it at once; no trigger after the visitor has used their spins', async () => {
     const el = await wheel(html`<vitrine-wheel mode="popup" open>${SEGMENTS}</vitrine-wheel>`);
     await settle(el);
