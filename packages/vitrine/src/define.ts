@@ -4,3 +4,4 @@ import '@vitrine/exit-popup/define';
 import '@vitrine/loyalty-badge/define';
 import '@vitrine/shipping-progress/define';
 import '@vitrine/sticky-bar/define';
+import '@vitrine/wheel/define';

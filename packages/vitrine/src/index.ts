@@ -8,3 +8,4 @@ export * from '@vitrine/exit-popup';
 export * from '@vitrine/loyalty-badge';
 export * from '@vitrine/shipping-progress';
 export * from '@vitrine/sticky-bar';
+export * from '@vitrine/wheel';

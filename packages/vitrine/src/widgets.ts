@@ -9,6 +9,7 @@ export const WIDGET_CHUNKS: Record<string, () => Promise<unknown>> = {
   'vitrine-exit-popup': () => import('@vitrine/exit-popup/define'),
   'vitrine-shipping-progress': () => import('@vitrine/shipping-progress/define'),
   'vitrine-loyalty-badge': () => import('@vitrine/loyalty-badge/define'),
+  'vitrine-wheel': () => import('@vitrine/wheel/define'),
 };
 
 export { UNDEFINED_CSS } from './reserve-css.js';
