@@ -270,16 +270,18 @@ describe('what the shopper sees', () => {
     const el = await popup(
       html`<vitrine-exit-popup
         heading="Dark"
-        style="--vitrine-color-surface: rgb(17, 24, 39); --vitrine-color-text: rgb(249, 250, 251); --vitrine-exit-popup-width: 20rem"
+        style="--vitrine-color-surface: rgb(17, 24, 39); --vitrine-color-text: rgb(249, 250, 251); --vitrine-exit-popup-width: 20rem; --vitrine-exit-popup-backdrop: rgb(0, 0, 0)"
       ></vitrine-exit-popup>`,
     );
     await el.show();
     const style = getComputedStyle(dialog(el)!);
     expect(style.backgroundColor).toBe('rgb(17, 24, 39)');
     expect(style.color).toBe('rgb(249, 250, 251)');
+    expect(getComputedStyle(part(el, 'close-button')!).color).toBe('rgb(249, 250, 251)');
+    expect(getComputedStyle(dialog(el)!, '::backdrop').backgroundColor).toBe('rgb(0, 0, 0)');
     expect(dialog(el)!.getBoundingClientRect().width).toBeLessThanOrEqual(20 * 16);
-    // The entrance runs on the compositor: opacity and transform only.
-    expect(style.animationName).toBe('vitrine-exit-popup-in');
+    // The entrance (every Vitrine modal's) runs on the compositor: opacity and transform only.
+    expect(style.animationName).toBe('vitrine-overlay-in');
   });
 });
 

@@ -7,6 +7,7 @@ export const exitPopupStyles = css`
   }
 
   [part='dialog'] {
+    --_backdrop: var(--vitrine-exit-popup-backdrop);
     box-sizing: border-box;
     inline-size: 100%;
     max-inline-size: min(92vw, var(--vitrine-exit-popup-width, 28rem));
@@ -25,24 +26,9 @@ export const exitPopupStyles = css`
     overscroll-behavior: contain;
   }
 
-  [part='dialog']::backdrop {
-    background: var(--vitrine-exit-popup-backdrop, rgb(17 24 39 / 0.6));
-  }
-
-  /* Compositor-only entrance: opacity and transform, nothing that lays out again. */
-  [part='dialog'][open] {
-    animation: vitrine-exit-popup-in 0.24s cubic-bezier(0.2, 0.8, 0.2, 1);
-  }
-
+  /* The backdrop's fade; the rest of the entrance, the backdrop's colour and the close button are the core's overlayStyles. */
   [part='dialog'][open]::backdrop {
     animation: vitrine-exit-popup-fade 0.24s ease-out;
-  }
-
-  @keyframes vitrine-exit-popup-in {
-    from {
-      opacity: 0;
-      transform: translateY(0.75rem) scale(0.97);
-    }
   }
 
   @keyframes vitrine-exit-popup-fade {
@@ -52,40 +38,14 @@ export const exitPopupStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    [part='dialog'][open],
     [part='dialog'][open]::backdrop {
       animation: none;
     }
   }
 
+  /* The card's colour, even when a page sets it on ::part(dialog). */
   [part='close-button'] {
-    position: absolute;
-    inset-block-start: 0.375rem;
-    inset-inline-end: 0.375rem;
-    display: grid;
-    place-items: center;
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
-    padding: 0;
-    border: 0;
-    border-radius: 50%;
-    background: transparent;
     color: inherit;
-    cursor: pointer;
-  }
-
-  [part='close-button']:hover {
-    background: color-mix(in srgb, currentColor 10%, transparent);
-  }
-
-  [part='close-button']:focus-visible {
-    outline: 2px solid var(--vitrine-color-accent, #2563eb);
-    outline-offset: -2px;
-  }
-
-  [part='close-button'] svg {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
   }
 
   [part='heading'] {

@@ -1,21 +1,20 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
+  AFTER_OVERLAY,
   CouponController,
-  DismissalController,
   LEAD_FORM_STATES,
   LeadCaptureController,
-  OverlayController,
-  SHOPPER_CLOSE_REASONS,
+  PopupController,
   ScheduleController,
-  TriggerController,
   VitrineElement,
   campaignKey,
   couponStyles,
   getBus,
+  httpUrlAttribute,
   leadFormStyles,
+  overlayStyles,
   type Catalog,
-  type CloseReason,
   type LeadFormState,
   type TriggerKind,
 } from '@vitrine/core';
@@ -24,7 +23,8 @@ import { exitPopupStyles } from './exit-popup.styles.js';
 export const EXIT_POPUP_CONSENT = ['explicit', 'implied'] as const;
 export type ExitPopupConsent = (typeof EXIT_POPUP_CONSENT)[number];
 
-export const EXIT_POPUP_AFTER_OVERLAY = ['skip', 'allow'] as const;
+/** The values of `after-overlay`: the core's, which every Vitrine pop-up shares. */
+export const EXIT_POPUP_AFTER_OVERLAY: readonly ['skip', 'allow'] = AFTER_OVERLAY;
 export type ExitPopupAfterOverlay = (typeof EXIT_POPUP_AFTER_OVERLAY)[number];
 
 /** `detail` of `vitrine-open`: which trigger asked (`api` for `show()` and the `open` property). */
@@ -33,32 +33,10 @@ export interface ExitPopupOpenDetail {
   trigger: TriggerKind | 'api';
 }
 
-const DEFAULT_MIN_TIME_MS = 5_000;
-/** `min-time="0"` (or `0s`) means no minimum: a duration must be positive, so it is read apart. */
-const ZERO = /^0+(?:\.0+)?(?:ms|s|m|h|d|w)?$/i;
-const ACTION_EXPECTED = 'an http(s) URL (https://… or /path) or "shopify"';
-
-const messages: Catalog<'close' | 'name'> = {
-  en: { close: 'Close', name: 'Special offer' },
-  fr: { close: 'Fermer', name: 'Offre spéciale' },
+const messages: Catalog<'name'> = {
+  en: { name: 'Special offer' },
+  fr: { name: 'Offre spéciale' },
 };
-
-const CLOSE_ICON = svg`<svg viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M5 5l10 10M15 5L5 15"/></svg>`;
-
-/** `value` when it is one of `allowed`, else `fallback` (absent: silently; anything else: with the one warning). */
-function oneOf<T extends string>(
-  host: VitrineElement,
-  attribute: string,
-  value: string | null,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value == null) return fallback;
-  const normalized = value.trim().toLowerCase();
-  if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
-  host.warn(attribute, value, `one of ${allowed.join(', ')}`);
-  return fallback;
-}
 
 /**
  * A pop-up that asks once, at the right moment: when the visitor is about to leave (or after a
@@ -110,7 +88,7 @@ function oneOf<T extends string>(
  * @fires vitrine-lead - When the shopper's email is taken (delivered, or saved in the outbox to be sent again). Not when the address is refused, nor in `preview`. Detail: the bus `lead` payload `{ email, consent, consentText, campaign, widget, url, at }`. Bubbles and is composed.
  */
 export class VitrineExitPopup extends VitrineElement {
-  static override styles = [leadFormStyles, couponStyles, exitPopupStyles];
+  static override styles = [leadFormStyles, couponStyles, overlayStyles, exitPopupStyles];
 
   /** When it opens, space-separated, any fires: `exit` (leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. Default `exit`. */
   @property({ attribute: 'trigger' }) trigger: string | null = null;
@@ -162,11 +140,15 @@ export class VitrineExitPopup extends VitrineElement {
   }
 
   #schedule: ScheduleController = new ScheduleController(this);
-  #dismissal: DismissalController = new DismissalController(this);
-  #overlay: OverlayController = new OverlayController(this, () => this.shadowRoot?.querySelector('dialog'), {
-    onClose: (reason) => this.#onClosed(reason),
-  });
-  #triggers: TriggerController = new TriggerController(this, (trigger) => void this.#openFrom(trigger));
+  #popup: PopupController = new PopupController(
+    this,
+    () => this.shadowRoot?.querySelector('dialog'),
+    // The email field when there is one (with a mouse: on a phone the keyboard would hide the offer), else the close button.
+    () => {
+      if (this.capture && matchMedia('(pointer: fine)').matches)
+        this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus();
+    },
+  );
   #capture: LeadCaptureController = new LeadCaptureController(this, {
     action: () => this.#action,
     consentText: () => this.consentText,
@@ -176,47 +158,22 @@ export class VitrineExitPopup extends VitrineElement {
   #coupon: CouponController = new CouponController(this);
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
   #consent: ExitPopupConsent = 'explicit';
-  #afterOverlay: ExitPopupAfterOverlay = 'skip';
   #action: string | null = null;
-  /** Opened once in this page view: triggers are done. */
-  #shown = false;
   #publishedCode: string | null = null;
   #slotted = { heading: false, text: false };
 
   /** Opens the pop-up now, as the `open` property does. Resolves to whether it opened (not over another overlay, nor when a `vitrine-open` listener cancels). */
-  async show(): Promise<boolean> {
-    // After the current update: the dialog exists, and opening never schedules an update inside one.
-    await this.updateComplete;
-    if (this.#overlay.isOpen) return true;
-    return this.#settle(await this.#overlay.open(true, { trigger: 'api' }));
+  show(): Promise<boolean> {
+    return this.#popup.show();
   }
 
   /** Closes the pop-up (`vitrine-close` with reason `api`; not remembered as the shopper's dismissal). */
   hide(): void {
-    this.#overlay.close('api');
+    this.#popup.hide();
   }
 
   get #convertedKey(): string {
     return campaignKey(this.campaignId, 'converted');
-  }
-
-  async #openFrom(trigger: TriggerKind): Promise<void> {
-    this.#settle(await this.#overlay.openWhenFree(this.#afterOverlay === 'allow', { trigger }));
-  }
-
-  #settle(opened: boolean): boolean {
-    this.open = this.#overlay.isOpen;
-    if (!opened) return false;
-    this.#shown = true;
-    // The email field when there is one (with a mouse: on a phone the keyboard would hide the offer), else the close button.
-    if (this.capture && matchMedia('(pointer: fine)').matches)
-      this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus();
-    return true;
-  }
-
-  #onClosed(reason: CloseReason): void {
-    if (SHOPPER_CLOSE_REASONS.includes(reason)) this.#dismissal.dismiss(this.dismissFor);
-    this.open = false;
   }
 
   /** The code to show: once the lead is taken, or at once when there is no form. */
@@ -225,24 +182,6 @@ export class VitrineExitPopup extends VitrineElement {
     if (!code) return null;
     const state = this.#capture.state;
     return !this.capture || state === 'success' || state === 'saved' ? code : null;
-  }
-
-  #readMinTime(): number {
-    if (this.minTime != null && ZERO.test(this.minTime.trim())) return 0;
-    return this.durationAttribute('min-time', this.minTime, DEFAULT_MIN_TIME_MS) ?? DEFAULT_MIN_TIME_MS;
-  }
-
-  #readAction(): string | null {
-    const value = this.action?.trim();
-    if (!value) return null;
-    if (value.toLowerCase() === 'shopify') return 'shopify';
-    try {
-      if (/^https?:$/.test(new URL(value, location.href).protocol)) return value;
-    } catch {
-      /* not a URL: warned below */
-    }
-    this.warn('action', this.action, ACTION_EXPECTED);
-    return null;
   }
 
   /** Whether the light DOM fills the slots (whitespace between tags does not); true when that changed. */
@@ -267,60 +206,41 @@ export class VitrineExitPopup extends VitrineElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('trigger') || changed.has('minTime')) this.#triggers.configure(this.trigger, this.#readMinTime());
-    // Checked now, so a bad value is reported when the page loads rather than on the first close.
-    if (changed.has('dismissFor')) this.#dismissal.lengthOf(this.dismissFor);
-    if (changed.has('consent')) this.#consent = oneOf(this, 'consent', this.consent, EXIT_POPUP_CONSENT, 'explicit');
-    if (changed.has('afterOverlay'))
-      this.#afterOverlay = oneOf(this, 'after-overlay', this.afterOverlay, EXIT_POPUP_AFTER_OVERLAY, 'skip');
-    if (changed.has('action')) this.#action = this.#readAction();
-    if (!this.#schedule.active && this.#overlay.isOpen) this.#overlay.close('ended');
+    this.#popup.configure(changed);
+    if (changed.has('consent'))
+      this.#consent =
+        this.consent == null ? 'explicit' : this.oneOf('consent', this.consent, EXIT_POPUP_CONSENT, 'explicit');
+    if (changed.has('action')) this.#action = httpUrlAttribute(this, 'action', this.action, true);
+    if (!this.#schedule.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open !== this.#overlay.isOpen) {
-      if (this.open) void this.show();
-      else void this.updateComplete.then(() => this.hide());
-    }
+    // Opens by itself only in its window and before a sign-up.
+    this.#popup.sync(changed, this.#schedule.active && this.store.get(this.#convertedKey) !== true);
     const code = this.#revealedCode;
-    if (code && this.#overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
+    if (code && this.#popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
       this.#publishedCode = code;
       getBus().publish('coupon', { code, campaign: this.campaignId });
     }
-    // Listening only while it may open by itself: in its window, not shown yet, not dismissed, not converted.
-    const mayOpen =
-      this.isConnected &&
-      this.#schedule.active &&
-      !this.#shown &&
-      !this.#overlay.isOpen &&
-      !this.#dismissal.dismissed &&
-      this.store.get(this.#convertedKey) !== true;
-    if (mayOpen) this.#triggers.arm();
-    else this.#triggers.disarm();
   }
 
   protected override render() {
     if (!this.#schedule.active) return nothing;
-    const text = (key: 'close' | 'name') => this.localize(messages, key);
     const hasHeading = this.#slotted.heading || !!this.heading;
     const hasText = this.#slotted.text || !!this.text;
     const code = this.#revealedCode;
-    return html`<dialog
-      part="dialog"
-      aria-labelledby=${hasHeading ? 'heading' : nothing}
-      aria-label=${hasHeading ? nothing : text('name')}
-    >
-      <button part="close-button" type="button" aria-label=${text('close')} @click=${() => this.#overlay.close()}>
-        ${CLOSE_ICON}
-      </button>
-      <h2 part="heading" id="heading" ?hidden=${!hasHeading}>
-        <slot name="heading" @slotchange=${this.#onSlotChange}></slot>${this.#slotted.heading ? nothing : this.heading}
-      </h2>
-      <div part="text" ?hidden=${!hasText}>
-        <slot @slotchange=${this.#onSlotChange}></slot
-        >${this.#slotted.text || !this.text ? nothing : html`<p>${this.text}</p>`}
-      </div>
-      ${this.capture ? this.#capture.render(this.submitLabel) : nothing} ${code ? this.#coupon.render(code) : nothing}
-    </dialog>`;
+    return this.#popup.render(
+      html`<h2 part="heading" id="heading" ?hidden=${!hasHeading}>
+          <slot name="heading" @slotchange=${this.#onSlotChange}></slot
+          >${this.#slotted.heading ? nothing : this.heading}
+        </h2>
+        <div part="text" ?hidden=${!hasText}>
+          <slot @slotchange=${this.#onSlotChange}></slot
+          >${this.#slotted.text || !this.text ? nothing : html`<p>${this.text}</p>`}
+        </div>
+        ${this.capture ? this.#capture.render(this.submitLabel) : nothing} ${code ? this.#coupon.render(code) : nothing}`,
+      this.localize(messages, 'name'),
+      hasHeading ? 'heading' : null,
+    );
   }
 }
