@@ -1,3 +1,4 @@
+/* global CustomEvent */
 // One measured page load: open the page in a fresh browser context (cold cache) at the
 // first CPU throttling rate, wait until every countdown shows digits, then watch a fixed
 // window at each throttling rate in turn (the first one, then the others on the same page:
@@ -132,5 +133,190 @@ export async function measure(browser, { url, library, count, throttles, windowM
     };
   } finally {
     await context.close();
+  }
+}
+
+// The cart benchmark: one page load with three cart widgets, then three cart changes, counting
+// the page's GET /cart.js at the server (the cart stand-in of bench/server.js, one cart per
+// browser context through its cookie).
+
+/** Variant ids of the cart stand-in (bench/server.js PRODUCTS): a €5.00 candle, €2.50 matches. */
+const CANDLE = 101;
+const MATCHES = 102;
+
+/**
+ * The cart changes, in order, each from the cart the one before left. `run` makes the change in
+ * the page (after `server`, a change made on the server, if any) and notes `window.__changeAt`;
+ * `adds` is how many POST /cart/add.js the server must see (a check of the benchmark itself).
+ */
+export const CART_CHANGES = [
+  {
+    name: 'one add',
+    label: "one add: the theme's fetch('/cart/add.js')",
+    adds: 1,
+    run: () => {
+      window.__changeAt = performance.now();
+      return window
+        .fetch('/cart/add.js', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ id: 101, quantity: 1 }),
+        })
+        .then((response) => response.json())
+        .then(() => undefined);
+    },
+  },
+  {
+    name: 'burst',
+    label: 'a burst of three adds in a row',
+    adds: 3,
+    run: async () => {
+      window.__changeAt = performance.now();
+      for (const id of [101, 102, 101]) {
+        const response = await window.fetch('/cart/add.js', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ items: [{ id, quantity: 1 }] }),
+        });
+        await response.json();
+      }
+    },
+  },
+  {
+    name: 'event',
+    label: 'a cart:updated DOM event',
+    adds: 0,
+    server: [{ id: MATCHES, quantity: 1 }],
+    run: () => {
+      window.__changeAt = performance.now();
+      document.dispatchEvent(new CustomEvent('cart:updated', { bubbles: true }));
+    },
+  },
+];
+
+/**
+ * Whether every widget of the page shows `total` (in euros), evaluated in the page (one function:
+ * Playwright sends it as text). Vitrine's progress: its bar's `aria-valuenow` (the total, below
+ * the threshold); the badge: the points of its label (1 point per euro, floored); the naive apps:
+ * the total they rendered (`data-total`). Returns the ms since `__changeAt` (or since navigation)
+ * when they all do, else false.
+ */
+function showsTotal({ library, count, total }) {
+  const values = [];
+  if (library === 'vitrine') {
+    for (const element of document.querySelectorAll('vitrine-shipping-progress, vitrine-loyalty-badge')) {
+      const root = element.shadowRoot;
+      if (!root) return false;
+      if (element.localName === 'vitrine-shipping-progress') {
+        const track = root.querySelector('[part="track"]');
+        const base = root.querySelector('[part="base"]');
+        // While the cart loads the widget shows no value (its message is hidden in its room).
+        if (!track || !base || base.classList.contains('waiting')) return false;
+        values.push({ kind: 'progress', value: Number(track.getAttribute('aria-valuenow')) });
+      } else {
+        const digits = /\d[\d,.\s]*/.exec(root.querySelector('[part="label"]')?.textContent ?? '');
+        if (!digits) return false;
+        values.push({ kind: 'points', value: Number(digits[0].replace(/\D/g, '')) });
+      }
+    }
+  } else {
+    for (const element of document.querySelectorAll('[data-app]')) {
+      if (!element.dataset.total) return false;
+      const kind = element.classList.contains('naive-badge') ? 'points' : 'progress';
+      const shown = Number(element.dataset.total);
+      values.push({ kind, value: kind === 'points' ? Math.floor(shown) : shown });
+    }
+  }
+  const expected = (kind) => (kind === 'points' ? Math.floor(total) : total);
+  if (values.length !== count || !values.every(({ kind, value }) => value === expected(kind))) return false;
+  return performance.now() - (window.__changeAt ?? 0);
+}
+
+/**
+ * One page load with `widgets` (three cart widgets), then each of CART_CHANGES, in a fresh
+ * browser context with its own cart. After the page load and after each change it waits until
+ * every widget shows the new total, then `quietMs` more (and until no `/cart.js` request has come
+ * for `quietMs`), and counts the `/cart.js` requests that came since the change.
+ * @param {import('playwright').Browser} browser
+ * @param {{ origin: string, library: 'vitrine' | 'naive', widgets: string[], cart: ReturnType<typeof import('./server.js').createCartStandIn>, quietMs: number, timeoutMs: number }} run
+ * @returns {Promise<{ load: { requests: number, shownMs: number | null }, changes: Record<string, { requests: number, shownMs: number | null }>, scriptNames: string[] }>}
+ */
+export async function measureCart(browser, { origin, library, widgets, cart, quietMs, timeoutMs }) {
+  const token = `bench-${library}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  cart.create(token, { [CANDLE]: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addCookies([{ name: 'cart', value: token, url: origin }]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} for ${new URL(response.url()).pathname}`);
+    });
+    const count = widgets.length;
+    const requests = () => cart.requests(token);
+    const cartReads = () => requests().filter((request) => request.method === 'GET' && request.path === '/cart.js');
+    const adds = () => requests().filter((request) => request.method === 'POST' && request.path === '/cart/add.js');
+    const euros = () => cart.summary(token).total / 100;
+    /** Until every widget shows the cart's total; ms from the change (or navigation), null after timeoutMs. */
+    const shown = async () => {
+      try {
+        const handle = await page.waitForFunction(
+          showsTotal,
+          { library, count, total: euros() },
+          { polling: 'raf', timeout: timeoutMs },
+        );
+        return Math.round(Number(await handle.jsonValue()));
+      } catch (error) {
+        if (page.isClosed() || !(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+        return null;
+      }
+    };
+    /** Until no /cart.js request has come for quietMs, and quietMs have passed since `since`. */
+    const quiet = async (since) => {
+      for (;;) {
+        const last = Math.max(since, cartReads().at(-1)?.at ?? 0);
+        const wait = last + quietMs - Date.now();
+        if (wait <= 0) return;
+        await sleep(wait);
+      }
+    };
+
+    const url = `${origin}/bench/cart.html?library=${library}&widgets=${widgets.join(',')}`;
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const loadShownMs = await shown();
+    if (loadShownMs === null) {
+      const detail = errors.length ? ` (${errors.join('; ')})` : '';
+      throw new Error(`${library}: the ${count} cart widgets did not show the cart within ${timeoutMs} ms${detail}`);
+    }
+    await quiet(Date.now());
+    const load = { requests: cartReads().length, shownMs: loadShownMs };
+
+    const changes = {};
+    for (const change of CART_CHANGES) {
+      const readsBefore = cartReads().length;
+      const addsBefore = adds().length;
+      if (change.server) cart.add(token, change.server);
+      await page.evaluate(change.run);
+      const shownMs = await shown();
+      await quiet(Date.now());
+      const added = adds().length - addsBefore;
+      if (added !== change.adds)
+        throw new Error(`${library}, ${change.name}: ${added} POST /cart/add.js, expected ${change.adds}`);
+      changes[change.name] = { requests: cartReads().length - readsBefore, shownMs };
+    }
+
+    const scriptNames = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.initiatorType === 'script' || /\.m?js(\?|$)/.test(entry.name))
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => !/^\/cart/.test(path)),
+    );
+    if (errors.length) throw new Error(`cart page, ${library}: ${errors.join('; ')}`);
+    return { load, changes, scriptNames };
+  } finally {
+    await context.close();
+    cart.forget(token);
   }
 }

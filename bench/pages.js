@@ -91,3 +91,136 @@ export function pageForUrl(url, deadline) {
   if (!Number.isInteger(count) || count < 1 || count > 10_000) return null;
   return pageHtml(/** @type {'vitrine' | 'simplycountdown'} */ (match[1]), count, deadline);
 }
+
+// The cart benchmark's page: a product page of a Shopify shop with three cart widgets, once as
+// Vitrine's script-tag build and once as three independent scripts that each fetch their own
+// cart (the naive shape: each Shopify app fetches /cart.js itself). Served as
+// /bench/cart.html?library=vitrine|naive&widgets=progress,progress,progress.
+
+export const CART_LIBRARIES = /** @type {const} */ (['vitrine', 'naive']);
+
+export const CART_LABELS = { vitrine: 'Vitrine', naive: 'naive per-widget fetch' };
+
+/** The free-shipping threshold of the page's progress widgets, in euros. */
+export const CART_THRESHOLD = 60;
+
+/**
+ * One naive "app", as an app embed would add it: it fetches /cart.js when the page loads, and
+ * again after every cart change it hears — the theme's fetch calls to the cart endpoints (it
+ * wraps `window.fetch`, as apps do) and the `cart:updated` event. It knows nothing of the other
+ * apps, so each one makes its own request. Evaluated in the page, stringified.
+ */
+function naiveCartApp(slot, kind, threshold) {
+  const element = document.getElementById(slot);
+  const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' });
+  const render = (cart) => {
+    const total = cart.total_price / 100;
+    if (kind === 'badge') {
+      element.textContent = `Earn ${Math.floor(total)} points`;
+    } else {
+      element.querySelector('.message').textContent =
+        total >= threshold
+          ? 'You have unlocked free shipping!'
+          : `You are ${money.format(threshold - total)} away from free shipping`;
+      element.querySelector('.fill').style.transform = `scaleX(${Math.min(1, total / threshold)})`;
+    }
+    element.dataset.total = String(total);
+  };
+  const refresh = () =>
+    window
+      .fetch('/cart.js', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => response.json())
+      .then(render, () => {});
+  const previous = window.fetch;
+  window.fetch = function (...args) {
+    const result = previous.apply(this, args);
+    const url = typeof args[0] === 'string' ? args[0] : String(args[0]?.url ?? args[0]);
+    if (/\/cart\/(add|change|update|clear)(\.js)?$/.test(new URL(url, window.location.href).pathname)) {
+      result.then(refresh, refresh);
+    }
+    return result;
+  };
+  document.addEventListener('cart:updated', refresh);
+  refresh();
+}
+
+/** Where each widget sits on the page: a product page with a cart summary. */
+const CART_PLACES = ['Under the header', 'Beside the price', 'In the cart summary'];
+
+const VITRINE_WIDGET = {
+  progress: () =>
+    `<vitrine-shipping-progress cart-source="shopify" threshold="${CART_THRESHOLD}"></vitrine-shipping-progress>`,
+  badge: () => '<vitrine-loyalty-badge cart></vitrine-loyalty-badge>',
+};
+
+const NAIVE_WIDGET = {
+  progress: (slot) =>
+    `<div id="${slot}" class="naive-progress" data-app><p class="message">&nbsp;</p><div class="track"><div class="fill"></div></div></div>`,
+  badge: (slot) => `<span id="${slot}" class="naive-badge" data-app>&nbsp;</span>`,
+};
+
+/**
+ * The HTML of the cart page.
+ * @param {'vitrine' | 'naive'} library
+ * @param {('progress' | 'badge')[]} widgets three, in page order
+ */
+export function cartPageHtml(library, widgets) {
+  const vitrine = library === 'vitrine';
+  const slots = widgets.map((kind, index) => {
+    const slot = `app-${index + 1}`;
+    return `<section class="place"><h2>${CART_PLACES[index] ?? `Place ${index + 1}`}</h2>
+${vitrine ? VITRINE_WIDGET[kind]() : NAIVE_WIDGET[kind](slot)}
+</section>`;
+  });
+  const head = vitrine
+    ? `<link rel="stylesheet" href="/packages/vitrine/dist/vitrine.css">
+<script>window.Shopify = { routes: { root: '/' } };</script>
+<script type="module" src="/packages/vitrine/dist/vitrine.js"></script>`
+    : `<script>window.Shopify = { routes: { root: '/' } };</script>
+<style>
+.naive-progress .message { margin: 0 0 .5em; }
+.naive-progress .track { height: .5rem; border-radius: 999px; background: #e2e8f0; overflow: hidden; }
+.naive-progress .fill { height: 100%; background: #2563eb; transform: scaleX(0); transform-origin: left; transition: transform .6s; }
+</style>`;
+  // Each app is its own script, as app embeds are: independent, none knows the others.
+  const apps = vitrine
+    ? ''
+    : widgets
+        .map(
+          (kind, index) =>
+            `<script>(${naiveCartApp.toString()})(${JSON.stringify(`app-${index + 1}`)}, ${JSON.stringify(kind)}, ${CART_THRESHOLD});</script>`,
+        )
+        .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Cart widgets, ${CART_LABELS[library]}</title>
+<style>
+body { margin: 0 auto; max-width: 60rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: #1e293b; }
+.place { border-bottom: 1px solid #e2e8f0; padding: 1rem 0; }
+.place h2 { font-size: 1rem; margin: 0 0 .5rem; color: #64748b; }
+</style>
+${head}
+</head>
+<body>
+<header><h1>Beeswax candle</h1><p>€5.00 · hand-poured, 40 hours of burn time.</p></header>
+${slots.join('\n')}
+<footer><p>Prices include VAT.</p></footer>
+${apps}
+</body>
+</html>
+`;
+}
+
+/** The page for a URL of the form /bench/cart.html?library=…&widgets=…, or null. */
+export function cartPageForUrl(url) {
+  if (url.pathname !== '/bench/cart.html') return null;
+  const library = url.searchParams.get('library');
+  const widgets = (url.searchParams.get('widgets') ?? 'progress,progress,progress').split(',');
+  if (!CART_LIBRARIES.includes(/** @type {'vitrine'} */ (library))) return null;
+  if (!widgets.length || widgets.some((kind) => kind !== 'progress' && kind !== 'badge')) return null;
+  return cartPageHtml(/** @type {'vitrine' | 'naive'} */ (library), /** @type {('progress' | 'badge')[]} */ (widgets));
+}

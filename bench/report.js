@@ -237,3 +237,88 @@ export function chartSvg({ steady }, counts, throttle) {
   parts.push('</svg>', '');
   return parts.join('\n');
 }
+
+// The cart benchmark: /cart.js requests per cart change, Vitrine beside the naive per-widget fetch.
+
+export const CART_GOAL = 'exactly 1 request to `/cart.js` per cart change with 3 widgets on the page';
+
+/** Label of the page load row, then of each change, in order. */
+const loadLabel = (widgetCount) => `page load (${widgetCount} widgets)`;
+
+/**
+ * The cart tables: per row (page load, then each change), the requests of each library and the
+ * time until every widget showed the new cart.
+ * @param {Map<string, Array<{ load: { requests: number, shownMs: number | null }, changes: Record<string, { requests: number, shownMs: number | null }> }>>} results per library
+ * @param {{ name: string, label: string }[]} changes
+ * @param {string[]} libraries
+ * @param {Record<string, string>} labels
+ * @param {number} widgetCount
+ */
+export function cartTables(results, changes, libraries, labels, widgetCount) {
+  const rows = [{ label: loadLabel(widgetCount), pick: (run) => run.load }].concat(
+    changes.map((change) => ({ label: change.label, pick: (run) => run.changes[change.name] })),
+  );
+  const requestsTable = {
+    header: ['cart change', ...libraries.map((library) => `${labels[library]}: /cart.js requests`), 'goal (Vitrine)'],
+    rows: [],
+  };
+  const timeTable = {
+    header: ['cart change', ...libraries.map((library) => `${labels[library]}: all widgets show it after (ms)`)],
+    rows: [],
+  };
+  for (const row of rows) {
+    const requestCells = libraries.map((library) => {
+      const runs = results.get(library) ?? [];
+      return runs.length
+        ? withRange(stats(runs.map((run) => row.pick(run).requests)), (value) => value.toFixed(0))
+        : '—';
+    });
+    requestsTable.rows.push([row.label, ...requestCells, '1']);
+    timeTable.rows.push([
+      row.label,
+      ...libraries.map((library) => {
+        const runs = results.get(library) ?? [];
+        const times = runs.map((run) => row.pick(run).shownMs).filter((value) => value !== null);
+        const missing = runs.length - times.length;
+        const text = times.length ? withRange(stats(times), (value) => value.toFixed(0)) : '—';
+        return missing ? `${text}; not shown in ${missing} of ${runs.length} runs` : text;
+      }),
+    ]);
+  }
+  return { requestsTable, timeTable };
+}
+
+/** Whether Vitrine made exactly 1 request at page load and per change in every run; else the gap in words. */
+export function cartVerdict(results, changes, labels, widgetCount, ours = 'vitrine', peer = 'naive') {
+  const runs = results.get(ours) ?? [];
+  const peerRuns = results.get(peer) ?? [];
+  if (!runs.length) return { met: false, text: 'not measured' };
+  const rows = [{ label: loadLabel(widgetCount), pick: (run) => run.load }].concat(
+    changes.map((change) => ({ label: change.label, pick: (run) => run.changes[change.name] })),
+  );
+  const gaps = [];
+  for (const row of rows) {
+    const counts = runs.map((run) => row.pick(run).requests);
+    const off = counts.filter((value) => value !== 1);
+    if (off.length) {
+      gaps.push(
+        `${row.label}: ${[...new Set(off)].sort((a, b) => a - b).join(' or ')} requests in ${off.length} of ${runs.length} runs (median ${stats(counts).median})`,
+      );
+    }
+    const unseen = runs.filter((run) => row.pick(run).shownMs === null).length;
+    if (unseen)
+      gaps.push(`${row.label}: the widgets did not all show the new cart in ${unseen} of ${runs.length} runs`);
+  }
+  const peerMedians = rows
+    .map((row) => (peerRuns.length ? stats(peerRuns.map((run) => row.pick(run).requests)).median : null))
+    .map((value) => (value === null ? '—' : String(value)));
+  const peerText = `the ${labels[peer]} made ${peerMedians.slice(0, -1).join(', ')} and ${peerMedians.at(-1)} (medians, same order)`;
+  return gaps.length
+    ? { met: false, text: `not met: ${gaps.join('; ')}. Beside it, ${peerText}.` }
+    : {
+        met: true,
+        text:
+          `met: Vitrine's ${widgetCount} widgets made 1 request at page load and 1 per cart change (one add, a burst of ` +
+          `three adds, a \`cart:updated\` event) in every run (${runs.length} of ${runs.length}); ${peerText}.`,
+      };
+}

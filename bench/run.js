@@ -1,6 +1,8 @@
 // `npm run bench`: Vitrine's countdown against simplyCountdown.js (the peer) in headless
-// Chromium, for 1, 50 and 500 countdowns at 1x and 4x CPU throttling. Prints a table and
-// writes BENCHMARKS.md and bench/countdown-scaling.svg.
+// Chromium, for 1, 50 and 500 countdowns at 1x and 4x CPU throttling; and the requests to
+// Shopify's /cart.js that three cart widgets make per cart change, Vitrine's beside three naive
+// scripts that each fetch their own cart. Prints tables and writes BENCHMARKS.md and
+// bench/countdown-scaling.svg.
 // `npm run bench -- --quick`: one run per figure, a shorter window, nothing written; for CI,
 // it fails only when something crashes, never on the figures.
 // Run `npm run build` first: this measures packages/vitrine/dist as it is.
@@ -9,10 +11,22 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { measure } from './measure.js';
-import { LABELS, LIBRARIES, pageForUrl } from './pages.js';
-import { GOAL, chartSvg, key, markdownTable, summarise, tables, textTable, verdict } from './report.js';
-import { startServer } from './server.js';
+import { CART_CHANGES, measure, measureCart } from './measure.js';
+import { CART_LABELS, CART_LIBRARIES, CART_THRESHOLD, LABELS, LIBRARIES, cartPageForUrl, pageForUrl } from './pages.js';
+import {
+  CART_GOAL,
+  GOAL,
+  cartTables,
+  cartVerdict,
+  chartSvg,
+  key,
+  markdownTable,
+  summarise,
+  tables,
+  textTable,
+  verdict,
+} from './report.js';
+import { createCartStandIn, startServer } from './server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -31,6 +45,13 @@ const LATENCY_MS = 20;
 const CHART_THROTTLE = 4;
 const CHART = 'bench/countdown-scaling.svg';
 const DIST = 'packages/vitrine/dist';
+// The cart section: page loads are short (three small widgets), so 5 runs fit in ~30 s.
+const CART_RUNS = quick ? 1 : 5;
+// A change is over once every widget shows the new cart, this long after that, and no /cart.js
+// request has come for this long: 2.5 times Vitrine's 200 ms debounce, so that a second request
+// (a signal heard while the first was on its way) would be counted.
+const CART_QUIET_MS = 500;
+const CART_TIMEOUT_MS = 15_000;
 
 if (!existsSync(join(root, DIST, 'vitrine.js'))) {
   console.error(`${DIST}/vitrine.js is missing: run \`npm run build\` first, then \`npm run bench\`.`);
@@ -82,14 +103,19 @@ async function main() {
   const deadline = new Date(Math.ceil(Date.now() / 1000) * 1000 + (3 * 24 + 7) * 3_600_000 + 25 * 60_000);
   const build = await snapshotBuild();
   console.log(`Measuring ${DIST}: ${[...build.keys()].filter((path) => path.endsWith('.js')).join(', ')}`);
+  // With the loyalty badge in the build, the cart page has two progress bars and a badge (as a
+  // shop would: the bar in the header and the cart, the points beside the price); else three bars.
+  const hasBadge = build.get('vitrine.js')?.toString('utf8').includes('vitrine-loyalty-badge') ?? false;
+  const cartWidgets = hasBadge ? ['progress', 'badge', 'progress'] : ['progress', 'progress', 'progress'];
   const routes = (url) => {
-    const page = pageForUrl(url, deadline);
+    const page = pageForUrl(url, deadline) ?? cartPageForUrl(url);
     if (page !== null) return { body: Buffer.from(page) };
     if (!url.pathname.startsWith(`/${DIST}/`)) return null;
     const file = build.get(url.pathname.slice(DIST.length + 2));
     return file ? { body: file } : undefined;
   };
-  const server = await startServer(root, routes, { latencyMs: LATENCY_MS });
+  const cart = createCartStandIn();
+  const server = await startServer(root, routes, { latencyMs: LATENCY_MS, cart });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
@@ -132,6 +158,31 @@ async function main() {
       }
     }
 
+    // The cart: requests to /cart.js per cart change, Vitrine's widgets and the naive scripts interleaved.
+    const cartStarted = Date.now();
+    const cartResults = new Map();
+    const widgetNames = cartWidgets.map((kind) => (kind === 'badge' ? 'loyalty badge' : 'progress')).join(' + ');
+    console.log(`\nCart: ${cartWidgets.length} widgets (${widgetNames}); ${CART_RUNS} run${CART_RUNS > 1 ? 's' : ''}`);
+    for (let round = 1; round <= CART_RUNS; round++) {
+      for (const library of CART_LIBRARIES) {
+        const figures = await measureCart(browser, {
+          origin: server.origin,
+          library,
+          widgets: cartWidgets,
+          cart,
+          quietMs: CART_QUIET_MS,
+          timeoutMs: CART_TIMEOUT_MS,
+        });
+        cartResults.set(library, [...(cartResults.get(library) ?? []), figures]);
+        const perChange = CART_CHANGES.map((change) => `${change.name} ${figures.changes[change.name].requests}`);
+        console.log(
+          `  run ${round}/${CART_RUNS}  ${CART_LABELS[library].padEnd(22)}  /cart.js requests: load ${figures.load.requests}, ` +
+            perChange.join(', '),
+        );
+      }
+    }
+    const cartMs = Date.now() - cartStarted;
+
     const elapsedMs = Date.now() - started;
     const busy = { before: loadBefore, after: loadavg()[0] };
     const summary = summarise(results, COUNTS, THROTTLES);
@@ -142,7 +193,15 @@ async function main() {
     console.log(`\nPage load at ${THROTTLES[0]}x\n${textTable(tableSet.loadTable)}`);
     console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.loadRatios)}`);
     console.log(`\nGoal: ${GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
-    console.log(`\nBenchmark took ${seconds(elapsedMs)}.`);
+    const cartSet = cartTables(cartResults, CART_CHANGES, CART_LIBRARIES, CART_LABELS, cartWidgets.length);
+    const cartGoal = cartVerdict(cartResults, CART_CHANGES, CART_LABELS, cartWidgets.length);
+    console.log(`\nCart: requests to /cart.js (median, min–max)\n${textTable(cartSet.requestsTable)}`);
+    console.log(`\nCart: time from the change until every widget shows the new cart\n${textTable(cartSet.timeTable)}`);
+    console.log(
+      `\nGoal: ${CART_GOAL.replaceAll('`', '')}.\n${cartGoal.met ? 'MET' : 'NOT MET'}: ` +
+        cartGoal.text.replace(/^(not )?met: /, '').replaceAll('`', ''),
+    );
+    console.log(`\nBenchmark took ${seconds(elapsedMs)} (the cart section ${seconds(cartMs)}).`);
     const warning = busyWarning(busy);
     if (warning) console.log(warning);
     if (quick) {
@@ -150,7 +209,12 @@ async function main() {
       return;
     }
     writeFileSync(join(root, CHART), chartSvg(summary, COUNTS, CHART_THROTTLE));
-    writeFileSync(join(root, 'BENCHMARKS.md'), markdown({ version, tableSet, goal, elapsedMs, busy, results }));
+    const cartScripts = cartResults.get('vitrine')?.[0]?.scriptNames ?? [];
+    const cartReport = { tableSet: cartSet, goal: cartGoal, widgets: cartWidgets, ms: cartMs, scripts: cartScripts };
+    writeFileSync(
+      join(root, 'BENCHMARKS.md'),
+      markdown({ version, tableSet, goal, elapsedMs, busy, results, cart: cartReport }),
+    );
     console.log(`Wrote BENCHMARKS.md and ${CHART}.`);
   } finally {
     await browser.close();
@@ -170,27 +234,46 @@ function busyWarning({ before, after }) {
   );
 }
 
-function markdown({ version, tableSet, goal, elapsedMs, busy, results }) {
+/** The cart page's widgets in words: `3 × <vitrine-shipping-progress …>`, or the mix. */
+function cartWidgetsText(widgets) {
+  const tags = {
+    progress: `\`<vitrine-shipping-progress cart-source="shopify" threshold="${CART_THRESHOLD}">\``,
+    badge: '`<vitrine-loyalty-badge cart>`',
+  };
+  const counts = new Map();
+  for (const kind of widgets) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => `${count} × ${tags[kind]}`).join(' and ');
+}
+
+function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart }) {
   const cores = cpus();
   const models = [...new Set(cores.map((core) => core.model.trim()))].join(', ');
   const fetched = results.get(key('vitrine', COUNTS[0]))?.[0]?.scriptNames ?? [];
   const warning = busyWarning(busy);
+  const scriptList = (paths) => paths.map((path) => `\`${path.replace(`/${DIST}/`, '')}\``).join(', ');
+  const widgetCount = cart.widgets.length;
   return `# Benchmarks
 
 Vitrine's \`<vitrine-countdown>\` (the script-tag build) against [simplyCountdown.js](https://github.com/VincentLoy/simplyCountdown.js)
-3.0.1, on the same page with 1, 50 and 500 countdowns, in headless Chromium at 1x and 4x CPU throttling.
+3.0.1, on the same page with 1, 50 and 500 countdowns, in headless Chromium at 1x and 4x CPU throttling; and
+the requests to Shopify's \`/cart.js\` that ${widgetCount} Vitrine cart widgets make per cart change, beside
+${widgetCount} naive scripts that each fetch their own cart.
 Written by \`npm run bench\` (\`bench/run.js\`) from the build in \`${DIST}\`; run \`npm run build\` first.
 Do not edit by hand: run it again.
 
-## Goal
+## Goals
 
 > ${GOAL}.
 
 **${goal.met ? 'Met' : 'Not met'}.** ${sentence(goal.text.replace(/^(not )?met: /, ''))}
 
+> ${sentence(CART_GOAL)} (beside a naive per-widget fetch in the same run).
+
+**${cart.goal.met ? 'Met' : 'Not met'}.** ${sentence(cart.goal.text.replace(/^(not )?met: /, ''))}
+
 ![Main-thread time per second against the number of countdowns, at ${CHART_THROTTLE}x CPU throttling](${CHART})
 
-## Results
+## Countdown scaling
 
 Median of ${RUNS} runs, with the range (min–max) in brackets.${warning ? `\n\n${warning}` : ''}
 
@@ -210,6 +293,28 @@ Vitrine / simplyCountdown, medians:
 
 ${markdownTable(tableSet.loadRatios)}
 
+## Cart: requests to \`/cart.js\` per cart change
+
+A product page of a Shopify shop (\`window.Shopify = { routes: { root: '/' } }\`) with ${widgetCount} cart widgets:
+
+- **Vitrine**: ${cartWidgetsText(cart.widgets)}, through the script-tag build: they share one cart
+  source, which hears the theme's cart calls and events.
+- **Naive per-widget fetch**: the same ${widgetCount} widgets' job done by ${widgetCount} independent scripts, as ${widgetCount} Shopify apps
+  would add them: each fetches \`/cart.js\` when the page loads, and again after every cart change it hears
+  (it wraps \`window.fetch\` to see the theme's calls to \`/cart/add\`, \`/change\`, \`/update\`, \`/clear\`, and
+  listens to \`cart:updated\`), then renders its own widget.
+
+Requests to \`/cart.js\` counted at the server, at page load and per cart change (median of ${CART_RUNS} runs, with
+the range in brackets where runs differ):
+
+${markdownTable(cart.tableSet.requestsTable)}
+
+What the one request costs: Vitrine waits until the theme's cart calls have settled and no other signal has
+come for 200 ms, so its widgets show a change later than scripts that fetch at once. Time until every widget
+shows the new cart, from the change (page load: from navigation), in ms:
+
+${markdownTable(cart.tableSet.timeTable)}
+
 ## Machine
 
 - Date: ${new Date(Date.now() - elapsedMs).toISOString().slice(0, 16).replace('T', ' ')} UTC
@@ -218,8 +323,9 @@ ${markdownTable(tableSet.loadRatios)}
 - OS: ${type()} ${release()}; Node ${process.version}
 - Load average (1 min): ${busy.before.toFixed(1)} at the start, ${busy.after.toFixed(1)} at the end
 - Browser: Chromium ${version}, headless, \`--no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking\`
-- Scripts the Vitrine page fetched: ${fetched.map((path) => `\`${path.replace(`/${DIST}/`, '')}\``).join(', ')}
-- The full run took ${seconds(elapsedMs)}.
+- Scripts the Vitrine countdown page fetched: ${scriptList(fetched)}
+- Scripts the Vitrine cart page fetched: ${scriptList(cart.scripts)}
+- The full run took ${seconds(elapsedMs)} (the cart section ${seconds(cart.ms)}).
 
 ## Method
 
@@ -252,6 +358,23 @@ ${markdownTable(tableSet.loadRatios)}
   window, writes nothing and fails only if something crashes.
 - With 2 cores, the compositor and raster threads compete with the main thread, so figures vary from run to
   run: compare medians, and ratios rather than absolute figures across machines.
+
+Cart:
+
+- The server (\`bench/server.js\`) holds a stand-in for Shopify's AJAX cart: \`GET /cart.js\` answers the cart
+  (\`total_price\` in cents, \`currency\`, \`item_count\`, \`items\` …) and \`POST /cart/add.js\` adds to it, one cart
+  per browser context through a \`cart\` cookie, as on Shopify; it records every request on arrival, so the
+  counts are per page. Its answers wait ${LATENCY_MS} ms like every other response.
+- Each run opens a fresh browser context (cold cache, no CPU throttling) with a cart of one €5.00 item, loads
+  the page and waits until all ${widgetCount} widgets show the cart, then makes the changes in turn: **one add**, the
+  page's \`fetch('/cart/add.js', { method: 'POST' })\` as a theme's add-to-cart button does; **a burst of three
+  adds**, three such calls one after the other (each awaited); **a \`cart:updated\` DOM event** dispatched on
+  \`document\` after an item was added on the server (the cart changed where the page could not see it).
+- After the page load and after each change it waits until every widget shows the new total (polled each
+  frame: Vitrine's progress by its bar's \`aria-valuenow\`${cart.widgets.includes('badge') ? ", the badge by its label's points" : ''}, the naive scripts by the total they rendered),
+  then ${CART_QUIET_MS} ms more and until no \`/cart.js\` request has come for ${CART_QUIET_MS} ms (2.5 times Vitrine's
+  200 ms debounce, so a late second request would be counted); the requests counted are those since the change.
+- Runs are interleaved (Vitrine, then the naive page, ${CART_RUNS} times). \`--quick\` does 1 run of each.
 `;
 }
 

@@ -85,7 +85,7 @@ function amountsByCurrency(element: Element, attribute: string, value: string | 
  *
  * @attr amount - The amount in major units of the progress's `currency` (`100`); converted with `Shopify.currency.rate` for a cart in another currency.
  * @attr amounts - Amounts per currency (`"EUR:100, USD:110"`); win over converting `amount`.
- * @attr label - What the shopper unlocks, as text in a sentence (`a free gift`); fills `{goal}`.
+ * @attr label - What the shopper unlocks, as text in a sentence (`a free gift`); fills `{goal}`. Default: the built-in "free shipping" ("la livraison gratuite").
  */
 export class VitrineGoal extends HTMLElement {
   /** The amount in major units, in the progress's `currency` (the shop's), converted with `Shopify.currency.rate` elsewhere. */
@@ -104,7 +104,7 @@ export class VitrineGoal extends HTMLElement {
     this.#set('amounts', value);
   }
 
-  /** What the shopper unlocks, as text in a sentence ("a free gift"); shown in `{goal}`. */
+  /** What the shopper unlocks, as text in a sentence ("a free gift"); shown in `{goal}`. Default: the built-in "free shipping". */
   get label(): string | null {
     return this.getAttribute('label');
   }
