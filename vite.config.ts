@@ -88,6 +88,8 @@ const bundleBuild = {
             test: /packages[\\/]core[\\/]src[\\/](coupon\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/,
             priority: 2.5,
           },
+          // The cart source and the money parsing the cart widgets share.
+          { name: 'cart', test: /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/, priority: 2 },
           // The pop-up machinery (overlay, triggers, leads) in its own chunk: the exit pop-up and the
           // wheel share it, and a page with neither never downloads it.
           {

@@ -71,8 +71,9 @@ function sizes(file) {
 
 function groupFiles(group) {
   const files = staticClosure(join(dist, group.entry));
-  const entryFiles = [...files];
-  for (const name of group.lazy ?? []) staticClosure(lazyChunk(entryFiles, name), files);
+  // Each lazy chunk is looked for in everything the group holds so far, so a chunk a widget
+  // loads on demand (the badge's popover) can follow that widget in the list.
+  for (const name of group.lazy ?? []) staticClosure(lazyChunk([...files], name), files);
   if (!group.only) return [...files];
   // `only`: just these chunks of the group (by chunk name, or the entry's file name), e.g. one
   // widget's own chunk without the Lit and core chunks it shares with the others.
