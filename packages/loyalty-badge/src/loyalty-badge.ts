@@ -183,7 +183,7 @@ export function standingOf(
  *
  * @cssproperty --vitrine-loyalty-badge-height - Height of the badge, also what the loader's `:not(:defined)` rule reserves (default `2rem`).
  * @cssproperty --vitrine-loyalty-badge-font-size - Text size in the badge (default `0.875rem`).
- * @cssproperty --vitrine-loyalty-badge-background - Badge background (default a 6 % tint of the text colour, fine on light and dark pages; a little darker on hover and while open).
+ * @cssproperty --vitrine-loyalty-badge-background - Badge background (default a 6 % tint of the text colour, fine on light and dark pages); on hover and while open the badge's border takes the full text colour.
  * @cssproperty --vitrine-loyalty-badge-radius - Badge corner radius (default `999px`, a pill).
  * @cssproperty --vitrine-loyalty-badge-icon-color - Star colour (default the accent colour, else `#d97706`).
  * @cssproperty --vitrine-loyalty-badge-tier-background - Tier pill background (default the accent colour, else `#111827`).
@@ -194,7 +194,7 @@ export function standingOf(
  * @cssproperty --vitrine-font - Font family (default: the page's own font, inherited).
  * @cssproperty --vitrine-color-text - Badge text (default `currentColor`) and popover text (default `#111827`).
  * @cssproperty --vitrine-color-surface - Popover background (default `#ffffff`).
- * @cssproperty --vitrine-color-accent - Star, tier pill and focus ring.
+ * @cssproperty --vitrine-color-accent - Star (else `#d97706`), tier pill (else `#111827`) and focus ring (else the text colour).
  * @cssproperty --vitrine-color-on-accent - Tier pill text (default `#ffffff`).
  * @cssproperty --vitrine-radius - Popover corner radius (default `0.5rem`).
  * @cssproperty --vitrine-shadow - Popover shadow.

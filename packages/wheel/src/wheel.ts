@@ -168,6 +168,7 @@ function labelLines(label: string): string[] {
  * @csspart wheel - The room of the wheel: the dial is the largest square that fits in it (the card keeps its size, the wheel takes what the rest leaves).
  * @csspart rotor - The turning part: the slices.
  * @csspart slice - One slice (an SVG group of its shape and label); the won slice is also `slice-won`.
+ * @csspart slice-won - The won slice, once the wheel has stopped on it and on later visits while its code is shown (also has the part `slice`).
  * @csspart pointer - The pointer at the top.
  * @csspart odds - The "Chances of winning" disclosure (`<details>`): the chance of each slice, in percent.
  * @csspart controls - The result, the spin button or the form, the code.
@@ -190,11 +191,16 @@ function labelLines(label: string): string[] {
  * @csspart rules-link - The link to the contest rules (`rules-href`).
  * @csspart no-purchase - "No purchase necessary."
  *
- * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container); its height is 4/3 of it.
+ * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container; in pop-up mode never wider than 92 % of the screen); its height is 4/3 of it.
  * @cssproperty --vitrine-wheel-padding - Padding of the card (default `1rem`).
  * @cssproperty --vitrine-wheel-background - Background of the card (default `--vitrine-color-surface`, else `#ffffff`).
  * @cssproperty --vitrine-wheel-heading-size - Size of the title (default `1.25rem`).
- * @cssproperty --vitrine-wheel-color-1 - Slices 1, 7, 13… without a `color` (default `#1d4ed8`); `--vitrine-wheel-color-2` to `-6` likewise (`#fcd34d`, `#047857`, `#f9a8d4`, `#6d28d9`, `#7dd3fc`). Labels are black or white, whichever reads better (at least 4.5:1).
+ * @cssproperty --vitrine-wheel-color-1 - Slices 1, 7, 13… without a `color` (default `#1d4ed8`). On every slice the label is black or white, whichever reads better (at least 4.5:1).
+ * @cssproperty --vitrine-wheel-color-2 - Slices 2, 8, 14… without a `color` (default `#fcd34d`); also the last slice when it would otherwise take colour 1 beside the first.
+ * @cssproperty --vitrine-wheel-color-3 - Slices 3, 9, 15… without a `color` (default `#047857`).
+ * @cssproperty --vitrine-wheel-color-4 - Slices 4, 10, 16… without a `color` (default `#f9a8d4`).
+ * @cssproperty --vitrine-wheel-color-5 - Slices 5, 11, 17… without a `color` (default `#6d28d9`).
+ * @cssproperty --vitrine-wheel-color-6 - Slices 6, 12, 18… without a `color` (default `#7dd3fc`).
  * @cssproperty --vitrine-wheel-separator - Lines between slices (default `#ffffff`).
  * @cssproperty --vitrine-wheel-rim - Rim and hub outline (default `--vitrine-color-accent`, else `#111827`).
  * @cssproperty --vitrine-wheel-pointer - The pointer (default `--vitrine-color-accent`, else `#111827`).
@@ -202,7 +208,7 @@ function labelLines(label: string): string[] {
  * @cssproperty --vitrine-font - Font family (default `system-ui` and the platform's sans-serif).
  * @cssproperty --vitrine-color-text - Text colour (default `#111827`).
  * @cssproperty --vitrine-color-surface - Card, hub and field background (default `#ffffff`).
- * @cssproperty --vitrine-color-accent - Spin and copy buttons, rim, pointer, focus rings (default `#111827`; focus rings `#2563eb`).
+ * @cssproperty --vitrine-color-accent - Spin, sign-up and copy buttons, the consent checkbox, rim, pointer, focus rings (default `#111827`; focus rings `#2563eb`).
  * @cssproperty --vitrine-color-on-accent - Text on the buttons (default `#ffffff`).
  * @cssproperty --vitrine-color-error - The form's error text (default: a red readable on light and dark cards).
  * @cssproperty --vitrine-radius - Corner radius of buttons and fields (default `0.5rem`; the card's is twice it).
