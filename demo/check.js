@@ -69,6 +69,56 @@ try {
         !/<(?:header|main)\b/.test(html.slice(html.indexOf('<body'), bar.index)),
       bar?.[1],
     );
+    // The customer's standing in the header, as Liquid renders it, with the shop's own details.
+    const club = /<vitrine-loyalty-badge\b([^>]*)>([\s\S]*?)<\/vitrine-loyalty-badge>/.exec(html);
+    check(
+      `${path} has a customer loyalty badge (points, tiers) with a details slot`,
+      club &&
+        /\spoints="\d+"/.test(club[1]) &&
+        /\stiers="[^"]*:\d+[^"]*"/.test(club[1]) &&
+        /\sslot="details"/.test(club[2]),
+      club?.[1],
+    );
+    const progress = /<vitrine-shipping-progress\b([^>]*)>([\s\S]*?)<\/vitrine-shipping-progress>/.exec(html);
+    check(
+      `${path} has a free-shipping progress from €60 that follows the cart`,
+      progress && progress[1].includes('threshold="60"') && !/\s(?:total|cart-source)=/.test(progress[1]),
+      progress?.[1],
+    );
+    if (path === '/cart') {
+      check(
+        '/cart: the progress has a second goal, a gift from €100',
+        /<vitrine-goal\b[^>]*\samount="100"[^>]*\slabel="[^"]+"/.test(progress?.[2] ?? ''),
+      );
+      check('/cart has a loyalty badge on the cart total', /<vitrine-loyalty-badge\b[^>]*\scart\b/.test(html));
+      const wheel = /<vitrine-wheel\b([^>]*)>([\s\S]*?)<\/vitrine-wheel>/.exec(html);
+      const segments = [...(wheel?.[2] ?? '').matchAll(/<vitrine-wheel-segment\b([^>]*)>/g)].map(([, a]) => a);
+      check(
+        '/cart has the wheel in pop-up mode, capturing leads for /api/leads, with its rules at /rules',
+        wheel &&
+          /\smode="popup"/.test(wheel[1]) &&
+          /\strigger="time:\d+s"/.test(wheel[1]) &&
+          /\scapture\b/.test(wheel[1]) &&
+          wheel[1].includes('action="/api/leads"') &&
+          wheel[1].includes('rules-href="/rules"'),
+        wheel?.[1],
+      );
+      check(
+        '/cart: the wheel has 6 weighted segments, some losing (no code)',
+        segments.length === 6 &&
+          segments.every((attributes) => /\slabel="[^"]+"/.test(attributes) && /\sweight="[\d.]+"/.test(attributes)) &&
+          segments.some((attributes) => !/\scode=/.test(attributes)) &&
+          segments.some((attributes) => /\scode="\w+"/.test(attributes)),
+        `${segments.length} segments`,
+      );
+      // One overlay per page view: the cart page has the wheel, not the sign-up pop-up as well.
+      check('/cart has no exit pop-up beside the wheel', !html.includes('<vitrine-exit-popup'));
+      continue;
+    }
+    check(
+      `${path} has a loyalty badge on the product's price`,
+      /<vitrine-loyalty-badge\b[^>]*\sprice="\d+\.\d\d"[^>]*\srate="1"/.test(html),
+    );
     const popup = /<vitrine-exit-popup\b([^>]*)>/.exec(html);
     check(
       `${path} has an exit pop-up that captures leads for /api/leads and gives a code`,
@@ -79,8 +129,20 @@ try {
       popup?.[1],
     );
   }
+  // The wheel's contest rules: a page of the shop, under the same CSP.
+  const rules = await fetch(at('/rules'));
+  const rulesHtml = await rules.text();
+  check(
+    'GET /rules is an HTML page with the strict CSP, no inline script or style',
+    rules.ok &&
+      /^text\/html/.test(rules.headers.get('content-type')) &&
+      rules.headers.get('content-security-policy') === CONTENT_SECURITY_POLICY &&
+      [...rulesHtml.matchAll(/<script\b[^>]*>/g)].every(([tag]) => / src="\//.test(tag)) &&
+      !/<style\b|\sstyle=/.test(rulesHtml),
+    String(rules.status),
+  );
   check('/fr is in French', (await (await fetch(at('/fr'))).text()).includes('<html lang="fr">'));
-  for (const path of ['/shop.js', '/shop.css', '/candle.svg']) {
+  for (const path of ['/shop.js', '/shop.css', '/candle.svg', '/truck.svg']) {
     const response = await fetch(at(path));
     check(`GET ${path}`, response.ok, String(response.status));
   }
@@ -108,7 +170,15 @@ try {
       if (response.ok) pending.push(await response.text());
     }
   }
-  for (const name of ['countdown', 'sticky-bar', 'exit-popup', 'popup']) {
+  for (const name of [
+    'countdown',
+    'sticky-bar',
+    'exit-popup',
+    'popup',
+    'shipping-progress',
+    'loyalty-badge',
+    'wheel',
+  ]) {
     check(
       `the build has its ${name} chunk`,
       [...chunks].some((chunk) => chunk.startsWith(`${name}-`)),

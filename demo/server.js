@@ -1,7 +1,7 @@
 /**
  * The demo storefront that `npm start` serves: a zero-dependency Node HTTP server.
  *
- *   /                 demo/index.html, the product page (also /fr for the French one, /cart)
+ *   /                 demo/index.html, the product page (also /fr for the French one, /cart, /rules)
  *   /cdn/vitrine/*    packages/vitrine/dist/, the script-tag build, as a CDN would serve it
  *   /cart.js …        a local stand-in for Shopify's AJAX cart, in memory (one cart per server)
  *   /api/leads        a lead endpoint that honours Idempotency-Key
@@ -48,6 +48,7 @@ const PAGES = {
   '/products/figue-noire': 'index.html',
   '/cart': 'cart.html',
   '/fr': 'fr.html',
+  '/rules': 'rules.html',
 };
 
 /** Files of demo/ that run on the server and are not for the browser. */
@@ -570,6 +571,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`  product page   ${url}`);
   console.log(`  en français    ${url}fr`);
   console.log(`  cart           ${url}cart`);
+  console.log(`  wheel's rules  ${url}rules`);
   console.log(`  script build   ${url}cdn/vitrine/vitrine.js`);
   console.log(`  leads          ${url}api/leads\n`);
   console.log('Press Ctrl+C to stop.');

@@ -5,7 +5,8 @@
  *   - sends the product forms to /cart/add.js and runs the cart page with /cart/change.js;
  *   - keeps the cart count in the header, and tells the page when the cart changed;
  *   - remembers, for the tab, the code Vitrine gave the shopper, so the bar shows it on every page;
- *   - the demo controls in the footer (open the pop-up now, forget what Vitrine remembers).
+ *   - keeps the product's loyalty badge on the chosen size's price;
+ *   - the demo controls in the footer (open the pop-up or the wheel now, forget what Vitrine remembers).
  * The pages are served with a strict Content-Security-Policy: no inline script or style, so
  * everything here is in this file and text goes in with textContent, never as HTML.
  */
@@ -33,6 +34,7 @@ const TEXT = {
     deliveryFrom: (amount) => `${amount}, free from €60`,
     checkout: 'This is a demo shop: there is no checkout. Nothing is sold.',
     popupRefused: 'The pop-up did not open: another window of the shop is open.',
+    wheelRefused: 'The wheel did not open: another window of the shop is open.',
   },
   fr: {
     adding: 'Ajout…',
@@ -51,6 +53,7 @@ const TEXT = {
     deliveryFrom: (amount) => `${amount}, offerte dès 60 €`,
     checkout: "Boutique de démonstration : pas de paiement. Rien n'est vendu.",
     popupRefused: "La pop-up ne s'est pas ouverte : une autre fenêtre de la boutique est ouverte.",
+    wheelRefused: "La roue ne s'est pas ouverte : une autre fenêtre de la boutique est ouverte.",
   },
 }[LANGUAGE];
 
@@ -133,13 +136,16 @@ function wireProductForm(form) {
     }
   });
 
-  // The main form: the price follows the chosen size.
+  // The main form: the price, and the points it earns (Vitrine's badge, in major units), follow the chosen size.
   const price = document.querySelector('[data-product-price]');
   form.addEventListener('change', (event) => {
     const input = event.target;
     if (!price || input.name !== 'id' || !input.dataset.price) return;
     price.querySelector('[data-price]').textContent = formatMoney(Number(input.dataset.price));
     price.querySelector('[data-compare-at]').textContent = formatMoney(Number(input.dataset.compareAt));
+    document
+      .querySelector('[data-points-badge]')
+      ?.setAttribute('price', (Number(input.dataset.price) / 100).toFixed(2));
   });
 }
 
@@ -282,7 +288,7 @@ function keepCoupon() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Demo controls, in the footer: a visitor who closed the pop-up (or signed up) can see it again.
+// Demo controls, in the footer: a visitor who closed the pop-up or the wheel (or signed up) can see it again.
 
 /**
  * Forgets what Vitrine remembers on this browser: keys `vitrine:…` in localStorage and
@@ -307,14 +313,21 @@ function resetDemo() {
 
 function wireDemoControls(section) {
   const status = section.querySelector('[data-demo-status]');
-  section.querySelector('[data-demo-open]').addEventListener('click', async () => {
-    setStatus(status, '');
-    const popup = document.querySelector('vitrine-exit-popup');
-    if (!popup) return;
-    // The pop-up's code may still be on its way: the loader fetches it when the tag is seen.
-    await window.customElements.whenDefined('vitrine-exit-popup');
-    if (!(await popup.show())) setStatus(status, TEXT.popupRefused);
-  });
+  // The product pages open the sign-up pop-up, the cart page the wheel: both are Vitrine pop-ups with show().
+  const opens = [
+    ['[data-demo-open]', 'vitrine-exit-popup', TEXT.popupRefused],
+    ['[data-demo-wheel]', 'vitrine-wheel', TEXT.wheelRefused],
+  ];
+  for (const [button, tag, refused] of opens) {
+    section.querySelector(button)?.addEventListener('click', async () => {
+      setStatus(status, '');
+      const overlay = document.querySelector(tag);
+      if (!overlay) return;
+      // Its code may still be on its way: the loader fetches it when the tag is seen.
+      await window.customElements.whenDefined(tag);
+      if (!(await overlay.show())) setStatus(status, refused);
+    });
+  }
   section.querySelector('[data-demo-reset]').addEventListener('click', () => {
     resetDemo();
     window.location.reload();
