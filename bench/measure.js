@@ -320,3 +320,174 @@ export async function measureCart(browser, { origin, library, widgets, cart, qui
     cart.forget(token);
   }
 }
+
+// The wheel benchmark: one page load with one wheel, then at each CPU throttling rate one spin,
+// traced. The frames are those the page's compositor drew (the trace's DrawFrame events between
+// two performance marks around the spin): what the shopper sees move, whether the motion is made
+// on the compositor (Vitrine's transform animation) or by script on the main thread (spin-wheel's
+// canvas). No requestAnimationFrame loop counts them: one would make the main thread produce a
+// frame every vsync, which a compositor animation alone does not need (Blink then recalculates
+// the animated style each frame): tried, it took Vitrine's main-thread time during a spin from
+// 0.5 to 2.7 ms per frame at 1x, 0.9 to 9 ms at 4x. CDP Performance.getMetrics gives the main
+// thread's busy time over the spin.
+
+/** The trace's categories: frames (BeginFrame, DrawFrame) and the page's performance marks. */
+const FRAME_CATEGORIES = ['disabled-by-default-devtools.timeline.frame', 'blink.user_timing'];
+const SPIN_START = 'bench-spin-start';
+const SPIN_END = 'bench-spin-end';
+
+/** True once the page's wheel is drawn and can spin (evaluated in the page). */
+function wheelReady(library) {
+  if (library === 'vitrine') {
+    const root = document.querySelector('vitrine-wheel')?.shadowRoot;
+    return !!root?.querySelector('[part~="spin-button"]') && !!root.querySelector('[part~="rotor"] svg');
+  }
+  return !!window.__peerWheel && !!document.querySelector('.wheel-container canvas');
+}
+
+/**
+ * Makes the wheel ready for another spin (evaluated in the page): a Vitrine wheel that has spun
+ * (a win ends a visitor's spins) is replaced by a copy of itself, a new visitor in preview. Waits
+ * two frames, and returns the side of the turning part in CSS px.
+ */
+async function resetWheel(library) {
+  const frames = () => new Promise((done) => window.requestAnimationFrame(() => window.requestAnimationFrame(done)));
+  if (library === 'vitrine') {
+    let wheel = document.querySelector('vitrine-wheel');
+    if (wheel.state !== 'idle') {
+      const fresh = wheel.cloneNode(true);
+      wheel.replaceWith(fresh);
+      wheel = fresh;
+    }
+    await wheel.updateComplete;
+    await frames();
+    if (!wheel.shadowRoot.querySelector('[part~="spin-button"]')) throw new Error('the new wheel has no spin button');
+    return wheel.shadowRoot.querySelector('[part~="rotor"]').getBoundingClientRect().width;
+  }
+  await frames();
+  return document.querySelector('.wheel-container canvas').getBoundingClientRect().width;
+}
+
+/**
+ * One spin (evaluated in the page), between two performance marks: Vitrine's by a click on its
+ * spin button, done when `vitrine-prize` comes; spin-wheel's by `spinToItem` (window.__spin), done
+ * at its `onRest`. Resolves to the spin's length in ms.
+ */
+function spin({ library, timeoutMs, marks }) {
+  return new Promise((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`the ${library} wheel did not stop within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const start = performance.mark(marks[0]).startTime;
+    const finish = () => {
+      clearTimeout(timer);
+      done(performance.mark(marks[1]).startTime - start);
+    };
+    if (library === 'vitrine') {
+      const wheel = document.querySelector('vitrine-wheel');
+      wheel.addEventListener('vitrine-prize', finish, { once: true });
+      wheel.shadowRoot.querySelector('[part~="spin-button"]').click();
+    } else {
+      window.__spin().then(finish, fail);
+    }
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const intervals = (stamps) => stamps.slice(1).map((stamp, index) => stamp - stamps[index]);
+
+/**
+ * The frames of the spin in a trace: the renderer's DrawFrame and BeginFrame times (ms) between
+ * the two marks.
+ */
+function spinTrace(buffer) {
+  const { traceEvents: events } = JSON.parse(buffer.toString('utf8'));
+  const mark = (name) => events.find((event) => event.name === name && event.cat.includes('blink.user_timing'));
+  const [start, end] = [mark(SPIN_START), mark(SPIN_END)];
+  if (!start || !end) throw new Error('the trace lacks the spin marks');
+  const times = (name) =>
+    events
+      .filter((event) => event.name === name && event.pid === start.pid && event.ts >= start.ts && event.ts <= end.ts)
+      .map((event) => event.ts / 1000)
+      .sort((a, b) => a - b);
+  return { draws: times('DrawFrame'), beginFrames: times('BeginFrame') };
+}
+
+/**
+ * @param {import('playwright').Browser} browser
+ * @param {{ url: string, library: 'vitrine' | 'spinwheel', throttles: number[], timeoutMs: number }} run
+ * @returns {Promise<{ readyMs: number, scriptNames: string[], spins: Record<number, { frames: number, spinMs: number,
+ *   taskMsPerFrame: number, scriptMsPerFrame: number, missed: number, worstFrameMs: number, displayMs: number, wheelPx: number }> }>}
+ */
+export async function measureWheel(browser, { url, library, throttles, timeoutMs }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} for ${new URL(response.url()).pathname}`);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttles[0] });
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    try {
+      await page.waitForFunction(wheelReady, library, { timeout: 60_000, polling: 100 });
+    } catch (error) {
+      const detail = errors.length ? ` (${errors.join('; ')})` : '';
+      throw new Error(`the ${library} wheel was not drawn${detail}`, { cause: error });
+    }
+    const readyMs = Date.now() - started;
+
+    const spins = {};
+    for (const throttle of throttles) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      const wheelPx = await page.evaluate(resetWheel, library);
+      await browser.startTracing(page, { categories: FRAME_CATEGORIES });
+      let spinMs;
+      let before;
+      let after;
+      let trace;
+      try {
+        before = await metrics(cdp);
+        spinMs = await page.evaluate(spin, { library, timeoutMs, marks: [SPIN_START, SPIN_END] });
+        after = await metrics(cdp);
+      } finally {
+        trace = await browser.stopTracing();
+      }
+      const { draws, beginFrames } = spinTrace(trace);
+      const gaps = intervals(draws);
+      // The display's frame interval: the compositor's BeginFrames come once per vsync.
+      const displayMs = median(intervals(beginFrames));
+      const frames = draws.length;
+      spins[throttle] = {
+        frames,
+        spinMs,
+        taskMsPerFrame: ((after.TaskDuration - before.TaskDuration) * 1000) / frames,
+        scriptMsPerFrame: ((after.ScriptDuration - before.ScriptDuration) * 1000) / frames,
+        // A frame is missed when it comes more than 1.5 display intervals after the one before.
+        missed: gaps.filter((gap) => gap > displayMs * 1.5).length,
+        worstFrameMs: Math.max(0, ...gaps),
+        displayMs,
+        wheelPx,
+      };
+    }
+    const scriptNames = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.initiatorType === 'script' || /\.m?js(\?|$)/.test(entry.name))
+        .map((entry) => new URL(entry.name).pathname),
+    );
+    if (errors.length) throw new Error(`wheel page, ${library}: ${errors.join('; ')}`);
+    return { readyMs, scriptNames, spins };
+  } finally {
+    await context.close();
+  }
+}

@@ -224,3 +224,111 @@ export function cartPageForUrl(url) {
   if (!widgets.length || widgets.some((kind) => kind !== 'progress' && kind !== 'badge')) return null;
   return cartPageHtml(/** @type {'vitrine' | 'naive'} */ (library), /** @type {('progress' | 'badge')[]} */ (widgets));
 }
+
+// The wheel benchmark's page: a wheel of fortune with the same 8 prizes, once as Vitrine's
+// script-tag build (`<vitrine-wheel>`, its spin a compositor animation) and once with the
+// spin-wheel package (the peer: a canvas redrawn by script every frame), each used as its README
+// shows. Served as /bench/wheel.html?library=vitrine|spinwheel.
+
+export const WHEEL_LIBRARIES = /** @type {const} */ (['vitrine', 'spinwheel']);
+
+export const WHEEL_LABELS = { vitrine: 'Vitrine', spinwheel: 'spin-wheel' };
+
+/** The 8 slices of both wheels: every one wins, so that each Vitrine spin ends with `vitrine-prize`. */
+export const WHEEL_SEGMENTS = [
+  { label: '5 % off', code: 'SPIN5' },
+  { label: 'Free shipping', code: 'SPINSHIP' },
+  { label: '10 % off', code: 'SPIN10' },
+  { label: 'Free candle', code: 'SPINGIFT' },
+  { label: '15 % off', code: 'SPIN15' },
+  { label: 'Free matches', code: 'SPINMATCH' },
+  { label: '20 % off', code: 'SPIN20' },
+  { label: '€5 voucher', code: 'SPINFIVE' },
+];
+
+/** How long a spin lasts, in ms: Vitrine's `duration="4s"`, spin-wheel's `spinToItem(…, 4000, …)`. */
+export const WHEEL_SPIN_MS = 4000;
+
+/** Vitrine's default palette (--vitrine-wheel-color-1 to -6), given to spin-wheel too so both draw alike. */
+const WHEEL_PALETTE = ['#1d4ed8', '#fcd34d', '#047857', '#f9a8d4', '#6d28d9', '#7dd3fc'];
+
+/** The side of spin-wheel's square container, in CSS px: the size of Vitrine's dial in its default 22rem card. */
+export const PEER_WHEEL_PX = 233;
+
+const PEER_WHEEL = '/node_modules/spin-wheel';
+
+/**
+ * spin-wheel's page script: its ESM build, `new Wheel(container, { items })`, and a spin to a
+ * random slice with `spinToItem(index, 4000, false, 5, 1, cubicOut)` (a random stop inside the
+ * slice, 5 turns as Vitrine's 4 s spin makes, an ease-out from the package's own easing
+ * functions), `onRest` when it stops. `window.__spin()` starts one and resolves when it rests.
+ */
+const peerWheelScript = (segments, palette, spinMs) => `<script type="module">
+import { Wheel } from '${PEER_WHEEL}/dist/spin-wheel-esm.js';
+import { cubicOut } from '${PEER_WHEEL}/scripts/easing.js';
+const wheel = new Wheel(document.querySelector('.wheel-container'), {
+  items: ${JSON.stringify(segments.map(({ label }) => ({ label })))},
+  itemBackgroundColors: ${JSON.stringify(palette)},
+  itemLabelColors: ['#ffffff', '#000000', '#ffffff', '#000000', '#ffffff', '#000000'],
+  itemLabelRadiusMax: 0.3,
+  lineColor: '#ffffff',
+  borderColor: '#111827',
+  borderWidth: 4,
+  isInteractive: false,
+});
+window.__peerWheel = wheel;
+window.__spin = () =>
+  new Promise((rest) => {
+    wheel.onRest = rest;
+    wheel.spinToItem(Math.floor(Math.random() * ${segments.length}), ${spinMs}, false, 5, 1, cubicOut);
+  });
+</script>`;
+
+/**
+ * The HTML of the wheel page.
+ * @param {'vitrine' | 'spinwheel'} library
+ */
+export function wheelPageHtml(library) {
+  const vitrine = library === 'vitrine';
+  const head = vitrine
+    ? `<link rel="stylesheet" href="/packages/vitrine/dist/vitrine.css">
+<script type="module" src="/packages/vitrine/dist/vitrine.js"></script>`
+    : `<style>
+.wheel-card { box-sizing: border-box; width: min(100%, 22rem); aspect-ratio: 3 / 4; padding: 1rem; border: 1px solid #e2e8f0; border-radius: 1rem; text-align: center; }
+.wheel-container { width: ${PEER_WHEEL_PX}px; height: ${PEER_WHEEL_PX}px; margin: 0 auto; }
+.wheel-card button { margin-top: 1rem; min-height: 2.75em; padding: 0 1.5em; border: 0; border-radius: .5rem; background: #111827; color: #fff; font: inherit; }
+</style>
+${peerWheelScript(WHEEL_SEGMENTS, WHEEL_PALETTE, WHEEL_SPIN_MS)}`;
+  const wheel = vitrine
+    ? `<vitrine-wheel preview duration="${WHEEL_SPIN_MS / 1000}s" heading="Spin to win">
+${WHEEL_SEGMENTS.map(({ label, code }) => `  <vitrine-wheel-segment label="${label}" code="${code}"></vitrine-wheel-segment>`).join('\n')}
+</vitrine-wheel>`
+    : `<div class="wheel-card"><h2>Spin to win</h2><div class="wheel-container"></div><button type="button" onclick="window.__spin()">Spin the wheel</button></div>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Wheel of fortune, ${WHEEL_LABELS[library]}</title>
+<style>
+body { margin: 0 auto; max-width: 60rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: #1e293b; }
+</style>
+${head}
+</head>
+<body>
+<header><h1>Autumn sale</h1><p>One spin per visitor: a discount on the whole shop.</p></header>
+${wheel}
+<footer><p>Prices include VAT.</p></footer>
+</body>
+</html>
+`;
+}
+
+/** The page for a URL of the form /bench/wheel.html?library=…, or null. */
+export function wheelPageForUrl(url) {
+  if (url.pathname !== '/bench/wheel.html') return null;
+  const library = url.searchParams.get('library');
+  if (!WHEEL_LIBRARIES.includes(/** @type {'vitrine'} */ (library))) return null;
+  return wheelPageHtml(/** @type {'vitrine' | 'spinwheel'} */ (library));
+}

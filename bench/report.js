@@ -322,3 +322,125 @@ export function cartVerdict(results, changes, labels, widgetCount, ours = 'vitri
           `three adds, a \`cart:updated\` event) in every run (${runs.length} of ${runs.length}); ${peerText}.`,
       };
 }
+
+// The wheel benchmark: main-thread time per frame and missed frames during a 4 s spin, Vitrine
+// beside spin-wheel; and the bytes of the wheel's own chunk.
+
+export const WHEEL_GOAL =
+  'at most 1 ms of main-thread time per frame during a 4 s spin (at 1x and 4x CPU throttling), 0 missed frames at 1x, ' +
+  "and the wheel's own chunk at most 5 KB brotli";
+const WHEEL_GOAL_MS = 1;
+const WHEEL_GOAL_MISSED_THROTTLE = 1;
+/** 5 KB, as every KB of this report: 1024 bytes. */
+export const WHEEL_GOAL_BYTES = 5 * 1024;
+
+/**
+ * The wheel tables: per throttle and library, the figures of the spin; the Vitrine / peer ratios;
+ * the bytes.
+ * @param {Map<string, Array<{ spins: Record<number, Record<string, number>> }>>} results per library
+ * @param {number[]} throttles
+ * @param {readonly string[]} libraries ours first, then the peer
+ * @param {Record<string, string>} labels
+ * @param {{ label: string, raw: number, brotli: number, goal: boolean }[]} bytes
+ */
+export function wheelTables(results, throttles, libraries, labels, bytes) {
+  const spinTable = {
+    header: [
+      'CPU',
+      'library',
+      'main thread ms/frame',
+      'script ms/frame',
+      'frames drawn',
+      'missed frames',
+      'longest frame gap ms',
+    ],
+    rows: [],
+  };
+  const ratioTable = { header: ['CPU', 'main thread per frame', 'missed frames'], rows: [] };
+  const figure = (library, throttle, name) => {
+    const runs = results.get(library) ?? [];
+    return runs.length ? stats(runs.map((run) => run.spins[throttle][name])) : null;
+  };
+  const whole = (value) => value.toFixed(0);
+  for (const throttle of throttles) {
+    for (const library of libraries) {
+      const pick = (name, format) => {
+        const value = figure(library, throttle, name);
+        return value ? withRange(value, format) : '—';
+      };
+      spinTable.rows.push([
+        `${throttle}x`,
+        labels[library],
+        pick('taskMsPerFrame'),
+        pick('scriptMsPerFrame'),
+        pick('frames', whole),
+        pick('missed', whole),
+        pick('worstFrameMs', whole),
+      ]);
+    }
+    const [ours, peer] = libraries.map((library) => figure(library, throttle, 'taskMsPerFrame'));
+    const [oursMissed, peerMissed] = libraries.map((library) => figure(library, throttle, 'missed'));
+    if (ours && peer && oursMissed && peerMissed)
+      ratioTable.rows.push([
+        `${throttle}x`,
+        ratio(ours.median, peer.median),
+        ratio(oursMissed.median, peerMissed.median),
+      ]);
+  }
+  const bytesTable = {
+    header: ['script', 'raw', 'brotli (quality 11)', 'goal'],
+    rows: bytes.map(({ label, raw, brotli, goal }) => [
+      label,
+      kb(raw),
+      `${kb(brotli)} (${brotli} bytes)`,
+      goal ? `≤ ${kb(WHEEL_GOAL_BYTES)}` : '',
+    ]),
+  };
+  return { spinTable, ratioTable, bytesTable };
+}
+
+/**
+ * Whether the wheel's goal is met (medians), else the gaps in words.
+ * @param {Map<string, Array<{ spins: Record<number, Record<string, number>> }>>} results
+ * @param {number[]} throttles
+ * @param {{ brotli: number } | null} chunk the wheel's own chunk
+ */
+export function wheelVerdict(results, throttles, chunk, ours = 'vitrine', peer = 'spinwheel') {
+  const runs = results.get(ours) ?? [];
+  const peerRuns = results.get(peer) ?? [];
+  if (!runs.length) return { met: false, text: 'not measured' };
+  const gaps = [];
+  const facts = [];
+  for (const throttle of throttles) {
+    const task = stats(runs.map((run) => run.spins[throttle].taskMsPerFrame));
+    const peerTask = peerRuns.length ? stats(peerRuns.map((run) => run.spins[throttle].taskMsPerFrame)) : null;
+    const text =
+      `at ${throttle}x, Vitrine's main thread worked ${number(task.median)} ms per frame during the spin` +
+      (peerTask ? ` (spin-wheel: ${number(peerTask.median)} ms)` : '');
+    if (task.median > WHEEL_GOAL_MS) gaps.push(`${text}: ${number(task.median - WHEEL_GOAL_MS)} ms over the goal`);
+    else facts.push(text);
+  }
+  if (throttles.includes(WHEEL_GOAL_MISSED_THROTTLE)) {
+    const missed = runs.map((run) => run.spins[WHEEL_GOAL_MISSED_THROTTLE].missed);
+    const some = missed.filter((value) => value > 0);
+    const peerMissed = peerRuns.length
+      ? ` (spin-wheel: ${stats(peerRuns.map((run) => run.spins[WHEEL_GOAL_MISSED_THROTTLE].missed)).median})`
+      : '';
+    const range = some.length ? `${Math.min(...some)}–${Math.max(...some)}`.replace(/^(\d+)–\1$/, '$1') : '';
+    const text =
+      `at ${WHEEL_GOAL_MISSED_THROTTLE}x, Vitrine's spin missed a median of ${stats(missed).median} frame${stats(missed).median === 1 ? '' : 's'}${peerMissed}` +
+      (some.length ? `, ${some.length} of ${runs.length} runs missed ${range}` : ', none in any run');
+    if (stats(missed).median > 0) gaps.push(text);
+    else facts.push(text);
+  }
+  if (!chunk) gaps.push("the wheel's chunk (chunks/wheel-*.js) is not in the build");
+  else {
+    const text = `the wheel's own chunk is ${kb(chunk.brotli)} brotli (${chunk.brotli} bytes; goal ≤ ${kb(WHEEL_GOAL_BYTES)}, ${WHEEL_GOAL_BYTES} bytes)`;
+    if (chunk.brotli > WHEEL_GOAL_BYTES) gaps.push(`${text}: ${chunk.brotli - WHEEL_GOAL_BYTES} bytes too many`);
+    else facts.push(text);
+  }
+  const also = facts.length ? ` Met: ${facts.join('; ')}.` : '';
+  return gaps.length
+    ? { met: false, text: `not met: ${gaps.join('; ')}.${also}` }
+    : { met: true, text: `met: ${facts.join('; ')}.` };
+}

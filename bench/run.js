@@ -1,8 +1,9 @@
 // `npm run bench`: Vitrine's countdown against simplyCountdown.js (the peer) in headless
 // Chromium, for 1, 50 and 500 countdowns at 1x and 4x CPU throttling; and the requests to
 // Shopify's /cart.js that three cart widgets make per cart change, Vitrine's beside three naive
-// scripts that each fetch their own cart. Prints tables and writes BENCHMARKS.md and
-// bench/countdown-scaling.svg.
+// scripts that each fetch their own cart; and a 4 s spin of Vitrine's wheel beside the spin-wheel
+// package (main-thread time per frame, missed frames) with the bytes of the wheel's chunk. Prints
+// tables and writes BENCHMARKS.md and bench/countdown-scaling.svg.
 // `npm run bench -- --quick`: one run per figure, a shorter window, nothing written; for CI,
 // it fails only when something crashes, never on the figures.
 // Run `npm run build` first: this measures packages/vitrine/dist as it is.
@@ -10,12 +11,27 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright';
-import { CART_CHANGES, measure, measureCart } from './measure.js';
-import { CART_LABELS, CART_LIBRARIES, CART_THRESHOLD, LABELS, LIBRARIES, cartPageForUrl, pageForUrl } from './pages.js';
+import { CART_CHANGES, measure, measureCart, measureWheel } from './measure.js';
+import {
+  CART_LABELS,
+  CART_LIBRARIES,
+  CART_THRESHOLD,
+  LABELS,
+  LIBRARIES,
+  WHEEL_LABELS,
+  WHEEL_LIBRARIES,
+  WHEEL_SEGMENTS,
+  WHEEL_SPIN_MS,
+  cartPageForUrl,
+  pageForUrl,
+  wheelPageForUrl,
+} from './pages.js';
 import {
   CART_GOAL,
   GOAL,
+  WHEEL_GOAL,
   cartTables,
   cartVerdict,
   chartSvg,
@@ -25,6 +41,8 @@ import {
   tables,
   textTable,
   verdict,
+  wheelTables,
+  wheelVerdict,
 } from './report.js';
 import { createCartStandIn, startServer } from './server.js';
 
@@ -52,13 +70,23 @@ const CART_RUNS = quick ? 1 : 5;
 // (a signal heard while the first was on its way) would be counted.
 const CART_QUIET_MS = 500;
 const CART_TIMEOUT_MS = 15_000;
+// The wheel section: one page load per library and run, one spin at each rate on it (a spin lasts
+// 4 s, so 5 runs of both libraries at both rates take about 100 s); --quick: one spin at 1x.
+const WHEEL_RUNS = quick ? 1 : 5;
+const WHEEL_THROTTLES = quick ? [1] : [1, 4];
+const WHEEL_TIMEOUT_MS = 30_000;
+const PEER_WHEEL = 'node_modules/spin-wheel';
+const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 if (!existsSync(join(root, DIST, 'vitrine.js'))) {
   console.error(`${DIST}/vitrine.js is missing: run \`npm run build\` first, then \`npm run bench\`.`);
   process.exit(1);
 }
-if (!existsSync(join(root, 'node_modules/simplycountdown.js/dist/simplyCountdown.js'))) {
-  console.error('node_modules/simplycountdown.js is missing: run `npm install` first.');
+if (
+  !existsSync(join(root, 'node_modules/simplycountdown.js/dist/simplyCountdown.js')) ||
+  !existsSync(join(root, PEER_WHEEL, 'dist/spin-wheel-esm.js'))
+) {
+  console.error('node_modules/simplycountdown.js or node_modules/spin-wheel is missing: run `npm install` first.');
   process.exit(1);
 }
 
@@ -96,6 +124,36 @@ async function snapshotBuild() {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
 
+/**
+ * The wheel's bytes, brotli at quality 11 (as the server stores static files): its own chunk
+ * (`chunks/wheel-*.js`, the goal's figure), every script the Vitrine wheel page fetched, and
+ * spin-wheel's two files.
+ */
+function wheelBytesOf(build, scriptNames) {
+  const size = (body) => ({ raw: body.length, brotli: brotli(body) });
+  const sum = (bodies) =>
+    bodies.map(size).reduce((total, one) => ({ raw: total.raw + one.raw, brotli: total.brotli + one.brotli }), {
+      raw: 0,
+      brotli: 0,
+    });
+  const chunkName = [...build.keys()].find((path) => /^chunks\/wheel-[^/]+\.js$/.test(path));
+  const chunk = chunkName ? size(build.get(chunkName)) : null;
+  const fetched = scriptNames
+    .map((path) => build.get(path.replace(`/${DIST}/`, '')))
+    .filter((body) => body !== undefined);
+  const peerFiles = ['dist/spin-wheel-esm.js', 'scripts/easing.js'];
+  const rows = [];
+  if (chunk) rows.push({ label: `Vitrine: ${chunkName}, the wheel's own chunk`, ...chunk, goal: true });
+  if (fetched.length)
+    rows.push({ label: `Vitrine: the ${fetched.length} scripts the wheel page loads`, ...sum(fetched), goal: false });
+  rows.push({
+    label: `spin-wheel: ${peerFiles.join(' + ')}`,
+    ...sum(peerFiles.map((file) => readFileSync(join(root, PEER_WHEEL, file)))),
+    goal: false,
+  });
+  return { chunk, chunkName, rows };
+}
+
 async function main() {
   const started = Date.now();
   const loadBefore = loadavg()[0];
@@ -108,7 +166,7 @@ async function main() {
   const hasBadge = build.get('vitrine.js')?.toString('utf8').includes('vitrine-loyalty-badge') ?? false;
   const cartWidgets = hasBadge ? ['progress', 'badge', 'progress'] : ['progress', 'progress', 'progress'];
   const routes = (url) => {
-    const page = pageForUrl(url, deadline) ?? cartPageForUrl(url);
+    const page = pageForUrl(url, deadline) ?? cartPageForUrl(url) ?? wheelPageForUrl(url);
     if (page !== null) return { body: Buffer.from(page) };
     if (!url.pathname.startsWith(`/${DIST}/`)) return null;
     const file = build.get(url.pathname.slice(DIST.length + 2));
@@ -183,6 +241,32 @@ async function main() {
     }
     const cartMs = Date.now() - cartStarted;
 
+    // The wheel: a 4 s spin at each rate, Vitrine and spin-wheel interleaved.
+    const wheelStarted = Date.now();
+    const wheelResults = new Map();
+    console.log(
+      `\nWheel: ${WHEEL_SEGMENTS.length} segments, a ${WHEEL_SPIN_MS / 1000} s spin at ` +
+        `${WHEEL_THROTTLES.map((throttle) => `${throttle}x`).join(' and ')}; ${WHEEL_RUNS} run${WHEEL_RUNS > 1 ? 's' : ''}`,
+    );
+    for (let round = 1; round <= WHEEL_RUNS; round++) {
+      for (const library of WHEEL_LIBRARIES) {
+        const figures = await measureWheel(browser, {
+          url: `${server.origin}/bench/wheel.html?library=${library}`,
+          library,
+          throttles: WHEEL_THROTTLES,
+          timeoutMs: WHEEL_TIMEOUT_MS,
+        });
+        wheelResults.set(library, [...(wheelResults.get(library) ?? []), figures]);
+        const perThrottle = WHEEL_THROTTLES.map((throttle) => {
+          const spin = figures.spins[throttle];
+          return `${throttle}x ${spin.taskMsPerFrame.toFixed(2)} ms/frame, ${spin.frames} frames, ${spin.missed} missed`;
+        });
+        console.log(`  run ${round}/${WHEEL_RUNS}  ${WHEEL_LABELS[library].padEnd(10)}  ${perThrottle.join('; ')}`);
+      }
+    }
+    const wheelMs = Date.now() - wheelStarted;
+    const wheelBytes = wheelBytesOf(build, wheelResults.get('vitrine')?.[0]?.scriptNames ?? []);
+
     const elapsedMs = Date.now() - started;
     const busy = { before: loadBefore, after: loadavg()[0] };
     const summary = summarise(results, COUNTS, THROTTLES);
@@ -201,7 +285,17 @@ async function main() {
       `\nGoal: ${CART_GOAL.replaceAll('`', '')}.\n${cartGoal.met ? 'MET' : 'NOT MET'}: ` +
         cartGoal.text.replace(/^(not )?met: /, '').replaceAll('`', ''),
     );
-    console.log(`\nBenchmark took ${seconds(elapsedMs)} (the cart section ${seconds(cartMs)}).`);
+    const wheelSet = wheelTables(wheelResults, WHEEL_THROTTLES, WHEEL_LIBRARIES, WHEEL_LABELS, wheelBytes.rows);
+    const wheelGoal = wheelVerdict(wheelResults, WHEEL_THROTTLES, wheelBytes.chunk);
+    console.log(`\nWheel: a ${WHEEL_SPIN_MS / 1000} s spin (median, min–max)\n${textTable(wheelSet.spinTable)}`);
+    console.log(`\nVitrine / spin-wheel (medians)\n${textTable(wheelSet.ratioTable)}`);
+    console.log(`\nWheel: bytes\n${textTable(wheelSet.bytesTable)}`);
+    console.log(
+      `\nGoal: ${WHEEL_GOAL}.\n${wheelGoal.met ? 'MET' : 'NOT MET'}: ${wheelGoal.text.replace(/^(not )?met: /, '')}`,
+    );
+    console.log(
+      `\nBenchmark took ${seconds(elapsedMs)} (the cart section ${seconds(cartMs)}, the wheel section ${seconds(wheelMs)}).`,
+    );
     const warning = busyWarning(busy);
     if (warning) console.log(warning);
     if (quick) {
@@ -211,9 +305,17 @@ async function main() {
     writeFileSync(join(root, CHART), chartSvg(summary, COUNTS, CHART_THROTTLE));
     const cartScripts = cartResults.get('vitrine')?.[0]?.scriptNames ?? [];
     const cartReport = { tableSet: cartSet, goal: cartGoal, widgets: cartWidgets, ms: cartMs, scripts: cartScripts };
+    const wheelReport = {
+      tableSet: wheelSet,
+      goal: wheelGoal,
+      ms: wheelMs,
+      scripts: wheelResults.get('vitrine')?.[0]?.scriptNames ?? [],
+      wheelPx: WHEEL_LIBRARIES.map((library) => wheelResults.get(library)?.[0]?.spins[WHEEL_THROTTLES[0]].wheelPx ?? 0),
+      displayMs: wheelResults.get('vitrine')?.[0]?.spins[WHEEL_THROTTLES[0]].displayMs ?? 0,
+    };
     writeFileSync(
       join(root, 'BENCHMARKS.md'),
-      markdown({ version, tableSet, goal, elapsedMs, busy, results, cart: cartReport }),
+      markdown({ version, tableSet, goal, elapsedMs, busy, results, cart: cartReport, wheel: wheelReport }),
     );
     console.log(`Wrote BENCHMARKS.md and ${CHART}.`);
   } finally {
@@ -245,7 +347,7 @@ function cartWidgetsText(widgets) {
   return [...counts].map(([kind, count]) => `${count} × ${tags[kind]}`).join(' and ');
 }
 
-function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart }) {
+function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart, wheel }) {
   const cores = cpus();
   const models = [...new Set(cores.map((core) => core.model.trim()))].join(', ');
   const fetched = results.get(key('vitrine', COUNTS[0]))?.[0]?.scriptNames ?? [];
@@ -257,7 +359,8 @@ function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart }) {
 Vitrine's \`<vitrine-countdown>\` (the script-tag build) against [simplyCountdown.js](https://github.com/VincentLoy/simplyCountdown.js)
 3.0.1, on the same page with 1, 50 and 500 countdowns, in headless Chromium at 1x and 4x CPU throttling; and
 the requests to Shopify's \`/cart.js\` that ${widgetCount} Vitrine cart widgets make per cart change, beside
-${widgetCount} naive scripts that each fetch their own cart.
+${widgetCount} naive scripts that each fetch their own cart; and the main thread's work during a ${WHEEL_SPIN_MS / 1000} s spin of
+\`<vitrine-wheel>\`, beside the [spin-wheel](https://github.com/CrazyTim/spin-wheel) package 5.0.2.
 Written by \`npm run bench\` (\`bench/run.js\`) from the build in \`${DIST}\`; run \`npm run build\` first.
 Do not edit by hand: run it again.
 
@@ -270,6 +373,10 @@ Do not edit by hand: run it again.
 > ${sentence(CART_GOAL)} (beside a naive per-widget fetch in the same run).
 
 **${cart.goal.met ? 'Met' : 'Not met'}.** ${sentence(cart.goal.text.replace(/^(not )?met: /, ''))}
+
+> ${sentence(WHEEL_GOAL)} (spin-wheel beside it in the same run).
+
+**${wheel.goal.met ? 'Met' : 'Not met'}.** ${sentence(wheel.goal.text.replace(/^(not )?met: /, ''))}
 
 ![Main-thread time per second against the number of countdowns, at ${CHART_THROTTLE}x CPU throttling](${CHART})
 
@@ -315,6 +422,31 @@ shows the new cart, from the change (page load: from navigation), in ms:
 
 ${markdownTable(cart.tableSet.timeTable)}
 
+## Wheel spin
+
+A ${WHEEL_SPIN_MS / 1000} s spin of a wheel of fortune with ${WHEEL_SEGMENTS.length} prizes, in a card of 22rem (the wheel itself ${Math.round(wheel.wheelPx[0])} px wide in both):
+
+- **Vitrine**: the script-tag build and \`<vitrine-wheel preview duration="${WHEEL_SPIN_MS / 1000}s">\` with ${WHEEL_SEGMENTS.length}
+  \`<vitrine-wheel-segment label code>\`, spun by a click on its spin button; the spin is one transform
+  animation (Web Animations API) run by the compositor, over when \`vitrine-prize\` comes.
+- **spin-wheel**: its ESM build, \`new Wheel(container, { items })\` with the same ${WHEEL_SEGMENTS.length} labels and colours, and
+  \`spinToItem(random index, ${WHEEL_SPIN_MS}, false, 5, 1, cubicOut)\` (5 turns, as Vitrine's ${WHEEL_SPIN_MS / 1000} s spin; the ease-out of its
+  own \`scripts/easing.js\`): it redraws its canvas from script on every frame, over at \`onRest\`.
+
+Per spin (median of ${WHEEL_RUNS} runs, with the range in brackets): the main thread's busy time (CDP \`TaskDuration\`)
+divided by the frames the compositor drew during the spin; the frames drawn; the missed frames (a frame that came
+more than 1.5 display intervals, here ${wheel.displayMs.toFixed(1)} ms, after the one before) and the longest gap between two frames:
+
+${markdownTable(wheel.tableSet.spinTable)}
+
+Vitrine / spin-wheel, medians:
+
+${markdownTable(wheel.tableSet.ratioTable)}
+
+Bytes, compressed as the server sends them (brotli, quality 11):
+
+${markdownTable(wheel.tableSet.bytesTable)}
+
 ## Machine
 
 - Date: ${new Date(Date.now() - elapsedMs).toISOString().slice(0, 16).replace('T', ' ')} UTC
@@ -325,7 +457,8 @@ ${markdownTable(cart.tableSet.timeTable)}
 - Browser: Chromium ${version}, headless, \`--no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking\`
 - Scripts the Vitrine countdown page fetched: ${scriptList(fetched)}
 - Scripts the Vitrine cart page fetched: ${scriptList(cart.scripts)}
-- The full run took ${seconds(elapsedMs)} (the cart section ${seconds(cart.ms)}).
+- Scripts the Vitrine wheel page fetched: ${scriptList(wheel.scripts)}
+- The full run took ${seconds(elapsedMs)} (the cart section ${seconds(cart.ms)}, the wheel section ${seconds(wheel.ms)}).
 
 ## Method
 
@@ -375,6 +508,31 @@ Cart:
   then ${CART_QUIET_MS} ms more and until no \`/cart.js\` request has come for ${CART_QUIET_MS} ms (2.5 times Vitrine's
   200 ms debounce, so a late second request would be counted); the requests counted are those since the change.
 - Runs are interleaved (Vitrine, then the naive page, ${CART_RUNS} times). \`--quick\` does 1 run of each.
+
+Wheel:
+
+- Each run opens a fresh browser context (cold cache, 1280×800) per library, loads the page at 1x and waits until
+  the wheel is drawn; then, at each rate in turn (1x, then 4x through \`Emulation.setCPUThrottlingRate\`), spins it
+  once. Before the second spin, Vitrine's wheel (whose single spin a win has used up) is replaced by a copy of
+  itself, a new visitor in \`preview\`; spin-wheel spins again.
+- Each spin is traced (categories \`disabled-by-default-devtools.timeline.frame\` and \`blink.user_timing\`, a light
+  trace) between two \`performance.mark()\` calls, just before the spin starts and when it is over. **Frames drawn**:
+  the renderer compositor's \`DrawFrame\` events between the marks: the frames the shopper sees, whether the motion
+  comes from the compositor (Vitrine) or from script on the main thread (spin-wheel). The display interval is the
+  median interval of the compositor's \`BeginFrame\` events (one per vsync).
+- **Main thread ms/frame** and **script ms/frame**: deltas of CDP \`Performance.getMetrics\` \`TaskDuration\` and
+  \`ScriptDuration\` from just before the spin until just after it, divided by the frames drawn. They include the
+  click (or call) that starts the spin, the widget's re-render when it starts and ends (Vitrine: "Spinning…", then the
+  prize and its code) and a few CDP round trips, so a little more than the spin itself.
+- Why not a \`requestAnimationFrame\` loop to count frames: it makes the main thread produce a frame on every vsync,
+  which a compositor animation alone does not need, and Blink then recomputes the animated element's style on each of
+  them. Tried here (one run, while building this section), it raised Vitrine's main-thread time from 0.5 to 2.7 ms per
+  frame at 1x and from 0.9 to 9 ms at 4x: it would measure the loop, not the wheel. spin-wheel runs such a
+  loop itself, so for it the figures are alike either way.
+- Runs are interleaved (Vitrine, then spin-wheel, ${WHEEL_RUNS} times); a spin lasts ${WHEEL_SPIN_MS / 1000} s, so the section takes
+  about ${WHEEL_RUNS * WHEEL_LIBRARIES.length * 2 * (WHEEL_SPIN_MS / 1000 + 1)} s. \`--quick\` does 1 run of each at 1x only.
+- With 2 shared cores, the compositor and display threads compete with everything else on the machine: a busy machine
+  makes even a compositor animation miss frames.
 `;
 }
 
