@@ -10,6 +10,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COUNTDOWN_FORMATS, COUNTDOWN_LAYOUTS, COUNTDOWN_ON_END } from '@vitrine/countdown';
 import '@vitrine/countdown/define';
+import { commonArgTypes } from './common.ts';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
 
@@ -120,26 +121,7 @@ const meta = {
       description: 'Text put in the `expired` slot (rich content comes through the slot).',
       table: { category: 'slots' },
     },
-    campaign: {
-      control: 'text',
-      description: 'Key for storage, analytics and the bus.',
-      table: { category: 'common' },
-    },
-    start: { control: 'text', description: `Hidden before: ${dateText}.`, table: { category: 'common' } },
-    end: { control: 'text', description: `Hidden after: ${dateText}.`, table: { category: 'common' } },
-    timezone: { control: 'text', description: 'IANA zone, e.g. `Europe/Paris`.', table: { category: 'common' } },
-    lang: {
-      control: 'select',
-      options: ['', 'en', 'fr'],
-      description: 'Language of the built-in texts; empty: the nearest `[lang]` (the toolbar).',
-      table: { category: 'common' },
-    },
-    variant: { control: 'text', description: 'A/B label for analytics.', table: { category: 'common' } },
-    preview: {
-      control: 'boolean',
-      description: 'Designer mode: ignores start/end, stores nothing.',
-      table: { category: 'common' },
-    },
+    ...commonArgTypes('Designer mode: ignores start/end, stores nothing.'),
     // Properties a page reads or sets from code; their attributes above are the controls.
     onEnd: { control: false, table: { category: 'properties' } },
     remainingMs: { control: false, table: { category: 'properties' } },

@@ -11,6 +11,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { LEAD_FORM_STATES, type LeadFormState } from '@vitrine/core';
 import { EXIT_POPUP_AFTER_OVERLAY, EXIT_POPUP_CONSENT } from '@vitrine/exit-popup';
 import '@vitrine/exit-popup/define';
+import { commonArgTypes } from './common.ts';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
@@ -88,8 +89,6 @@ async function popupIn(canvasElement: HTMLElement, { open = true } = {}): Promis
 }
 
 const part = (el: Popup, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-
-const dateText = 'ISO 8601 date-time, e.g. `2026-11-27T23:59:00+01:00` or `2026-11-27T23:59` in `timezone`';
 
 const meta = {
   title: 'Widgets/Exit pop-up',
@@ -182,26 +181,7 @@ const meta = {
       description: 'The form’s state (a property): set it to show one state in a design preview.',
       table: { category: 'email capture' },
     },
-    campaign: {
-      control: 'text',
-      description: 'Key for storage, analytics and the bus.',
-      table: { category: 'common' },
-    },
-    start: { control: 'text', description: `Hidden before: ${dateText}.`, table: { category: 'common' } },
-    end: { control: 'text', description: `Hidden after: ${dateText}.`, table: { category: 'common' } },
-    timezone: { control: 'text', description: 'IANA zone, e.g. `Europe/Paris`.', table: { category: 'common' } },
-    lang: {
-      control: 'select',
-      options: ['', 'en', 'fr'],
-      description: 'Language of the built-in texts; empty: the nearest `[lang]` (the toolbar).',
-      table: { category: 'common' },
-    },
-    variant: { control: 'text', description: 'A/B label for analytics.', table: { category: 'common' } },
-    preview: {
-      control: 'boolean',
-      description: 'Designer mode: ignores start/end and past dismissals, stores and sends nothing.',
-      table: { category: 'common' },
-    },
+    ...commonArgTypes('Designer mode: ignores start/end and past dismissals, stores and sends nothing.'),
     // Properties a page sets from code; their attributes above are the controls.
     minTime: { control: false, table: { category: 'properties' } },
     dismissFor: { control: false, table: { category: 'properties' } },

@@ -10,6 +10,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { CART_SOURCES, getBus } from '@vitrine/core';
 import { LOYALTY_ROUNDINGS } from '@vitrine/loyalty-badge';
 import '@vitrine/loyalty-badge/define';
+import { commonArgTypes } from './common.ts';
 
 type Badge = HTMLElementTagNameMap['vitrine-loyalty-badge'];
 
@@ -169,13 +170,7 @@ const meta = {
       description: 'Text for the `details` slot (empty: the default rate, balance and tiers).',
       table: { category: 'popover' },
     },
-    campaign: { control: 'text' },
-    start: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
-    end: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
-    timezone: { control: 'text', description: 'IANA zone for date-times without an offset.' },
-    lang: { control: 'inline-radio', options: ['', 'en', 'fr'], description: 'Language of the built-in texts.' },
-    variant: { control: 'text' },
-    preview: { control: 'boolean', description: 'Designer mode (on in these stories): nothing is tracked.' },
+    ...commonArgTypes('Designer mode (on in these stories): nothing is tracked.'),
   },
 } satisfies Meta<Args>;
 

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import { getBus } from '@vitrine/core';
 import '@vitrine/shipping-progress/define';
+import { commonArgTypes } from './common.ts';
 
 type Progress = HTMLElementTagNameMap['vitrine-shipping-progress'];
 
@@ -115,17 +116,9 @@ const meta = {
       description: 'Text before the goal; `{remaining}`, `{goal}`, `{amount}`, `{total}` (built-in fr/en when empty).',
     },
     'reached-message': { control: 'text', description: 'Text once every goal is reached (built-in when empty).' },
-    campaign: { control: 'text' },
-    start: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
-    end: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
-    timezone: { control: 'text', description: 'IANA zone for date-times without an offset.' },
-    lang: { control: 'inline-radio', options: ['', 'en', 'fr'], description: 'Language of the built-in texts.' },
-    variant: { control: 'text' },
-    preview: {
-      control: 'boolean',
-      description:
-        'Designer mode (on in these stories): schedule ignored, goals remembered in memory only, nothing sent.',
-    },
+    ...commonArgTypes(
+      'Designer mode (on in these stories): schedule ignored, goals remembered in memory only, nothing sent.',
+    ),
     // Properties a page sets from code; their attributes above are the controls.
     cartSource: { control: false, table: { category: 'properties' } },
     reachedMessage: { control: false, table: { category: 'properties' } },

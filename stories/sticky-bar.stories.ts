@@ -5,6 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import { getBus } from '@vitrine/core';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/countdown/define';
+import { commonArgTypes } from './common.ts';
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 
@@ -129,17 +130,9 @@ const meta = {
     },
     'hide-on-end': { control: 'boolean', description: 'Hide when a countdown inside ends.' },
     'show-coupon': { control: 'boolean', description: 'Show the `coupon` topic’s code with a copy button.' },
-    campaign: { control: 'text' },
-    start: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
-    end: { control: 'text', description: 'ISO 8601 date-time (ignored in preview).' },
-    timezone: { control: 'text', description: 'IANA zone for date-times without an offset.' },
-    lang: { control: 'inline-radio', options: ['', 'en', 'fr'], description: 'Language of the built-in texts.' },
-    variant: { control: 'text' },
-    preview: {
-      control: 'boolean',
-      description:
-        'Designer mode (on in these stories): schedule and stored dismissal ignored, nothing stored or sent.',
-    },
+    ...commonArgTypes(
+      'Designer mode (on in these stories): schedule and stored dismissal ignored, nothing stored or sent.',
+    ),
     // Properties a page sets from code; their attributes above are the controls.
     dismissFor: { control: false, table: { category: 'properties' } },
     hideOnEnd: { control: false, table: { category: 'properties' } },

@@ -11,6 +11,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { WHEEL_CONSENT, WHEEL_MODES } from '@vitrine/wheel';
 import '@vitrine/wheel/define';
+import { commonArgTypes } from './common.ts';
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 
@@ -132,8 +133,6 @@ async function spinToTheEnd(el: Wheel): Promise<void> {
   await waitFor(() => expect(el.state).not.toBe('spinning'));
 }
 
-const dateText = 'ISO 8601 date-time, e.g. `2026-11-27T23:59:00+01:00` or `2026-11-27T23:59` in `timezone`';
-
 const meta = {
   title: 'Widgets/Wheel of fortune',
   component: 'vitrine-wheel',
@@ -245,26 +244,7 @@ const meta = {
       description: 'Pop-up mode: open now (reflected). From code: `el.open = true`, `el.show()`, `el.hide()`.',
       table: { category: 'pop-up' },
     },
-    campaign: {
-      control: 'text',
-      description: 'Key for storage, analytics and the bus.',
-      table: { category: 'common' },
-    },
-    start: { control: 'text', description: `Hidden before: ${dateText}.`, table: { category: 'common' } },
-    end: { control: 'text', description: `Hidden after: ${dateText}.`, table: { category: 'common' } },
-    timezone: { control: 'text', description: 'IANA zone, e.g. `Europe/Paris`.', table: { category: 'common' } },
-    lang: {
-      control: 'select',
-      options: ['', 'en', 'fr'],
-      description: 'Language of the built-in texts; empty: the nearest `[lang]` (the toolbar).',
-      table: { category: 'common' },
-    },
-    variant: { control: 'text', description: 'A/B label for analytics.', table: { category: 'common' } },
-    preview: {
-      control: 'boolean',
-      description: 'Designer mode: ignores start/end and stored spins, stores and sends nothing.',
-      table: { category: 'common' },
-    },
+    ...commonArgTypes('Designer mode: ignores start/end and stored spins, stores and sends nothing.'),
     // Properties a page sets from code; their attributes above are the controls.
     consentText: { control: false, table: { category: 'properties' } },
     hideOdds: { control: false, table: { category: 'properties' } },
