@@ -8,11 +8,11 @@ export const wheelStyles = css`
    */
   :host {
     --_r: var(--vitrine-wheel-rim, var(--vitrine-color-accent, #111827));
-    --_s: var(--vitrine-color-surface, #ffffff);
+    --_s: var(--vitrine-color-surface, #fff);
     display: block;
     box-sizing: border-box;
     inline-size: min(100%, var(--vitrine-wheel-size, 22rem));
-    aspect-ratio: 3 / 4;
+    aspect-ratio: 3/4;
     min-block-size: 0;
     color: var(--vitrine-color-text, #111827);
     font: 1rem/1.4 var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -77,7 +77,7 @@ export const wheelStyles = css`
 
   .slice > :first-child {
     fill: var(--_c);
-    stroke: var(--vitrine-wheel-separator, #ffffff);
+    stroke: var(--vitrine-wheel-separator, #fff);
   }
 
   /* The palette, dark and light in turn; the last slice never takes the first one's colour. */
@@ -113,6 +113,8 @@ export const wheelStyles = css`
    */
   text {
     font-weight: 700;
+    text-anchor: middle;
+    dominant-baseline: central;
     fill: color(
       from var(--_c) xyz-d65 clamp(0, (0.179 - y) * 1e5, 0.9505) clamp(0, (0.179 - y) * 1e5, 1)
         clamp(0, (0.179 - y) * 1e5, 1.089)
@@ -122,8 +124,8 @@ export const wheelStyles = css`
   /* Without relative colours (older browsers): white letters outlined in black read on any slice. */
   @supports not (color: color(from red xyz-d65 x y z)) {
     text {
-      fill: #ffffff;
-      stroke: #000000;
+      fill: #fff;
+      stroke: #000;
       stroke-width: 2;
       paint-order: stroke;
     }
@@ -173,7 +175,7 @@ export const wheelStyles = css`
     border: 0;
     border-radius: var(--vitrine-radius, 0.5rem);
     background: var(--vitrine-color-accent, #111827);
-    color: var(--vitrine-color-on-accent, #ffffff);
+    color: var(--vitrine-color-on-accent, #fff);
     font: inherit;
     font-weight: 700;
     cursor: pointer;
@@ -246,12 +248,12 @@ export const wheelStyles = css`
     border: 0;
     border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
     background: none;
-    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4));
+    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0/0.4));
     overscroll-behavior: contain;
   }
 
   [part~='dialog'] [part~='base'] {
-    aspect-ratio: 3 / 4;
+    aspect-ratio: 3/4;
     block-size: auto;
     max-block-size: calc(100dvh - 2rem);
     padding-block-start: 2.75rem;

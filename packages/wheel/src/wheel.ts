@@ -517,7 +517,7 @@ export class VitrineWheel extends VitrineElement {
     if (changed.has('mode') && this.mode != null) this.#mode = this.oneOf('mode', this.mode, WHEEL_MODES, 'inline');
     if (changed.has('duration'))
       this.#durationMs = Math.min(
-        this.durationAttribute('duration', this.duration, DEFAULT_DURATION_MS) ?? DEFAULT_DURATION_MS,
+        this.durationAttribute('duration', this.duration, DEFAULT_DURATION_MS)!,
         MAX_DURATION_MS,
       );
     if (changed.has('spins')) {
@@ -588,15 +588,10 @@ export class VitrineWheel extends VitrineElement {
         count === 1
           ? svg`<circle r=${RADIUS}></circle>`
           : svg`<path d="M0 0L${rim(start)}A${RADIUS} ${RADIUS} 0 0 1 ${rim(end)}Z"></path>`
-      }<text
-          transform="rotate(${middle + (flip ? 90 : -90)})"
-          font-size=${size.toFixed(1)}
-          text-anchor="middle"
-          dominant-baseline="central"
-        >${lines.map(
-          (line, row) =>
-            svg`<tspan x=${flip ? -LABEL_MIDDLE : LABEL_MIDDLE} dy="${row ? 1.1 : (1 - lines.length) * 0.55}em">${line}</tspan>`,
-        )}</text></g>`;
+      }<text transform="rotate(${middle + (flip ? 90 : -90)})" font-size=${size.toFixed(1)}>${lines.map(
+        (line, row) =>
+          svg`<tspan x=${flip ? -LABEL_MIDDLE : LABEL_MIDDLE} dy="${row ? 1.1 : (1 - lines.length) * 0.55}em">${line}</tspan>`,
+      )}</text></g>`;
     });
   }
 
