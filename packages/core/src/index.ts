@@ -8,6 +8,7 @@ export * from './consent.js';
 export * from './element.js';
 export * from './storage.js';
 export * from './track.js';
+export * from './random.js';
 export * from './i18n/index.js';
 export * from './parse/datetime.js';
 export * from './parse/duration.js';
