@@ -1,0 +1,109 @@
+/**
+ * A small piece of server for the hardening suite (test/hardening/), added to the tests' Vite
+ * server by vite.config.ts. Pages that need their own HTTP headers and endpoints that fail on
+ * purpose cannot be made from inside the test page, so they live here:
+ *
+ *   GET  /__hardening/page/<name>      test/hardening/pages/<name>.html; `csp-*` pages are sent
+ *                                      with a strict Content-Security-Policy header
+ *   POST /__hardening/<scope>/script   answers to come, in order (JSON: [{ status, body, delay, hold, headers }])
+ *   ANY  /__hardening/<scope>/<path>   the next scripted answer (else 200 with a Shopify-like cart for
+ *                                      `cart.js`, `{}` otherwise); every request is logged
+ *   GET  /__hardening/<scope>/log      what was received: method, path, Idempotency-Key, body
+ *   POST /__hardening/<scope>/release  answers the requests held (`hold: true`) with 200
+ *
+ * Scopes keep test files apart (each file picks its own).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+
+interface Answer {
+  status?: number;
+  body?: string;
+  delay?: number;
+  hold?: boolean;
+  headers?: Record<string, string>;
+}
+
+interface Scope {
+  script: Answer[];
+  log: Array<{ method: string; path: string; key: string | null; body: string }>;
+  held: Array<() => void>;
+}
+
+const scopes = new Map<string, Scope>();
+const scopeOf = (name: string) => {
+  let scope = scopes.get(name);
+  if (!scope) scopes.set(name, (scope = { script: [], log: [], held: [] }));
+  return scope;
+};
+
+const CART = JSON.stringify({ total_price: 2500, currency: 'EUR', item_count: 1, items: [] });
+
+function body(request: IncomingMessage): Promise<string> {
+  return new Promise((done) => {
+    let text = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (text += chunk));
+    request.on('end', () => done(text));
+  });
+}
+
+function send(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+  response.end(text);
+}
+
+export function hardeningServer() {
+  const pages = resolve(import.meta.dirname, 'pages');
+  return {
+    name: 'vitrine:hardening-server',
+    configureServer(server: {
+      middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void };
+    }) {
+      server.middlewares.use((request, response, next) => {
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        if (!url.pathname.startsWith('/__hardening/')) return next();
+        void (async () => {
+          const [, , first, ...rest] = url.pathname.split('/');
+          if (first === 'page') {
+            const name = rest.join('/').replace(/[^\w-]/g, '');
+            const html = await readFile(resolve(pages, `${name}.html`), 'utf8').catch(() => null);
+            if (html === null) return send(response, 404, '{}');
+            const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8' };
+            if (name.startsWith('csp')) headers['Content-Security-Policy'] = STRICT_CSP;
+            return send(response, 200, html, headers);
+          }
+          const scope = scopeOf(first);
+          const path = rest.join('/');
+          if (path === 'script' && request.method === 'POST') {
+            scope.script.push(...(JSON.parse(await body(request)) as Answer[]));
+            return send(response, 200, '{}');
+          }
+          if (path === 'log') return send(response, 200, JSON.stringify(scope.log));
+          if (path === 'release') {
+            for (const release of scope.held.splice(0)) release();
+            return send(response, 200, '{}');
+          }
+          if (path === 'reset') {
+            scopes.delete(first);
+            return send(response, 200, '{}');
+          }
+          scope.log.push({
+            method: request.method ?? 'GET',
+            path,
+            key: (request.headers['idempotency-key'] as string | undefined) ?? null,
+            body: await body(request),
+          });
+          const answer = scope.script.shift() ?? {};
+          if (answer.hold) await new Promise<void>((release) => scope.held.push(release));
+          if (answer.delay) await new Promise((wait) => setTimeout(wait, answer.delay));
+          const fallback = path.endsWith('cart.js') ? CART : '{}';
+          send(response, answer.status ?? 200, answer.body ?? fallback, answer.headers);
+        })().catch(() => send(response, 500, '{}'));
+      });
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * Shared helpers of the hardening suite (test/hardening/*.test.ts). Everything runs against the
+ * BUILT script-tag bundle (`packages/vitrine/dist/vitrine.js`, built by `npm test` first), loaded
+ * the way a merchant loads it (see ../loader-page.ts), in a page of its own per test file.
+ */
+import { expect } from 'vitest';
+import manifest from '../../custom-elements.json';
+
+export { BUNDLE_URL, loadBundle, pageBus, settle, vitrineGlobal } from '../loader-page.js';
+
+export type Widget = HTMLElement & { updateComplete: Promise<unknown> };
+
+/** The six widgets' tags (the wheel's segments and the progress's goals are children). */
+export const WIDGET_TAGS = [
+  'vitrine-countdown',
+  'vitrine-sticky-bar',
+  'vitrine-exit-popup',
+  'vitrine-wheel',
+  'vitrine-shipping-progress',
+  'vitrine-loyalty-badge',
+] as const;
+
+/** Tags that live inside another widget, with the parent they need. */
+export const CHILD_TAGS: Record<string, string> = {
+  'vitrine-wheel-segment': 'vitrine-wheel',
+  'vitrine-goal': 'vitrine-shipping-progress',
+};
+
+/** A valid widget of each kind, as a merchant writes it: renders without a single warning. */
+export const VALID: Record<string, { attributes: Record<string, string>; html: string }> = {
+  'vitrine-countdown': { attributes: { deadline: '2099-01-01T00:00:00Z', label: 'Sale ends in' }, html: '' },
+  'vitrine-sticky-bar': { attributes: {}, html: '<p>Free shipping from €60</p><p>New scents</p>' },
+  'vitrine-exit-popup': { attributes: { heading: '10% off', text: 'Sign up', code: 'WELCOME10' }, html: '' },
+  'vitrine-wheel': {
+    attributes: { heading: 'Spin to win' },
+    html:
+      '<vitrine-wheel-segment label="10% off" code="W10" weight="2"></vitrine-wheel-segment>' +
+      '<vitrine-wheel-segment label="Not this time" weight="3" color="#0f766e"></vitrine-wheel-segment>' +
+      '<vitrine-wheel-segment label="Free delivery" code="SHIP"></vitrine-wheel-segment>',
+  },
+  'vitrine-shipping-progress': {
+    attributes: { threshold: '60', total: '20', currency: 'EUR' },
+    html: '<vitrine-goal amount="100" label="a free gift"></vitrine-goal>',
+  },
+  'vitrine-loyalty-badge': { attributes: { price: '27.20', rate: '1' }, html: '' },
+};
+
+/** Creates a valid widget of `tag` (VALID), with `attributes` over it. */
+export function widget(tag: string, attributes: Record<string, string> = {}): Widget {
+  const element = document.createElement(tag) as Widget;
+  const valid = VALID[tag] ?? { attributes: {}, html: '' };
+  for (const [name, value] of Object.entries({ ...valid.attributes, ...attributes })) element.setAttribute(name, value);
+  element.innerHTML = valid.html;
+  return element;
+}
+
+interface ManifestAttribute {
+  name: string;
+  type?: { text: string };
+  description?: string;
+}
+interface ManifestDeclaration {
+  tagName?: string;
+  attributes?: ManifestAttribute[];
+  slots?: Array<{ name: string }>;
+  cssProperties?: Array<{ name: string }>;
+}
+
+/** Every custom element of custom-elements.json with its documented attributes and slots. */
+export function documentedElements(): Array<{
+  tag: string;
+  attributes: ManifestAttribute[];
+  slots: string[];
+}> {
+  const modules = (manifest as { modules: Array<{ declarations?: ManifestDeclaration[] }> }).modules;
+  return modules
+    .flatMap((module) => module.declarations ?? [])
+    .filter((declaration): declaration is ManifestDeclaration & { tagName: string } => !!declaration.tagName)
+    .map((declaration) => ({
+      tag: declaration.tagName,
+      attributes: declaration.attributes ?? [],
+      slots: (declaration.slots ?? []).map((slot) => slot.name),
+    }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
+export interface PageWatch {
+  /** Exceptions that reached window.onerror or unhandledrejection. */
+  errors: unknown[];
+  /** `[vitrine]` console warnings, as printed. */
+  warnings: string[];
+  /** `[vitrine]` console errors (a widget's render that threw and was caught). */
+  consoleErrors: string[];
+  stop(): void;
+}
+
+/**
+ * Records what the page would see from now on: uncaught errors and rejections, and Vitrine's
+ * console warnings and errors (kept off the console, so a test run stays readable).
+ */
+export function watchPage(): PageWatch {
+  const watch: PageWatch = { errors: [], warnings: [], consoleErrors: [], stop };
+  const onError = (event: ErrorEvent) => watch.errors.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => watch.errors.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  const { warn, error } = console;
+  const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' ');
+  console.warn = (...args: unknown[]) => {
+    if (String(args[0]).startsWith('[vitrine]')) watch.warnings.push(text(args));
+    else warn.apply(console, args);
+  };
+  console.error = (...args: unknown[]) => {
+    if (String(args[0]).startsWith('[vitrine]')) watch.consoleErrors.push(text(args));
+    else error.apply(console, args);
+  };
+  function stop() {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    console.warn = warn;
+    console.error = error;
+  }
+  return watch;
+}
+
+/** Waits until `element` is defined and has rendered. */
+export async function defined(element: Element, timeout = 5_000): Promise<void> {
+  await expect.poll(() => element.matches(':defined'), { timeout }).toBe(true);
+  await (element as Widget).updateComplete;
+}
+
+/** Waits for every tag of `tags` to be defined (their chunks loaded). */
+export async function tagsDefined(tags: readonly string[], timeout = 10_000): Promise<void> {
+  await Promise.all(
+    tags.map((tag) =>
+      Promise.race([
+        customElements.whenDefined(tag),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${tag} never defined`)), timeout)),
+      ]),
+    ),
+  );
+}
+
+/** Two animation frames: what a render, its observers and its layout have settled after. */
+export async function frames(count = 2): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/**
+ * What the shopper can read or hear in a widget: its shadow root's text (without styles) and its
+ * accessible attributes (aria-*, title, alt, value, placeholder), slotted content excluded.
+ */
+export function shownText(element: Element): string {
+  const root = element.shadowRoot;
+  if (!root) return '';
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof HTMLStyleElement) return;
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element) {
+      for (const attribute of node.attributes) {
+        if (/^(aria-|title$|alt$|value$|placeholder$)/.test(attribute.name)) parts.push(attribute.value);
+      }
+      if (node instanceof HTMLInputElement) parts.push(node.value);
+      for (const child of node.childNodes) walk(child);
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+  };
+  for (const child of root.childNodes) walk(child);
+  return parts.join(' ');
+}
+
+/** Words that betray a value a widget failed to compute, shown to a shopper. */
+export const NONSENSE = /\b(NaN|undefined|null|Infinity|\[object \w+\]|Invalid Date)\b/;
+
+/** The hardening server (test/hardening/server.ts) for one scope. */
+export function endpoints(scope: string) {
+  const base = `/__hardening/${scope}/`;
+  return {
+    base,
+    url: (path: string) => base + path,
+    script: (
+      answers: Array<{
+        status?: number;
+        body?: string;
+        delay?: number;
+        hold?: boolean;
+        headers?: Record<string, string>;
+      }>,
+    ) => realFetch(base + 'script', { method: 'POST', body: JSON.stringify(answers) }),
+    log: async () =>
+      (await (await realFetch(base + 'log')).json()) as Array<{
+        method: string;
+        path: string;
+        key: string | null;
+        body: string;
+      }>,
+    release: () => realFetch(base + 'release', { method: 'POST' }),
+    reset: () => realFetch(base + 'reset', { method: 'POST' }),
+  };
+}
+
+/** The page's fetch before any test or widget wraps it. */
+const nativeFetch = window.fetch.bind(window);
+function realFetch(input: string, init?: RequestInit) {
+  return nativeFetch(input, { cache: 'no-store', ...init });
+}
