@@ -5,7 +5,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
 import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
-import { hardeningServer } from './test/hardening/server.ts';
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path);
 
@@ -30,7 +29,8 @@ const browser = () => ({
 const libraryBuild = (name: string) => {
   const entry: Record<string, string> = { index: fromRoot(`packages/${name}/src/index.ts`) };
   // Secondary entries a package exports: `define` (registers the tags), `bus` (core's bus alone, for the loader).
-  for (const extra of ['define', 'bus']) {
+  // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`).
+  for (const extra of ['define', 'bus', 'experiment/define']) {
     if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
       entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
   }
@@ -49,7 +49,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|cart[\\/]|parse[\\/](list|money)\.ts|coupon\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion|on-screen)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|cart[\\/]|parse[\\/](list|money)\.ts|coupon\.ts|experiment[\\/](experiment|define)\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion|on-screen)\.ts)/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
@@ -76,8 +76,11 @@ const bundleBuild = {
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".
       chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {
-        const widget = /packages[\\/]([^\\/]+)[\\/]src[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-        return `chunks/${widget ?? chunk.name}-[hash].js`;
+        // Core's experiment/define.ts is the `experiment` chunk.
+        const match = /packages[\\/]([^\\/]+)[\\/]src[\\/](?:(experiment)[\\/])?define\.ts$/.exec(
+          chunk.facadeModuleId ?? '',
+        );
+        return `chunks/${match?.[2] ?? match?.[1] ?? chunk.name}-[hash].js`;
       },
       codeSplitting: {
         groups: [
@@ -117,8 +120,7 @@ const bundleBuild = {
 };
 
 export default defineConfig(({ mode }) => ({
-  // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
-  plugins: [minifyLitTemplates(), hardeningServer()],
+  plugins: [minifyLitTemplates()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },

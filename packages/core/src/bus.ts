@@ -52,6 +52,8 @@ export interface TrackMessage {
   widget: string;
   campaign: string;
   variant?: string;
+  /** The `name` of the `<vitrine-experiment>` the widget is a variant of. */
+  experiment?: string;
 }
 
 export interface Topics {

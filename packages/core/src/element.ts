@@ -6,6 +6,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { getBus, type TrackAction } from './bus.js';
+import { experimentNameOf, heldByExperiment } from './experiment/decide.js';
 import { inShopifyDesignMode } from './consent.js';
 import { languageOf, normalizeLanguage, translateFrom, type Catalog, type Language } from './i18n/index.js';
 import { DATE_TIME_EXPECTED, isTimeZone, parseDateTime, TIME_ZONE_EXPECTED } from './parse/datetime.js';
@@ -153,9 +154,19 @@ export abstract class VitrineElement extends LitElement {
       widget: string;
       campaign: string;
       variant?: string;
+      experiment?: string;
     };
     if (this.variant) message.variant = this.variant;
+    const experiment = experimentNameOf(this);
+    if (experiment) message.experiment = experiment;
     getBus().publish('track', message);
+  }
+
+  override connectedCallback(): void {
+    // Inside a <vitrine-experiment>: a losing variant is removed before it ever renders (no view,
+    // no room), and a variant whose experiment cannot decide yet waits (it connects again after).
+    if (heldByExperiment(this)) return;
+    super.connectedCallback();
   }
 
   /**

@@ -9,6 +9,8 @@ export * from './element.js';
 export * from './storage.js';
 export * from './track.js';
 export * from './random.js';
+export * from './experiment/decide.js';
+export * from './experiment/experiment.js';
 export * from './i18n/index.js';
 export * from './parse/datetime.js';
 export * from './parse/duration.js';

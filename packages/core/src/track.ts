@@ -7,6 +7,14 @@
  * `vitrine_close`, `convert` → `vitrine_convert`, each as
  * `{ event, ecommerce: { promotion_id: campaign, promotion_name: campaign, creative_name: widget, creative_slot: variant } }`
  * preceded by `{ ecommerce: null }` as Google recommends. Shopify: `publish('vitrine_<action>', message)`.
+ *
+ * A/B experiments: a widget kept by `<vitrine-experiment name="bf-bar">` carries the kept label in
+ * `variant` (its own `variant` attribute, else the one the experiment set: `A`, `B` …) and the
+ * experiment's name in `experiment`, so every payload says which test and which arm:
+ * - bus: `{ action: 'view', widget: 'sticky-bar', campaign: 'bf-2026', variant: 'B', experiment: 'bf-bar' }`;
+ * - GA4: `{ event: 'view_promotion', vitrine_experiment: 'bf-bar', ecommerce: { …, creative_slot: 'B' } }`
+ *   (`vitrine_experiment` is an event-level custom parameter: register it as a custom dimension);
+ * - Shopify: `publish('vitrine_view', { action, widget, campaign, variant: 'B', experiment: 'bf-bar' })`.
  */
 import { getBus, type TrackMessage } from './bus.js';
 import { analyticsAllowed, shopify } from './consent.js';
@@ -28,7 +36,10 @@ export function ga4Event(message: TrackMessage): Record<string, unknown> {
     creative_name: message.widget,
   };
   if (message.variant) ecommerce.creative_slot = message.variant;
-  return { event: GA4_EVENTS[message.action], ecommerce };
+  const event: Record<string, unknown> = { event: GA4_EVENTS[message.action] };
+  if (message.experiment) event.vitrine_experiment = message.experiment;
+  event.ecommerce = ecommerce;
+  return event;
 }
 
 function forward(message: TrackMessage): void {

@@ -50,4 +50,10 @@ export const UNDEFINED_CSS = [
   `:where(vitrine-wheel:not(:defined)){display:block;box-sizing:border-box;visibility:hidden;` +
     `inline-size:min(100%,var(--vitrine-wheel-size,22rem));aspect-ratio:3/4}`,
   `:where(vitrine-wheel[mode=popup i]:not(:defined),vitrine-wheel-segment:not(:defined)){display:none}`,
+  // An experiment takes no room itself; until it has decided (it then gets a `variant` attribute) only
+  // its first variant keeps room, unseen, so the kept one takes that place and nothing moves when the
+  // variants are alike (two bars, two countdowns). Last: it wins over the widgets' rules above.
+  `:where(vitrine-experiment){display:contents}`,
+  `:where(vitrine-experiment:not([variant])>*){visibility:hidden}`,
+  `:where(vitrine-experiment:not([variant])>:not(:first-child)){display:none}`,
 ].join('');

@@ -4,6 +4,8 @@
  * loader test and the docs can read the list.
  */
 export const WIDGET_CHUNKS: Record<string, () => Promise<unknown>> = {
+  // First: its variants are decided (the losers removed) before their own chunks are asked for.
+  'vitrine-experiment': () => import('@vitrine/core/experiment'),
   'vitrine-countdown': () => import('@vitrine/countdown/define'),
   'vitrine-sticky-bar': () => import('@vitrine/sticky-bar/define'),
   'vitrine-exit-popup': () => import('@vitrine/exit-popup/define'),
