@@ -9,7 +9,7 @@ const GOAL_RATIO = 1 / 6;
 
 export const key = (...parts) => parts.join('|');
 
-function stats(values) {
+export function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -48,10 +48,10 @@ export function summarise(results, counts, throttles) {
   return { load, steady };
 }
 
-const number = (value) =>
+export const number = (value) =>
   Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
 const cls = (value) => value.toFixed(4);
-const withRange = (figure, format = number) =>
+export const withRange = (figure, format = number) =>
   figure.n > 1 && format(figure.min) !== format(figure.max)
     ? `${format(figure.median)} (${format(figure.min)}–${format(figure.max)})`
     : format(figure.median);

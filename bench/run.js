@@ -1,9 +1,12 @@
-// `npm run bench`: Vitrine's countdown against simplyCountdown.js (the peer) in headless
-// Chromium, for 1, 50 and 500 countdowns at 1x and 4x CPU throttling; and the requests to
-// Shopify's /cart.js that three cart widgets make per cart change, Vitrine's beside three naive
-// scripts that each fetch their own cart; and a 4 s spin of Vitrine's wheel beside the spin-wheel
-// package (main-thread time per frame, missed frames) with the bytes of the wheel's chunk. Prints
-// tables and writes BENCHMARKS.md and bench/countdown-scaling.svg.
+// `npm run bench`: Vitrine beside its peers in headless Chromium, in one run. The bytes a page
+// downloads (the loader, each widget, all six; the peers bundled the same way by bench/peers.js);
+// the demo storefront's product page without Vitrine, with its six widgets and with the peers
+// doing the same jobs (TBT, long animation frames, LCP, CLS, render-blocking requests at 1x and 4x
+// CPU throttling) and the start-up to the first widget painted; the countdown against
+// simplyCountdown.js for 1, 50 and 500 countdowns; the requests to Shopify's /cart.js that three
+// cart widgets make per cart change, beside three naive scripts that each fetch their own cart; a
+// 4 s spin of Vitrine's wheel beside spin-wheel; the heap after 1,000 create/remove cycles of each
+// widget. Prints tables and writes BENCHMARKS.md, bench/countdown-scaling.svg and bench/bytes.svg.
 // `npm run bench -- --quick`: one run per figure, a shorter window, nothing written; for CI,
 // it fails only when something crashes, never on the figures.
 // Run `npm run build` first: this measures packages/vitrine/dist as it is.
@@ -45,6 +48,20 @@ import {
   wheelVerdict,
 } from './report.js';
 import { createCartStandIn, startServer } from './server.js';
+import { byteRows, bytesChartSvg, bytesTable } from './bytes.js';
+import { MEMORY_SUBJECTS, measureMemory, measureStore, memoryPageHtml } from './impact.js';
+import { bundlePeers } from './peers.js';
+import {
+  MEMORY_GOAL,
+  STARTUP_GOAL_TEXT,
+  STORE_GOAL,
+  memoryTable,
+  memoryVerdict,
+  startupTable,
+  storeTables,
+  storeVerdict,
+} from './report-impact.js';
+import { STORE_LABELS, STORE_VARIANTS, storeRoutes } from './store.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -76,6 +93,17 @@ const WHEEL_RUNS = quick ? 1 : 5;
 const WHEEL_THROTTLES = quick ? [1] : [1, 4];
 const WHEEL_TIMEOUT_MS = 30_000;
 const PEER_WHEEL = 'node_modules/spin-wheel';
+// The storefront section: each variant loads fresh at each rate (TBT, LCP and CLS are figures of a
+// page load), watched until its widgets have rendered, then this long more. --quick: 4x only.
+const STORE_RUNS = quick ? 1 : 5;
+const STORE_THROTTLES = quick ? [4] : [1, 4];
+const STORE_QUIET_MS = 1000;
+const STORE_TIMEOUT_MS = 60_000;
+const BYTES_CHART = 'bench/bytes.svg';
+// The memory section: one page per run, every widget cycled in turn.
+const MEMORY_RUNS = quick ? 1 : 5;
+const MEMORY_CYCLES = quick ? 100 : 1000;
+const MEMORY_WARM_UP = 20;
 const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 if (!existsSync(join(root, DIST, 'vitrine.js'))) {
@@ -101,7 +129,9 @@ async function snapshotBuild() {
       for (const entry of readdirSync(join(root, DIST, folder), { withFileTypes: true })) {
         const path = folder ? `${folder}/${entry.name}` : entry.name;
         if (entry.isDirectory()) walk(path);
-        else if (!entry.name.endsWith('.map')) files.set(path, readFileSync(join(root, DIST, path)));
+        // What a browser fetches: scripts and styles (not the source maps, nor the types and the
+        // manifest that the package's build writes beside them).
+        else if (/\.(js|css)$/.test(entry.name)) files.set(path, readFileSync(join(root, DIST, path)));
       }
     };
     try {
@@ -161,6 +191,9 @@ async function main() {
   const deadline = new Date(Math.ceil(Date.now() / 1000) * 1000 + (3 * 24 + 7) * 3_600_000 + 25 * 60_000);
   const build = await snapshotBuild();
   console.log(`Measuring ${DIST}: ${[...build.keys()].filter((path) => path.endsWith('.js')).join(', ')}`);
+  const peers = await bundlePeers(root);
+  const bytes = byteRows(build, peers);
+  console.log(`\nBytes: what a page downloads, each file compressed on its own\n${textTable(bytesTable(bytes))}`);
   // With the loyalty badge in the build, the cart page has two progress bars and a badge (as a
   // shop would: the bar in the header and the cart, the points beside the price); else three bars.
   const hasBadge = build.get('vitrine.js')?.toString('utf8').includes('vitrine-loyalty-badge') ?? false;
@@ -168,6 +201,9 @@ async function main() {
   const routes = (url) => {
     const page = pageForUrl(url, deadline) ?? cartPageForUrl(url) ?? wheelPageForUrl(url);
     if (page !== null) return { body: Buffer.from(page) };
+    if (url.pathname === '/bench/memory.html') return { body: Buffer.from(memoryPageHtml(peers)) };
+    const store = storeRoutes(url, { root, deadline, peers, build });
+    if (store !== null) return store;
     if (!url.pathname.startsWith(`/${DIST}/`)) return null;
     const file = build.get(url.pathname.slice(DIST.length + 2));
     return file ? { body: file } : undefined;
@@ -267,6 +303,60 @@ async function main() {
     const wheelMs = Date.now() - wheelStarted;
     const wheelBytes = wheelBytesOf(build, wheelResults.get('vitrine')?.[0]?.scriptNames ?? []);
 
+    // The storefront: without Vitrine, with it, with the peers; interleaved, each rate in turn.
+    const storeStarted = Date.now();
+    const storeResults = new Map();
+    console.log(
+      `\nStorefront: the demo's product page at ${STORE_THROTTLES.map((throttle) => `${throttle}x`).join(' and ')}; ` +
+        `${STORE_RUNS} run${STORE_RUNS > 1 ? 's' : ''}`,
+    );
+    const storeRun = (variant, throttle) =>
+      measureStore(browser, {
+        origin: server.origin,
+        variant,
+        throttle,
+        quietMs: STORE_QUIET_MS,
+        timeoutMs: STORE_TIMEOUT_MS,
+      });
+    // Warm-up, not counted: the first load of the demo's files is slower.
+    if (!quick) await storeRun('vitrine', 1);
+    for (let round = 1; round <= STORE_RUNS; round++) {
+      for (const throttle of STORE_THROTTLES) {
+        for (const variant of STORE_VARIANTS) {
+          const figures = await storeRun(variant, throttle);
+          const name = `${variant}|${throttle}`;
+          storeResults.set(name, [...(storeResults.get(name) ?? []), figures]);
+          const startup = figures.startup === null ? '' : `, first widget after ${figures.startup.toFixed(0)} ms`;
+          console.log(
+            `  run ${round}/${STORE_RUNS}  ${throttle}x ${STORE_LABELS[variant].padEnd(22)}  TBT ${figures.tbt.toFixed(0).padStart(4)} ms, ` +
+              `LCP ${String(figures.lcp?.toFixed(0) ?? '—').padStart(5)} ms, CLS ${figures.cls.toFixed(4)}${startup}`,
+          );
+        }
+      }
+    }
+    const storeMs = Date.now() - storeStarted;
+
+    // Memory: create/remove cycles of every widget, then the heap.
+    const memoryStarted = Date.now();
+    const memoryResults = [];
+    console.log(
+      `\nMemory: ${MEMORY_CYCLES} create/remove cycles of each widget; ${MEMORY_RUNS} run${MEMORY_RUNS > 1 ? 's' : ''}`,
+    );
+    for (let round = 1; round <= MEMORY_RUNS; round++) {
+      const figures = await measureMemory(browser, {
+        url: `${server.origin}/bench/memory.html`,
+        count: MEMORY_CYCLES,
+        warmUp: MEMORY_WARM_UP,
+      });
+      memoryResults.push(figures);
+      const growth = MEMORY_SUBJECTS.filter((subject) => subject.who === 'vitrine').map(
+        (subject) =>
+          `${subject.name.replace('vitrine-', '')} ${(figures[subject.name].growthBytes / 1024).toFixed(0)} KB`,
+      );
+      console.log(`  run ${round}/${MEMORY_RUNS}  heap growth: ${growth.join(', ')}`);
+    }
+    const memoryMs = Date.now() - memoryStarted;
+
     const elapsedMs = Date.now() - started;
     const busy = { before: loadBefore, after: loadavg()[0] };
     const summary = summarise(results, COUNTS, THROTTLES);
@@ -293,8 +383,28 @@ async function main() {
     console.log(
       `\nGoal: ${WHEEL_GOAL}.\n${wheelGoal.met ? 'MET' : 'NOT MET'}: ${wheelGoal.text.replace(/^(not )?met: /, '')}`,
     );
+    const storeSet = storeTables(storeResults, STORE_THROTTLES);
+    const storeGoal = storeVerdict(storeResults);
+    const startup = startupTable(storeResults, STORE_THROTTLES);
+    console.log(`\nStorefront: the demo's product page (median, min–max)\n${textTable(storeSet.table)}`);
+    console.log(`\nWhat each adds to the page without Vitrine (medians)\n${textTable(storeSet.added)}`);
+    console.log(`\nRender-blocking requests\n${textTable(storeSet.blocking)}`);
     console.log(
-      `\nBenchmark took ${seconds(elapsedMs)} (the cart section ${seconds(cartMs)}, the wheel section ${seconds(wheelMs)}).`,
+      `\nGoal: ${STORE_GOAL.replaceAll('`', '')}.\n${storeGoal.met ? 'MET' : 'NOT MET'}: ` +
+        storeGoal.text.replace(/^(not )?met: /, '').replaceAll('`', ''),
+    );
+    console.log(
+      `\nStart-up: from the widgets' code starting to run until the first widget is painted\n${textTable(startup)}`,
+    );
+    const memory = memoryTable(memoryResults, MEMORY_CYCLES);
+    const memoryGoal = memoryVerdict(memoryResults, MEMORY_CYCLES);
+    console.log(`\nMemory (median, min–max)\n${textTable(memory)}`);
+    console.log(
+      `\nGoal: ${MEMORY_GOAL}.\n${memoryGoal.met ? 'MET' : 'NOT MET'}: ${memoryGoal.text.replace(/^(not )?met: /, '')}`,
+    );
+    console.log(
+      `\nBenchmark took ${seconds(elapsedMs)} (the cart section ${seconds(cartMs)}, the wheel section ${seconds(wheelMs)}, ` +
+        `the storefront ${seconds(storeMs)}, memory ${seconds(memoryMs)}).`,
     );
     const warning = busyWarning(busy);
     if (warning) console.log(warning);
@@ -303,6 +413,7 @@ async function main() {
       return;
     }
     writeFileSync(join(root, CHART), chartSvg(summary, COUNTS, CHART_THROTTLE));
+    writeFileSync(join(root, BYTES_CHART), bytesChartSvg(bytes));
     const cartScripts = cartResults.get('vitrine')?.[0]?.scriptNames ?? [];
     const cartReport = { tableSet: cartSet, goal: cartGoal, widgets: cartWidgets, ms: cartMs, scripts: cartScripts };
     const wheelReport = {
@@ -315,9 +426,21 @@ async function main() {
     };
     writeFileSync(
       join(root, 'BENCHMARKS.md'),
-      markdown({ version, tableSet, goal, elapsedMs, busy, results, cart: cartReport, wheel: wheelReport }),
+      markdown({
+        version,
+        tableSet,
+        goal,
+        elapsedMs,
+        busy,
+        results,
+        cart: cartReport,
+        wheel: wheelReport,
+        bytes: { table: bytesTable(bytes), rows: bytes, peers },
+        store: { tableSet: storeSet, goal: storeGoal, startup, ms: storeMs, results: storeResults },
+        memory: { table: memory, goal: memoryGoal, ms: memoryMs },
+      }),
     );
-    console.log(`Wrote BENCHMARKS.md and ${CHART}.`);
+    console.log(`Wrote BENCHMARKS.md, ${CHART} and ${BYTES_CHART}.`);
   } finally {
     await browser.close();
     await server.close();
@@ -347,24 +470,55 @@ function cartWidgetsText(widgets) {
   return [...counts].map(([kind, count]) => `${count} × ${tags[kind]}`).join(' and ');
 }
 
-function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart, wheel }) {
+/** Published figures of commercial apps, with their source: quoted, not measured here. */
+const PUBLISHED = `Published, not measured here: StackConflict's lab comparison of two Shopify loyalty apps
+(<https://stackconflict.com/compare/loyaltylion-vs-smileio>, tested 2026-05-30 on a store with no other app, mobile CPU
+with 4x CDP throttling) gives a "JS payload" of **104.75 KB for Smile.io** and **113.45 KB for LoyaltyLion**, and
+5 ms and 130 ms of mobile CPU. Issue 10 quotes these payloads as gzip; the page does not say how they were compressed.
+Beside them, the loader and the loyalty badge weigh LOYALTY (gzip) here, and all six widgets ALL.`;
+
+function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart, wheel, bytes, store, memory }) {
   const cores = cpus();
   const models = [...new Set(cores.map((core) => core.model.trim()))].join(', ');
   const fetched = results.get(key('vitrine', COUNTS[0]))?.[0]?.scriptNames ?? [];
   const warning = busyWarning(busy);
   const scriptList = (paths) => paths.map((path) => `\`${path.replace(`/${DIST}/`, '')}\``).join(', ');
   const widgetCount = cart.widgets.length;
+  const gzipOf = (prefix) => {
+    const row = bytes.rows.find((one) => one.label.startsWith(prefix));
+    return row ? `${(row.gzip / 1024).toFixed(1)} KB` : '—';
+  };
+  const published = PUBLISHED.replace('LOYALTY', gzipOf('Vitrine: loader + loyalty badge')).replace(
+    'ALL',
+    gzipOf('Vitrine: loader + all six'),
+  );
+  const peerList = [...bytes.peers.values()].map((peer) => `${peer.packageName} ${peer.version}`).join(', ');
+  const storeRuns = store.results.get(`vitrine|${STORE_THROTTLES.at(-1)}`)?.length ?? 0;
+  const storeScripts = store.results.get(`vitrine|${STORE_THROTTLES.at(-1)}`)?.[0]?.scripts ?? [];
   return `# Benchmarks
 
-Vitrine's \`<vitrine-countdown>\` (the script-tag build) against [simplyCountdown.js](https://github.com/VincentLoy/simplyCountdown.js)
-3.0.1, on the same page with 1, 50 and 500 countdowns, in headless Chromium at 1x and 4x CPU throttling; and
-the requests to Shopify's \`/cart.js\` that ${widgetCount} Vitrine cart widgets make per cart change, beside
-${widgetCount} naive scripts that each fetch their own cart; and the main thread's work during a ${WHEEL_SPIN_MS / 1000} s spin of
-\`<vitrine-wheel>\`, beside the [spin-wheel](https://github.com/CrazyTim/spin-wheel) package 5.0.2.
+Vitrine beside its peers, every figure from the same run, in headless Chromium with CDP CPU throttling: the bytes a
+page downloads; the demo storefront's product page without Vitrine, with its six widgets and with the peers doing the
+same jobs (blocking time, long animation frames, LCP, CLS, render-blocking requests) and the start-up to the first
+widget painted; countdown scaling; cart requests; a wheel spin; the heap after create/remove cycles. Peers:
+${peerList}.
 Written by \`npm run bench\` (\`bench/run.js\`) from the build in \`${DIST}\`; run \`npm run build\` first.
-Do not edit by hand: run it again.
+Do not edit by hand: run it again.${warning ? `\n\n${warning}` : ''}
 
 ## Goals
+
+> ${sentence(STORE_GOAL)} (the peers beside it in the same run).
+
+**${store.goal.met ? 'Met' : 'Not met'}.** ${sentence(store.goal.text.replace(/^(not )?met: /, ''))}
+
+> ${sentence(MEMORY_GOAL)}.
+
+**${memory.goal.met ? 'Met' : 'Not met'}.** ${sentence(memory.goal.text.replace(/^(not )?met: /, ''))}
+
+> Start-up: ${STARTUP_GOAL_TEXT}.
+
+See [Start-up](#start-up). Bytes: issue 10 sets no goal of its own; \`npm run size\` holds every group of the build to
+its budget in CI (\`size-budgets.json\`), and the table below sets each page beside the peers.
 
 > ${GOAL}.
 
@@ -378,11 +532,62 @@ Do not edit by hand: run it again.
 
 **${wheel.goal.met ? 'Met' : 'Not met'}.** ${sentence(wheel.goal.text.replace(/^(not )?met: /, ''))}
 
-![Main-thread time per second against the number of countdowns, at ${CHART_THROTTLE}x CPU throttling](${CHART})
+## Bytes
+
+What a page downloads, JavaScript and CSS, each file compressed on its own as a browser fetches it (gzip level 9,
+brotli quality 11). Vitrine's rows follow the loader's imports in the build: the loader alone (a page with no
+widget), the loader and the chunks one widget brings (its own, Lit and core's shared chunks, the kit or pop-up
+machinery it needs), all six. The peers are bundled the same way (\`bench/peers.js\`: Vite's JS API, one
+minified ES-module build per peer, every output file counted).
+
+${markdownTable(bytes.table)}
+
+![What a page downloads, gzip and brotli, Vitrine beside the peers](${BYTES_CHART})
+
+${published}
+
+## Storefront impact
+
+The demo storefront's product page (\`demo/index.html\` with its \`shop.css\`, \`shop.js\` and images), loaded fresh at
+each rate, median of ${storeRuns} runs with the range in brackets:
+
+- **without Vitrine**: the page with no loader and no Vitrine tag, the shop alone;
+- **Vitrine**: the page as the demo serves it (sticky bar with a countdown, three countdowns, two loyalty badges,
+  free-shipping progress, exit pop-up) plus an inline \`<vitrine-wheel>\` with 6 segments: all six widgets, through
+  the script-tag build (${storeScripts.filter((path) => path.startsWith('/cdn/')).length} scripts);
+- **peers**: the same jobs where each Vitrine tag stands: simplyCountdown.js for the three timers, a plain sticky bar
+  (HTML and CSS), ouibounce and a Shoelace dialog for the pop-up, spin-wheel for the wheel, a Shoelace progress bar
+  fed by \`/cart.js\` for free shipping, Shoelace badges (one in a tooltip) for the points; Shoelace's light theme
+  linked in \`<head>\`, as its documentation shows.
+
+${markdownTable(store.tableSet.table)}
+
+What Vitrine and the peers add to the page without Vitrine (difference of the medians; under 50 ms of TBT at 4x is
+the goal):
+
+${markdownTable(store.tableSet.added)}
+
+Render-blocking requests (resource timing's \`renderBlockingStatus\`; the HTML document itself aside):
+
+${markdownTable(store.tableSet.blocking)}
+
+## Start-up
+
+From the moment the widgets' code starts to run (a \`performance.mark()\` in an inline module script just before
+the loader, or first in the peers' page script) until the first widget is painted (polled each frame: a Vitrine or
+Shoelace element that has rendered content, a countdown with digits, a wheel's canvas; the time is taken in a task
+queued from that frame, after its paint). Same page loads as the storefront table:
+
+${markdownTable(store.startup)}
 
 ## Countdown scaling
 
-Median of ${RUNS} runs, with the range (min–max) in brackets.${warning ? `\n\n${warning}` : ''}
+Vitrine's \`<vitrine-countdown>\` (the script-tag build) against [simplyCountdown.js](https://github.com/VincentLoy/simplyCountdown.js)
+3.0.1, on the same page with 1, 50 and 500 countdowns, at 1x and 4x CPU throttling.
+
+![Main-thread time per second against the number of countdowns, at ${CHART_THROTTLE}x CPU throttling](${CHART})
+
+Median of ${RUNS} runs, with the range (min–max) in brackets.
 
 After load: per second of a ${WINDOW_MS / 1000} s window, on a page that loaded at ${THROTTLES[0]}x.
 
@@ -447,6 +652,17 @@ Bytes, compressed as the server sends them (brotli, quality 11):
 
 ${markdownTable(wheel.tableSet.bytesTable)}
 
+## Memory
+
+Heap after ${MEMORY_CYCLES.toLocaleString('en')} create/remove cycles of each widget, median of ${MEMORY_RUNS} runs with the range in brackets:
+each cycle creates the element with its attributes (and children: the wheel's segments, the bar's messages), appends
+it, waits for its first render (\`updateComplete\`) and removes it. The growth is the heap's used size after the
+cycles minus before them, both after garbage collection; a negative figure is noise (the collector freed more after
+than before). The peers that are elements (Shoelace) or offer a way to stop (simplyCountdown's \`stopCountdown()\`,
+spin-wheel's \`remove()\`) beside them.
+
+${markdownTable(memory.table)}
+
 ## Machine
 
 - Date: ${new Date(Date.now() - elapsedMs).toISOString().slice(0, 16).replace('T', ' ')} UTC
@@ -458,9 +674,49 @@ ${markdownTable(wheel.tableSet.bytesTable)}
 - Scripts the Vitrine countdown page fetched: ${scriptList(fetched)}
 - Scripts the Vitrine cart page fetched: ${scriptList(cart.scripts)}
 - Scripts the Vitrine wheel page fetched: ${scriptList(wheel.scripts)}
-- The full run took ${seconds(elapsedMs)} (the cart section ${seconds(cart.ms)}, the wheel section ${seconds(wheel.ms)}).
+- Scripts the Vitrine storefront page fetched: ${scriptList(storeScripts.map((path) => path.replace('/cdn/vitrine/', `/${DIST}/`)))}
+- The full run took ${seconds(elapsedMs)} (the cart section ${seconds(cart.ms)}, the wheel section ${seconds(wheel.ms)},
+  the storefront ${seconds(store.ms)}, memory ${seconds(memory.ms)}).
 
 ## Method
+
+Bytes:
+
+- The build's files as the bench read them at its start (\`${DIST}\`); a page's files are the loader and its static
+  imports, then each widget's lazy chunk (named in the loader's \`import()\` calls) with its static imports, as
+  \`scripts/size.js\` counts them. The badge's popover chunk (floating-ui) comes on the first hover, focus or click:
+  its own row.
+- The peers: an entry module per peer in \`bench/.tmp/\` that imports what a shop would (\`simplycountdown.js\`,
+  \`ouibounce\`, \`spin-wheel\` with its \`cubicOut\` easing, Shoelace's four components by path and its
+  \`themes/light.css\`), built by Vite's \`build()\` (minified, ES modules, no shared chunk between peers), held in
+  memory; every output file counted. The peers page of the storefront loads these very bundles.
+
+Storefront and start-up:
+
+- \`bench/store.js\` builds the three pages from \`demo/index.html\` at each request; the server delays every
+  response by ${LATENCY_MS} ms like a CDN and serves \`/cart.js\` from the stand-in (an empty cart), the build at
+  \`/cdn/vitrine/\` as the demo does.
+- Each run opens a fresh browser context (cold cache, 1280×800), sets the CPU throttling rate (CDP
+  \`Emulation.setCPUThrottlingRate\`) before navigating, loads the page and waits until every widget has rendered
+  (Vitrine's and Shoelace's elements updated, the shipping progress showing the cart; the peers' countdowns showing
+  digits, the wheel's canvas, the progress message), then ${STORE_QUIET_MS / 1000} s more. Runs are interleaved
+  (every page at each rate, then again), after one warm-up load that is not counted.
+- **TBT**: Lighthouse's definition over that window: of each \`longtask\` entry, the part after the first contentful
+  paint beyond 50 ms, summed. **Long animation frames**: \`long-animation-frame\` entries (frames over 50 ms) from
+  navigation to the end of the window, and their total duration. **LCP**: the last \`largest-contentful-paint\` entry
+  (the product image in every run here). **CLS**: the sum of all \`layout-shift\` entries without recent input (no
+  session windows: at least the CLS a report would give). **Render-blocking**: resource timing entries whose
+  \`renderBlockingStatus\` is \`blocking\`. **Transferred**: resource timing \`transferSize\` of every resource.
+- Nothing opens a pop-up during a run (no exit intent, and the pop-up's 45 s timer is longer than the run).
+
+Memory:
+
+- A page with the loader and each widget once (so every chunk is loaded) and the peers' bundles; for each widget in
+  turn: ${MEMORY_WARM_UP} warm-up cycles (styles, templates and other one-time work), CDP \`HeapProfiler.collectGarbage\`
+  twice, \`Runtime.getHeapUsage\`; then the cycles (the event loop gets a turn every 50, so timers and observers the
+  widgets set can run); 200 ms; garbage collection and the heap again. \`--quick\`: 1 run of 100 cycles.
+
+Countdown scaling:
 
 - A static server (\`bench/server.js\`, node:http) serves the repository root and the pages that
   \`bench/pages.js\` generates: a list of N offers, each with a heading, a countdown and a paragraph. It compresses
