@@ -1,0 +1,190 @@
+/**
+ * The Liquid files of `examples/shopify/` rendered the way Shopify renders them, with liquidjs in
+ * the test's browser: sections (markup + `{% schema %}`), the snippets they render, and the app
+ * embed. Shopify-only tags get stand-ins: `schema` outputs nothing (Shopify reads it, never prints
+ * it), `style` prints a `<style>` element, `javascript`/`stylesheet` print nothing.
+ * Used by test/shopify.test.ts and test/shopify-dawn.test.ts.
+ */
+import { Liquid, Tag, TypeGuards, type Context, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
+
+const FILES = import.meta.glob<string>('../examples/shopify/**/*.liquid', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** `sections/vitrine-countdown.liquid` → its source. */
+export const themeFiles: Record<string, string> = Object.fromEntries(
+  Object.entries(FILES).map(([path, source]) => [path.replace('../examples/shopify/', ''), source]),
+);
+
+export const SECTIONS = Object.keys(themeFiles)
+  .filter((path) => path.startsWith('sections/'))
+  .sort();
+
+/** A setting of a `{% schema %}` as the theme editor reads it. */
+export interface Setting {
+  type: string;
+  id?: string;
+  label?: string;
+  content?: string;
+  default?: unknown;
+  info?: string;
+  placeholder?: string;
+  options?: Array<{ value: string; label: string }>;
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+export interface BlockSchema {
+  type: string;
+  name: string;
+  settings?: Setting[];
+}
+
+export interface Schema {
+  name: string;
+  target?: string;
+  settings: Setting[];
+  blocks?: BlockSchema[];
+  max_blocks?: number;
+  presets?: Array<{
+    name: string;
+    settings?: Record<string, unknown>;
+    blocks?: Array<{ type: string; settings?: Record<string, unknown> }>;
+  }>;
+}
+
+/** The JSON between `{% schema %}` and `{% endschema %}` of a file, parsed (throws when it is not JSON). */
+export function schemaOf(path: string): Schema {
+  const match = /{%-?\s*schema\s*-?%}([\s\S]*?){%-?\s*endschema\s*-?%}/.exec(themeFiles[path] ?? '');
+  if (!match) throw new Error(`no {% schema %} in ${path}`);
+  return JSON.parse(match[1]) as Schema;
+}
+
+/** What the theme editor gives a section that the merchant has not touched: each setting's default. */
+export function defaultsOf(settings: Setting[] = []): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const setting of settings) {
+    if (!setting.id) continue;
+    values[setting.id] = setting.default ?? (setting.type === 'checkbox' ? false : undefined);
+  }
+  return values;
+}
+
+/** Skips a block tag's body: Shopify reads `{% schema %}` and friends, and never prints them. */
+function silentBlock(end: string) {
+  return class extends Tag {
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      while (remain.length) {
+        const next = remain.shift()!;
+        if (TypeGuards.isTagToken(next) && next.name === end) return;
+      }
+      throw new Error(`{% ${token.name} %} not closed`);
+    }
+    render(): string {
+      return '';
+    }
+  };
+}
+
+/** `{% style %}…{% endstyle %}`: Shopify prints `<style data-shopify>` around the rendered body. */
+class StyleTag extends Tag {
+  private templates: Template[] = [];
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    while (remain.length) {
+      const next = remain.shift()!;
+      if (TypeGuards.isTagToken(next) && next.name === 'endstyle') return;
+      this.templates.push(liquid.parser.parseToken(next, remain));
+    }
+    throw new Error('{% style %} not closed');
+  }
+  *render(context: Context): Generator<unknown, string, string> {
+    const css = yield this.liquid.renderer.renderTemplates(this.templates, context);
+    return `<style data-shopify>${css}</style>`;
+  }
+}
+
+/** A Liquid engine that finds `{% render 'name' %}` in `snippets/`, as Shopify does. */
+export function themeEngine(): Liquid {
+  const snippets = Object.fromEntries(
+    Object.entries(themeFiles)
+      .filter(([path]) => path.startsWith('snippets/'))
+      .map(([path, source]) => [path.slice('snippets/'.length), source]),
+  );
+  const engine = new Liquid({ templates: snippets, extname: '.liquid' });
+  engine.registerTag('schema', silentBlock('endschema'));
+  engine.registerTag('javascript', silentBlock('endjavascript'));
+  engine.registerTag('stylesheet', silentBlock('endstylesheet'));
+  engine.registerTag('style', StyleTag);
+  return engine;
+}
+
+/** Shopify's global objects, as a storefront in French with a logged-in VIP customer has them. */
+export function shopGlobals(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    shop: { currency: 'EUR', name: 'Maison Test' },
+    cart: { total_price: 4590, item_count: 2, currency: { iso_code: 'EUR' } },
+    localization: { language: { iso_code: 'fr' } },
+    request: { design_mode: false, page_type: 'product' },
+    customer: {
+      id: 7301,
+      tags: ['vip', 'newsletter'],
+      metafields: { loyalty: { points: { value: 1380 }, tier: { value: 'Silver' } } },
+    },
+    product: { price: 4990, selected_or_first_available_variant: { price: 4990 } },
+    ...overrides,
+  };
+}
+
+export interface SectionInput {
+  settings?: Record<string, unknown>;
+  blocks?: Array<{ type: string; settings: Record<string, unknown> }>;
+  globals?: Record<string, unknown>;
+  id?: string;
+}
+
+/**
+ * Renders a section as the theme editor would: its settings are the schema's defaults with
+ * `settings` on top, its blocks those given (default: the first preset's).
+ */
+export async function renderSection(path: string, input: SectionInput = {}): Promise<string> {
+  const schema = schemaOf(path);
+  const blockDefaults = (type: string) => defaultsOf(schema.blocks?.find((block) => block.type === type)?.settings);
+  const blocks = (input.blocks ?? schema.presets?.[0]?.blocks ?? []).map((block, index) => ({
+    id: `block-${index}`,
+    type: block.type,
+    settings: { ...blockDefaults(block.type), ...block.settings },
+    shopify_attributes: `data-shopify-editor-block="block-${index}"`,
+  }));
+  const section = {
+    id: input.id ?? 'template--1__main',
+    settings: { ...defaultsOf(schema.settings), ...input.settings },
+    blocks,
+  };
+  const globals = shopGlobals(input.globals);
+  return renderLiquid(themeFiles[path] ?? '', { section, ...globals }, globals);
+}
+
+/** Renders Liquid source; `globals` are also seen by the snippets it renders, as Shopify's objects are. */
+export async function renderLiquid(source: string, scope: object, globals: object): Promise<string> {
+  return String(await themeEngine().parseAndRender(source, scope, { globals }));
+}
+
+/** Renders the app embed block with its defaults and `settings` on top. */
+export async function renderEmbed(settings: Record<string, unknown> = {}, globals: Record<string, unknown> = {}) {
+  const path = 'blocks/vitrine-embed.liquid';
+  const block = { id: 'embed-1', settings: { ...defaultsOf(schemaOf(path).settings), ...settings } };
+  const all = shopGlobals(globals);
+  return renderLiquid(themeFiles[path] ?? '', { block, ...all }, all);
+}
+
+/** HTML parsed without running or upgrading anything (a template's content is inert). */
+export function fragmentOf(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
