@@ -19,6 +19,7 @@ import {
   type Catalog,
 } from '@vitrine/core';
 import { draw, sliceBounds, stopAngle } from './draw.js';
+import { isCssColor } from './color.js';
 import { wheelStyles } from './wheel.styles.js';
 
 export const WHEEL_MODES = ['inline', 'popup'] as const;
@@ -477,7 +478,7 @@ export class VitrineWheel extends VitrineElement {
         warnOnce(element, 'weight', weightText, 'a number from 0.01 to 10000 (using 1)');
         weight = 1;
       }
-      if (color && !CSS.supports('color', color)) {
+      if (color && !isCssColor(color)) {
         warnOnce(element, 'color', color, 'a CSS colour (using the palette)');
         color = null;
       }
