@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { nothing } from 'lit';
-import { DATE_TIME_EXPECTED, ScheduleController, VitrineElement } from '@vitrine/core';
+import { DATE_TIME_EXPECTED, VitrineElement, type ScheduleController } from '@vitrine/core';
 
 class ScheduleTestElement extends VitrineElement {
-  schedule = new ScheduleController(this);
+  // Every widget has its schedule from the base class: the one under test.
+  get schedule(): ScheduleController {
+    return this.timeWindow;
+  }
   override render() {
     return this.schedule.active ? html`<p part="content">on</p>` : nothing;
   }

@@ -7,7 +7,10 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { getBus, type TrackAction } from './bus.js';
 import { experimentNameOf, heldByExperiment } from './experiment/decide.js';
-import { inShopifyDesignMode } from './consent.js';
+import { inShopifyDesignMode, storageAllowed } from './consent.js';
+import { ScheduleController } from './controllers/schedule.js';
+import { TargetingController } from './controllers/targeting.js';
+import { connectedWidgets, debugDateTime, type DebugReason, type WidgetDebugState } from './debug-state.js';
 import { languageOf, normalizeLanguage, translateFrom, type Catalog, type Language } from './i18n/index.js';
 import { DATE_TIME_EXPECTED, isTimeZone, parseDateTime, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { DURATION_EXPECTED, parseDuration } from './parse/duration.js';
@@ -37,8 +40,38 @@ export abstract class VitrineElement extends LitElement {
   /** A/B label carried by every analytics event of this widget. */
   @property() variant: string | null = null;
 
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. */
   @property({ type: Boolean }) preview = false;
+
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  @property() pages: string | null = null;
+
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  @property({ attribute: 'exclude-pages' }) excludePages: string | null = null;
+
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  @property() device: string | null = null;
+
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  @property() visitor: string | null = null;
+
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  @property({ attribute: 'cart-min' }) cartMin: string | null = null;
+
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  @property({ attribute: 'cart-max' }) cartMax: string | null = null;
+
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  @property() customer: string | null = null;
+
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  @property({ attribute: 'utm-source' }) utmSource: string | null = null;
+
+  /** `start` / `end`: whether the widget is inside its window (always in preview). */
+  protected readonly timeWindow: ScheduleController = new ScheduleController(this);
+
+  /** The targeting rules' verdict (always a match in preview). */
+  protected readonly targeting: TargetingController = new TargetingController(this);
 
   #previewStorage?: VitrineStorage;
   #previewSessionStorage?: VitrineStorage;
@@ -80,6 +113,11 @@ export abstract class VitrineElement extends LitElement {
   /** Epoch ms of `end`, or null (absent or invalid, with a warning). */
   get endAt(): number | null {
     return this.dateAttribute('end', this.end);
+  }
+
+  /** Inside its `start`/`end` window and matching its targeting rules (always true in preview). */
+  get eligible(): boolean {
+    return this.timeWindow.active && this.targeting.matches;
   }
 
   /** Where this widget keeps what outlives the visit (memory only in preview). */
@@ -167,6 +205,68 @@ export abstract class VitrineElement extends LitElement {
     // no room), and a variant whose experiment cannot decide yet waits (it connects again after).
     if (heldByExperiment(this)) return;
     super.connectedCallback();
+    connectedWidgets().add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connectedWidgets().delete(this);
+  }
+
+  /**
+   * Whether this widget shows and why not, for `window.vitrine.debug()` and the `?vitrine-debug` panel.
+   */
+  debugState(): WidgetDebugState {
+    const state: WidgetDebugState = { tag: this.localName, campaign: this.campaignId, shown: true, reason: '' };
+    if (this.variant) state.variant = this.variant;
+    let hidden: DebugReason | null;
+    try {
+      hidden = this.hiddenReason();
+    } catch (error) {
+      hidden = { code: 'bad-input', reason: `could not tell: ${String(error)}` };
+    }
+    if (hidden) return { ...state, shown: false, ...hidden };
+    const wouldHide = this.previewing ? this.#scheduleReason(true) || this.#targetingReason() : null;
+    if (this.previewing)
+      return { ...state, code: 'preview', note: `preview: shown to the designer${wouldHide ? `; ${wouldHide}` : ''}` };
+    if (!storageAllowed())
+      return { ...state, code: 'consent', note: 'no consent for storage: remembered for this page only' };
+    return state;
+  }
+
+  /**
+   * Why the widget does not show now, or null when it does. The base says the schedule and the
+   * targeting; each widget extends it with its own causes (dismissed, bad input, an overlay's turn …),
+   * calling `super.hiddenReason()` first.
+   */
+  protected hiddenReason(): DebugReason | null {
+    if (this.previewing) return null;
+    const schedule = this.#scheduleReason(false);
+    if (schedule) return { code: 'schedule', reason: schedule };
+    const targeting = this.#targetingReason();
+    return targeting ? { code: 'targeting', reason: targeting } : null;
+  }
+
+  /** `outside its start/end window: starts …` when the window says no (`anyway`: also in preview). */
+  #scheduleReason(anyway: boolean): string | null {
+    const phase = anyway ? this.#phaseNow() : this.timeWindow.phase;
+    if (phase === 'active') return null;
+    const { startAt, endAt } = this.timeWindow.window;
+    const zone = this.timeZone;
+    return phase === 'before'
+      ? `outside its start/end window: starts ${debugDateTime(startAt!, zone)}`
+      : `outside its start/end window: ended ${debugDateTime(endAt!, zone)}`;
+  }
+
+  #phaseNow(): 'before' | 'active' | 'after' {
+    const { startAt, endAt } = this.timeWindow.window;
+    const now = Date.now();
+    return startAt !== null && now < startAt ? 'before' : endAt !== null && now >= endAt ? 'after' : 'active';
+  }
+
+  #targetingReason(): string | null {
+    const failing = this.targeting.failing;
+    return failing ? `targeting: ${failing}` : null;
   }
 
   /**

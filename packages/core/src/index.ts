@@ -28,3 +28,6 @@ export * from './controllers/triggers.js';
 export * from './leads/capture.js';
 export * from './leads/outbox.js';
 export * from './cart/index.js';
+export * from './debug-state.js';
+export * from './controllers/targeting.js';
+export * from './targeting/rules.js';

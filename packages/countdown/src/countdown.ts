@@ -5,7 +5,6 @@ import {
   OnScreenController,
   DATE_TIME_EXPECTED,
   DURATION_EXPECTED,
-  ScheduleController,
   TIME_OF_DAY_EXPECTED,
   VitrineElement,
   campaignKey,
@@ -183,7 +182,6 @@ export class VitrineCountdown extends VitrineElement {
   /** Epoch ms of the deadline read on the visitor's clock (the true instant minus the skew), or null when no valid source is set. */
   @state() private deadlineAt: number | null = null;
 
-  #schedule = new ScheduleController(this);
   #clock = new ClockController(this, () => this.#tick());
   /** Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into view. */
   #screen = new OnScreenController(this, (onScreen) => onScreen && this.requestUpdate());
@@ -330,7 +328,7 @@ export class VitrineCountdown extends VitrineElement {
   }
 
   protected override render() {
-    if (this.deadlineAt === null || !this.#schedule.active) return nothing;
+    if (this.deadlineAt === null || !this.eligible) return nothing;
     const expiredSlot = html`<slot name="expired" @slotchange=${this.#onExpiredSlotChange}></slot>`;
     if (this.expired) {
       if (this.#hasExpiredContent) return html`<div part="expired" role="status">${expiredSlot}</div>`;

@@ -6,7 +6,6 @@ import {
   LEAD_FORM_STATES,
   LeadCaptureController,
   PopupController,
-  ScheduleController,
   VitrineElement,
   campaignKey,
   couponStyles,
@@ -139,7 +138,6 @@ export class VitrineExitPopup extends VitrineElement {
     if ((LEAD_FORM_STATES as readonly string[]).includes(value)) this.#capture.state = value;
   }
 
-  #schedule: ScheduleController = new ScheduleController(this);
   #popup: PopupController = new PopupController(
     this,
     () => this.shadowRoot?.querySelector('dialog'),
@@ -211,12 +209,12 @@ export class VitrineExitPopup extends VitrineElement {
       this.#consent =
         this.consent == null ? 'explicit' : this.oneOf('consent', this.consent, EXIT_POPUP_CONSENT, 'explicit');
     if (changed.has('action')) this.#action = httpUrlAttribute(this, 'action', this.action, true);
-    if (!this.#schedule.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
+    if (!this.timeWindow.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Opens by itself only in its window and before a sign-up.
-    this.#popup.sync(changed, this.#schedule.active && this.store.get(this.#convertedKey) !== true);
+    // Opens by itself only in its window, for the visitors it targets, and before a sign-up.
+    this.#popup.sync(changed, this.eligible && this.store.get(this.#convertedKey) !== true);
     const code = this.#revealedCode;
     if (code && this.#popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
       this.#publishedCode = code;
@@ -225,7 +223,8 @@ export class VitrineExitPopup extends VitrineElement {
   }
 
   protected override render() {
-    if (!this.#schedule.active) return nothing;
+    // Targeting keeps it from opening (then no dialog exists to open, even from code), never closes it under the shopper's eyes.
+    if (!this.timeWindow.active || (!this.targeting.matches && !this.#popup.overlay.isOpen)) return nothing;
     const hasHeading = this.#slotted.heading || !!this.heading;
     const hasText = this.#slotted.text || !!this.text;
     const code = this.#revealedCode;

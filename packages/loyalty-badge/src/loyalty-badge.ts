@@ -4,7 +4,6 @@ import {
   AMOUNT_EXPECTED,
   CURRENCY_EXPECTED,
   CartController,
-  ScheduleController,
   VitrineElement,
   formatNumber,
   getBus,
@@ -242,7 +241,6 @@ export class VitrineLoyaltyBadge extends VitrineElement {
   /** Whether the details popover is open. Reflected, so a page may style against it; set it to open or close them. */
   @property({ attribute: 'open', type: Boolean, reflect: true }) open = false;
 
-  #schedule = new ScheduleController(this);
   /** Only in cart mode: on a Shopify page the cart source fetches the cart, which a product badge never needs. */
   #cartSource?: CartController;
   #customer?: CustomerState;
@@ -331,7 +329,7 @@ export class VitrineLoyaltyBadge extends VitrineElement {
       }
     }
 
-    this.#standing = this.#schedule.active ? this.#readStanding() : null;
+    this.#standing = this.eligible ? this.#readStanding() : null;
     // Nothing left to show closes what the shopper opened (set here, before render, so no second update
     // follows). An `open` set by the page stays: the details show once there is something to show.
     if (!this.#standing && this.#reason && this.#reason !== 'attribute') this.open = false;

@@ -5,7 +5,6 @@ import {
   CURRENCY_EXPECTED,
   CartController,
   ReducedMotionController,
-  ScheduleController,
   VitrineElement,
   campaignKey,
   currencyDigits,
@@ -187,9 +186,8 @@ export class VitrineShippingProgress extends VitrineElement {
   /** What the live region says (set when a goal is reached while the shopper is here). */
   @state() private announcement = '';
 
-  #schedule = new ScheduleController(this);
   #motion = new ReducedMotionController(this);
-  #cart = new CartController(this, {
+  #cart: CartController = new CartController(this, {
     source: () => this.cartSource,
     total: () => this.total,
     currency: () => this.#currency,
@@ -285,7 +283,7 @@ export class VitrineShippingProgress extends VitrineElement {
       noteOnce(this, 'has no goal: expected threshold, thresholds or <vitrine-goal amount> children');
     }
     const cart = this.#cart.cart;
-    const goals = cart && this.#schedule.active ? this.#goalsIn(sources, cart.currency) : [];
+    const goals = cart && this.eligible ? this.#goalsIn(sources, cart.currency) : [];
     if (!cart || !goals.length) {
       // Still loading the cart (or none of its currency): keep the room, show nothing in it yet.
       this.#view = null;
@@ -348,7 +346,7 @@ export class VitrineShippingProgress extends VitrineElement {
   }
 
   protected override render() {
-    if (!this.#schedule.active || !this.#hasGoals) return nothing;
+    if (!this.eligible || !this.#hasGoals) return nothing;
     const view = this.#view;
     const goal = view ? (view.next ?? view.last) : undefined;
     const remaining =

@@ -5,7 +5,6 @@ import {
   CouponController,
   DismissalController,
   ReducedMotionController,
-  ScheduleController,
   VitrineElement,
   getBus,
   translateFrom,
@@ -143,7 +142,6 @@ export class VitrineStickyBar extends VitrineElement {
   @state() private focused = false;
   @state() private ended = false;
 
-  #schedule = new ScheduleController(this);
   #dismissal = new DismissalController(this);
   #motion = new ReducedMotionController(this);
   #coupons = new CouponController(this);
@@ -241,7 +239,7 @@ export class VitrineStickyBar extends VitrineElement {
     if (this.index >= this.#messages.length) this.index = 0;
 
     this.#visible =
-      this.#schedule.active &&
+      this.eligible &&
       !(this.hideOnEnd && this.ended) &&
       !(this.dismissible && this.#dismissal.dismissed) &&
       (this.#messages.length > 0 || (this.showCoupon && !!this.coupon));

@@ -5,7 +5,6 @@ import {
   LeadCaptureController,
   PopupController,
   ReducedMotionController,
-  ScheduleController,
   VitrineElement,
   campaignKey,
   couponStyles,
@@ -285,7 +284,6 @@ export class VitrineWheel extends VitrineElement {
   @state() private segments: WheelSegment[] = [];
 
   #internals = this.attachInternals();
-  #schedule = new ScheduleController(this);
   #motion = new ReducedMotionController(this);
   #popup: PopupController = new PopupController(
     this,
@@ -305,7 +303,7 @@ export class VitrineWheel extends VitrineElement {
       void this.spin();
     },
   });
-  #coupon = new CouponController(this);
+  #coupon: CouponController = new CouponController(this);
   #observer = new MutationObserver(() => this.#readSegments());
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
   #mode: WheelMode = 'inline';
@@ -406,9 +404,9 @@ export class VitrineWheel extends VitrineElement {
     return this.capture && typeof this.store.get(this.#key('lead')) != 'string';
   }
 
-  /** Something to show and spin: segments, inside `start`/`end`. */
+  /** Something to show and spin: segments, inside `start`/`end`, for a visitor its targeting wants (an open pop-up stays). */
   get #playable(): boolean {
-    return this.segments.length > 0 && this.#schedule.active;
+    return this.segments.length > 0 && this.timeWindow.active && (this.targeting.matches || this.#popup.overlay.isOpen);
   }
 
   #publish({ code, label }: WheelResult): void {
@@ -541,7 +539,7 @@ export class VitrineWheel extends VitrineElement {
       this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
       if (this.result) this.#publish(this.result);
     }
-    if (!this.#schedule.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
+    if (!this.timeWindow.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
     this.#setState('popup', this.#mode === 'popup');
     this.#setState('off', !this.#playable);
   }

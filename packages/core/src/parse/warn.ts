@@ -5,6 +5,22 @@
 
 const warned = new WeakMap<Element, Set<string>>();
 
+/** An attribute value a widget ignored, as its warning said. */
+export interface IgnoredAttribute {
+  attribute: string;
+  value: string;
+  expected: string;
+}
+
+/** The last values ignored per element, newest last: the debug list says which bad attribute hides a widget. */
+const ignored = new WeakMap<Element, IgnoredAttribute[]>();
+const KEPT = 8;
+
+/** What `element` ignored (each attribute's latest bad value), oldest first. */
+export function ignoredAttributes(element: Element): readonly IgnoredAttribute[] {
+  return ignored.get(element) ?? [];
+}
+
 function describe(element: Element): string {
   const tag = element.localName;
   const campaign = element.getAttribute('campaign');
@@ -20,6 +36,9 @@ export function warnOnce(element: Element, attribute: string, value: unknown, ex
   const key = `${attribute}\u0000${String(value)}`;
   let seen = warned.get(element);
   if (!seen) warned.set(element, (seen = new Set()));
+  const list = (ignored.get(element) ?? []).filter((entry) => entry.attribute !== attribute);
+  list.push({ attribute, value: String(value), expected });
+  ignored.set(element, list.slice(-KEPT));
   if (seen.has(key)) return false;
   seen.add(key);
   console.warn(`[vitrine] ${describe(element)} ignored ${attribute}="${String(value)}": expected ${expected}`);

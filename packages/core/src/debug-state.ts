@@ -1,0 +1,78 @@
+/**
+ * "Why isn't it showing?" — what each widget says of itself to `window.vitrine.debug()` and the
+ * `?vitrine-debug` panel (SPEC section 2, "Debugging"), and the page-wide list of widgets they read.
+ */
+
+/** Why a widget does not show (or, for `preview` and `consent`, a note on a widget that does). */
+export type DebugCode =
+  | 'schedule'
+  | 'dismissed'
+  | 'targeting'
+  | 'overlay'
+  | 'consent'
+  | 'bad-input'
+  | 'converted'
+  | 'no-spins'
+  | 'waiting'
+  | 'preview';
+
+export interface DebugReason {
+  code: DebugCode;
+  /** One precise sentence, e.g. `targeting: cart-min="60" and the cart is 42.50 EUR`. */
+  reason: string;
+}
+
+export interface WidgetDebugState {
+  /** The tag name, e.g. `vitrine-sticky-bar`. */
+  tag: string;
+  /** `campaign`, else the tag name. */
+  campaign: string;
+  variant?: string;
+  /** Whether the shopper sees it now (a pop-up: whether it is open). */
+  shown: boolean;
+  /** '' when shown; else why not, in one sentence. */
+  reason: string;
+  /** The cause of `reason` when hidden; when shown, what `note` is about (`preview`, `consent`). */
+  code?: DebugCode;
+  /**
+   * Only on a widget that shows: what the merchant should still know — in preview, the rule that
+   * would hide it for a shopper; without storage consent, that what it remembers lasts this page only.
+   */
+  note?: string;
+}
+
+const WIDGETS_KEY = Symbol.for('vitrine.widgets');
+
+/** Every connected widget of the page, from every copy of Vitrine (on a global symbol, like the bus). */
+export function connectedWidgets<T extends Element = Element>(): Set<T> {
+  const holder = globalThis as unknown as Record<symbol, Set<T> | undefined>;
+  let widgets = holder[WIDGETS_KEY];
+  if (!(widgets instanceof Set)) {
+    widgets = new Set<T>();
+    Object.defineProperty(globalThis, WIDGETS_KEY, { value: widgets, configurable: true });
+  }
+  return widgets;
+}
+
+/** `2026-11-27 00:00` in `timeZone` (the visitor's when undefined): how the debug list writes an instant. */
+export function debugDateTime(epoch: number, timeZone?: string): string {
+  try {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(epoch)
+        .map((part) => [part.type, part.value]),
+    );
+    const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${zone})`;
+  } catch {
+    return new Date(epoch).toISOString();
+  }
+}
