@@ -20,7 +20,8 @@ const OBSERVERS = `(() => {
   };
   observe('longtask', (entry) => bench.tasks.push({ start: entry.startTime, duration: entry.duration }));
   observe('long-animation-frame', (entry) =>
-    bench.frames.push({ start: entry.startTime, duration: entry.duration, blocking: entry.blockingDuration }));
+    bench.frames.push({ start: entry.startTime, duration: entry.duration, blocking: entry.blockingDuration,
+      scripts: (entry.scripts || []).map((script) => ({ source: script.sourceURL, duration: script.duration })) }));
   observe('largest-contentful-paint', (entry) => bench.lcp.push({ time: entry.startTime, size: entry.size,
     element: entry.element ? entry.element.localName + (entry.element.className ? '.' + String(entry.element.className).split(' ')[0] : '') : entry.url }));
   observe('layout-shift', (entry) => {
@@ -95,6 +96,14 @@ function storeFigures() {
     loafCount: bench.frames.length,
     loafMs: bench.frames.reduce((sum, frame) => sum + frame.duration, 0),
     loafBlockingMs: bench.frames.reduce((sum, frame) => sum + (frame.blocking ?? 0), 0),
+    // Where the long frames' script time went, by file (the frames' script attribution).
+    loafScripts: bench.frames
+      .flatMap((frame) => frame.scripts)
+      .reduce((sums, { source, duration }) => {
+        const path = source ? new URL(source).pathname : '(no source)';
+        sums[path] = (sums[path] ?? 0) + duration;
+        return sums;
+      }, {}),
     lcp: bench.lcp.at(-1)?.time ?? null,
     lcpElement: bench.lcp.at(-1)?.element ?? null,
     cls: bench.shifts.reduce((sum, shift) => sum + shift.value, 0),

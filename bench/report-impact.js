@@ -132,6 +132,21 @@ export function storeVerdict(results) {
   const withoutRuns = [...results].filter(([name]) => name.startsWith('none|')).flatMap(([, list]) => list);
   const baseline = new Set(withoutRuns.flatMap((run) => run.blocking));
   const extra = [...new Set(runs.flatMap((run) => run.blocking).filter((path) => !baseline.has(path)))];
+  // Where the time goes, to name the gap: the long frames' script time by file, medians at the goal's rate.
+  if (addedMs > STORE_GOAL_TBT_MS) {
+    const atRate = results.get(`vitrine|${throttle}`) ?? [];
+    const files = [...new Set(atRate.flatMap((run) => Object.keys(run.loafScripts)))];
+    const top = files
+      .map((file) => ({ file, ms: stats(atRate.map((run) => run.loafScripts[file] ?? 0)).median }))
+      .filter(({ ms: time }) => time >= 5)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8);
+    if (top.length)
+      gaps.push(
+        `script time in the long animation frames of Vitrine's page at ${throttle}x, by file (medians): ` +
+          top.map(({ file, ms: time }) => `\`${file.replace('/cdn/vitrine/', '')}\` ${ms(time)} ms`).join(', '),
+      );
+  }
   if (extra.length)
     gaps.push(`Vitrine adds render-blocking requests: ${extra.map((path) => `\`${path}\``).join(', ')}`);
   else
