@@ -146,7 +146,17 @@ export default defineConfig(({ mode }) => ({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], browser: browser(), testTimeout: 15_000 },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/node/**'],
+          browser: browser(),
+          testTimeout: 15_000,
+        },
+      },
+      // Checks of what ships (npm pack), in Node: no browser, no jsdom.
+      {
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },
       {
         extends: true,
