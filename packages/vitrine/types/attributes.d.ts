@@ -33,8 +33,24 @@ export interface VitrineCountdownAttributes {
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
   preview?: boolean;
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  pages?: string;
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  'exclude-pages'?: string;
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  device?: string;
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  visitor?: string;
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-min'?: string;
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-max'?: string;
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  customer?: string;
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  'utm-source'?: string;
 }
 
 /** Attributes of `<vitrine-exit-popup>`. */
@@ -77,8 +93,34 @@ export interface VitrineExitPopupAttributes {
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
   preview?: boolean;
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  pages?: string;
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  'exclude-pages'?: string;
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  device?: string;
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  visitor?: string;
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-min'?: string;
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-max'?: string;
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  customer?: string;
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  'utm-source'?: string;
+}
+
+/** Attributes of `<vitrine-experiment>`. */
+export interface VitrineExperimentAttributes {
+  /** The experiment's id: its bucket is stored under it, analytics carry it, `?vitrine-variant=<name>:<label>` names it. Defaults to the tag name. */
+  name?: string;
+  /** The variants' weights in order, comma-separated (`50, 50`, `90, 10`); equal by default. A split that does not give one positive weight per variant is ignored with a warning. */
+  split?: string;
+  /** Set by the experiment once decided: the label kept for this visitor (style against `vitrine-experiment[variant]`). */
+  variant?: string;
 }
 
 /** Attributes of `<vitrine-goal>`. */
@@ -127,8 +169,24 @@ export interface VitrineLoyaltyBadgeAttributes {
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
   preview?: boolean;
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  pages?: string;
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  'exclude-pages'?: string;
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  device?: string;
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  visitor?: string;
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-min'?: string;
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-max'?: string;
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  customer?: string;
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  'utm-source'?: string;
 }
 
 /** Attributes of `<vitrine-shipping-progress>`. */
@@ -161,8 +219,24 @@ export interface VitrineShippingProgressAttributes {
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
   preview?: boolean;
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  pages?: string;
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  'exclude-pages'?: string;
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  device?: string;
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  visitor?: string;
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-min'?: string;
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-max'?: string;
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  customer?: string;
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  'utm-source'?: string;
 }
 
 /** Attributes of `<vitrine-sticky-bar>`. */
@@ -193,8 +267,24 @@ export interface VitrineStickyBarAttributes {
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
   preview?: boolean;
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  pages?: string;
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  'exclude-pages'?: string;
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  device?: string;
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  visitor?: string;
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-min'?: string;
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-max'?: string;
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  customer?: string;
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  'utm-source'?: string;
 }
 
 /** Attributes of `<vitrine-wheel>`. */
@@ -245,8 +335,24 @@ export interface VitrineWheelAttributes {
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
-  /** Designer mode: ignores schedule, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
+  /** Designer mode: ignores schedule, targeting, dismissal and storage, never sends data. On by itself in Shopify's theme editor. Default: `false`. */
   preview?: boolean;
+  /** Targeting: shown only on these URL paths, space-separated (`/products/* /collections/**`; `*` within a segment, `**` across). */
+  pages?: string;
+  /** Targeting: never shown on these URL paths (same patterns as `pages`). */
+  'exclude-pages'?: string;
+  /** Targeting: `mobile` (a touch screen or a window narrower than 750 px) or `desktop` (the others). */
+  device?: string;
+  /** Targeting: `new` or `returning` (first seen on this browser more than 30 minutes ago). */
+  visitor?: string;
+  /** Targeting: shown only while the cart total is at least this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-min'?: string;
+  /** Targeting: shown only while the cart total is at most this (major units, the cart's currency); hidden while no cart is known. */
+  'cart-max'?: string;
+  /** Targeting: `guest`, `member` or `tag:<tag>` (space-separated, any matches), from the bus `customer` topic. */
+  customer?: string;
+  /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
+  'utm-source'?: string;
 }
 
 /** Attributes of `<vitrine-wheel-segment>`. */

@@ -27,6 +27,13 @@ declare module 'react' {
           'onvitrine-lead'?: (event: CustomEvent) => void;
         }
       >;
+      /** A/B test: keeps one of its variants per visitor, stably, and removes the others before they render. */
+      'vitrine-experiment': Tag<
+        Vitrine.VitrineExperimentAttributes & {
+          /** Once decided: `detail` = `{ name, variant, variants, weights, forced }`. */
+          'onvitrine-experiment'?: (event: CustomEvent) => void;
+        }
+      >;
       /** A goal of the free-shipping progress: `amount` (or `amounts` per currency) and `label`. */
       'vitrine-goal': Tag<Vitrine.VitrineGoalAttributes>;
       /** Loyalty points to earn on a product or cart, or the customer's tier and points, with a details popover. */

@@ -24,6 +24,13 @@ declare module 'vue' {
         onVitrineLead?: (event: CustomEvent) => void;
       }
     >;
+    /** A/B test: keeps one of its variants per visitor, stably, and removes the others before they render. */
+    'vitrine-experiment': DefineComponent<
+      Vitrine.VitrineExperimentAttributes & {
+        /** Once decided: `detail` = `{ name, variant, variants, weights, forced }`. */
+        onVitrineExperiment?: (event: CustomEvent) => void;
+      }
+    >;
     /** A goal of the free-shipping progress: `amount` (or `amounts` per currency) and `label`. */
     'vitrine-goal': DefineComponent<Vitrine.VitrineGoalAttributes>;
     /** Loyalty points to earn on a product or cart, or the customer's tier and points, with a details popover. */
