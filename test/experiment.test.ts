@@ -5,7 +5,7 @@
  * no room — also when the widgets are defined before the experiment, as the script-tag loader
  * may do — the URL forces a variant for QA, and a bad `split` warns once.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import {
   decideExperiment,
   experimentState,
@@ -43,7 +43,7 @@ const labels = (element: Element) => [...element.children].map((child) => child.
 const setSearch = (search: string) => history.replaceState(null, '', `${location.pathname}${search}`);
 const originalSearch = location.search;
 
-let warn: ReturnType<typeof vi.spyOn>;
+let warn: MockInstance<typeof console.warn>;
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();

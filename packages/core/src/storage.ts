@@ -214,6 +214,15 @@ export function resetStored(campaign?: string): string[] {
   return removed;
 }
 
+/**
+ * `window.vitrine.reset()` lives in the loader, which has no storage code: every copy of core on
+ * the page (script tag, npm bundles) lists its `resetStored` here, so each forgets its own
+ * in-memory copies too.
+ */
+const RESETTERS = Symbol.for('vitrine.resetters');
+const resetHolder = globalThis as unknown as Record<symbol, Set<(campaign?: string) => string[]> | undefined>;
+(resetHolder[RESETTERS] ??= new Set()).add(resetStored);
+
 /** Also used by tests: forget the in-memory copies (as a new page load would). */
 export function forgetMemory(): void {
   for (const { memory, pending } of memories) {

@@ -5,6 +5,79 @@
  */
 import { getBus, type Bus, type Topic, type Topics } from '@vitrine/core/bus';
 
+/**
+ * One row of `window.vitrine.debug()`: a widget's own `debugState()` (see core's debug-state.ts),
+ * or an experiment's decision (`buckets`, `forced`).
+ */
+export interface DebugRow {
+  tag: string;
+  campaign: string;
+  variant?: string;
+  /** Whether the shopper sees it now; `'unknown'` for a widget of a copy of Vitrine too old to say. */
+  shown: boolean | 'unknown';
+  /** '' when shown, else why not. */
+  reason: string;
+  code?: string;
+  note?: string;
+  /** Experiments: each variant's share, `A 50%, B 50%`. */
+  buckets?: string;
+  /** Experiments: chosen by `?vitrine-variant=`. */
+  forced?: boolean;
+}
+
+type Widget = Element & { campaignId?: string; debugState?: () => DebugRow };
+
+/** A page-wide set kept on a global symbol by core (every copy of Vitrine adds to the same one). */
+const shared = <T>(key: string): T[] => [
+  ...((globalThis as unknown as Record<symbol, Iterable<T> | undefined>)[Symbol.for(key)] ?? []),
+];
+
+/**
+ * Every widget (from every copy of Vitrine) and every experiment of the page, in document order,
+ * each as it describes itself (`debugState()`: core's element.ts, core's experiment.ts), so the
+ * loader carries none of that code.
+ */
+function debugRows(): DebugRow[] {
+  return [...shared<Widget>('vitrine.widgets'), ...document.querySelectorAll<Widget>('vitrine-experiment')]
+    .sort((a, b) => (a.compareDocumentPosition(b) & 2 /* b precedes a */ ? 1 : -1))
+    .map(
+      (element) =>
+        // Widgets catch their own errors in debugState(). Without it: a copy of Vitrine too old to
+        // say, or an experiment whose code has not arrived yet.
+        element.debugState?.() ?? {
+          tag: element.localName,
+          campaign: element.getAttribute('campaign') ?? element.getAttribute('name') ?? element.localName,
+          shown: 'unknown',
+          reason: '',
+        },
+    );
+}
+
+/**
+ * Forgets what this browser stores for `campaign`, or for every campaign: each copy of core on the
+ * page clears its storage and its in-memory copies (storage.ts, and the experiments' buckets in
+ * experiment/decide.ts), then that campaign's widgets are re-created, so they show as on a fresh
+ * visit, at once. Leads waiting to be delivered are kept.
+ */
+function reset(campaign?: string): string[] {
+  const removed = shared<(campaign?: string) => string[]>('vitrine.resetters').flatMap((forget) => forget(campaign));
+  // The one-overlay-per-page-view rule counts closed overlays: a test of the pop-up starts again.
+  const overlays = (globalThis as unknown as Record<symbol, { open: unknown; closed: number } | undefined>)[
+    Symbol.for('vitrine.overlays')
+  ];
+  if (overlays && overlays.open == null) overlays.closed = 0;
+  // A fresh element reads storage again and has no memory of this page view (a closed bar, a shown pop-up).
+  for (const widget of shared<Widget>('vitrine.widgets'))
+    if (!campaign || widget.campaignId === campaign) widget.replaceWith(widget.cloneNode(true));
+  return removed;
+}
+
+/** Opens the `?vitrine-debug` panel (its own chunk, fetched only now). */
+export const openPanel = (): Promise<unknown> =>
+  import('./debug-panel.js')
+    .then((panel) => panel.openDebugPanel(debugRows, reset))
+    .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
+
 /** A queued call: `['publish', topic, payload]` or `['subscribe', topic, handler]`. */
 type Command = [method: 'publish' | 'subscribe', ...args: unknown[]];
 
@@ -14,6 +87,19 @@ export interface VitrineApi {
   last<T extends Topic>(this: void, topic: T): Topics[T] | undefined;
   /** Runs queued commands now: `['publish', topic, payload]`, `['subscribe', topic, handler]`. */
   push(...commands: Command[]): void;
+  /**
+   * Every widget and experiment of the page, in document order: campaign, shown or not and why
+   * (`code`: schedule, dismissed, targeting, overlay, consent, bad-input …); printed with
+   * console.table. `{ panel: true }` also opens the debug panel.
+   */
+  debug(this: void, options?: { panel?: boolean }): DebugRow[];
+  /**
+   * Forgets what this browser stores for one campaign (dismissals, evergreen deadlines, spins and
+   * results, conversions, goals reached, its experiment's bucket) or, without an argument, for all
+   * (and the visitor's first visit); that campaign's widgets on the page start again at once.
+   * Returns the storage keys removed.
+   */
+  reset(this: void, campaign?: string): string[];
 }
 
 function run(bus: Bus, command: unknown): void {
@@ -44,6 +130,13 @@ export function installApi(): VitrineApi {
     push(...commands) {
       for (const command of commands) run(bus, command);
     },
+    debug(options) {
+      const rows = debugRows();
+      console.table(rows);
+      if (options?.panel) void openPanel();
+      return rows;
+    },
+    reset,
   };
   holder.vitrine = api;
   if (Array.isArray(existing)) for (const command of existing) run(bus, command);

@@ -10,7 +10,7 @@
  * sheet is adopted once, and a tag is imported by one copy only, or by none when another
  * copy has already defined it.
  */
-import { installApi } from './api.js';
+import { installApi, openPanel } from './api.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
 interface LoaderRecord {
@@ -60,6 +60,8 @@ function reserveRoom(): void {
 
 reserveRoom();
 installApi();
+// The debug panel costs nothing unless asked for: its chunk is fetched only with ?vitrine-debug.
+if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) void openPanel();
 scan(document);
 if (waiting.size) {
   const observer = new MutationObserver((records) => {

@@ -37,16 +37,11 @@ export interface ExperimentState {
   forced: boolean;
 }
 
-interface Decided {
-  state: ExperimentState;
-  kept: Element;
-}
-
 const STATE = Symbol.for('vitrine.experiment');
 const HELD = Symbol.for('vitrine.experiment.held');
 
 type Held = HTMLElement & { connectedCallback(): void };
-type WithState = Element & { [STATE]?: Decided };
+type WithState = Element & { [STATE]?: ExperimentState };
 
 const globals = globalThis as unknown as Record<symbol, Set<Held> | undefined>;
 /** Widgets waiting for an experiment that cannot decide yet (its variants are still being parsed). Page-wide. */
@@ -57,7 +52,7 @@ const positionLabel = (index: number) => (index < 26 ? String.fromCharCode(65 + 
 
 /** The decided state of `experiment`, or undefined while it is undecided. */
 export function experimentState(experiment: Element): ExperimentState | undefined {
-  return (experiment as WithState)[STATE]?.state;
+  return (experiment as WithState)[STATE];
 }
 
 /** The name of the nearest decided experiment around `element` (for analytics), or undefined. */
@@ -110,7 +105,7 @@ export function decideExperiment(
   random: RandomSource = cryptoSource,
 ): ExperimentState | undefined {
   const host = experiment as WithState;
-  if (host[STATE]) return host[STATE].state;
+  if (host[STATE]) return host[STATE];
   const children = [...experiment.children];
   if (!complete(experiment) || !children.length) {
     if (!waitingForParse && document.readyState === 'loading') {
@@ -150,7 +145,7 @@ export function decideExperiment(
       element.setAttribute('variant', variant);
   }
   const state: ExperimentState = { name, variants, weights, variant, forced };
-  host[STATE] = { state, kept };
+  host[STATE] = state;
   // Marks it decided for CSS (the reserve rules hide the variants until then).
   experiment.setAttribute('variant', variant);
   experiment.dispatchEvent(
@@ -183,10 +178,32 @@ export function heldByExperiment(widget: Held): boolean {
       held().add(widget);
       return true;
     }
-    // A variant added after the decision (a script appended it) is not one this visitor sees.
-    const decided = (experiment as WithState)[STATE]!;
+    // A variant added after the decision (a script appended it) is not one this visitor sees; the
+    // kept one re-created (window.vitrine.reset() clones widgets) carries the kept label.
     const variant = [...experiment.children].find((child) => child.contains(widget));
-    if (variant && variant !== decided.kept) variant.remove();
+    if (variant && variant.getAttribute('variant') !== experimentState(experiment)!.variant) variant.remove();
   }
   return !widget.isConnected;
 }
+
+/**
+ * `window.vitrine.reset(campaign)` also forgets the bucket of the experiments that campaign's
+ * widgets are variants of (storage.ts forgets the keys under the campaign itself, and every key
+ * for `reset()`). The visitor is drawn again on the next page load: this page keeps its variant.
+ */
+function forgetBuckets(campaign?: string): string[] {
+  const removed: string[] = [];
+  const widgets = (globalThis as unknown as Record<symbol, Set<Element & { campaignId?: string }> | undefined>)[
+    Symbol.for('vitrine.widgets')
+  ];
+  for (const widget of campaign ? (widgets ?? []) : []) {
+    const name = widget.campaignId === campaign ? experimentNameOf(widget) : undefined;
+    if (name && name !== campaign) {
+      storage.remove(campaignKey(name, 'bucket'));
+      removed.push(campaignKey(name, 'bucket'));
+    }
+  }
+  return removed;
+}
+const resetters = globalThis as unknown as Record<symbol, Set<(campaign?: string) => string[]> | undefined>;
+(resetters[Symbol.for('vitrine.resetters')] ??= new Set()).add(forgetBuckets);

@@ -1,4 +1,4 @@
-import { decideExperiment } from './decide.js';
+import { decideExperiment, experimentState } from './decide.js';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -38,5 +38,46 @@ export class VitrineExperiment extends HTMLElement {
     } catch (error) {
       console.error('[vitrine] <vitrine-experiment> could not decide:', error);
     }
+  }
+
+  /**
+   * Its row in `window.vitrine.debug()`: the kept variant, every bucket's share, forced or not.
+   * @internal
+   */
+  debugState(): {
+    tag: string;
+    campaign: string;
+    variant?: string;
+    shown: boolean;
+    reason: string;
+    code?: 'waiting';
+    note?: string;
+    buckets?: string;
+    forced?: boolean;
+  } {
+    const tag = this.localName;
+    const state = experimentState(this);
+    if (!state)
+      return {
+        tag,
+        campaign: this.getAttribute('name') ?? tag,
+        shown: false,
+        reason: 'not decided yet',
+        code: 'waiting',
+      };
+    const total = state.weights.reduce((sum, weight) => sum + weight, 0);
+    const buckets = state.variants
+      .map((label, index) => `${label} ${Math.round((state.weights[index] / total) * 100)}%`)
+      .join(', ');
+    const row = {
+      tag,
+      campaign: state.name,
+      variant: state.variant,
+      shown: true,
+      reason: '',
+      buckets,
+      forced: state.forced,
+    };
+    return state.forced ? { ...row, note: `forced by ?vitrine-variant=${state.name}:${state.variant}` } : row;
   }
 }
