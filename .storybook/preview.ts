@@ -3,6 +3,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
 import 'vitrine/define';
+import { widgetSnippet } from './snippet.ts';
 
 interface Member {
   name?: string;
@@ -46,6 +47,8 @@ setCustomElementsManifest(publicOnly(manifest as Manifest));
 const themes = new CSSStyleSheet();
 themes.replaceSync(`
   .vitrine-story[data-theme='dark'] {
+    /* The dark background itself too, so that a story run as a test (no toolbar) is dark, and axe sees it. */
+    background: #111827;
     color: #f9fafb;
     --vitrine-color-text: #f9fafb;
     --vitrine-color-surface: #1f2937;
@@ -92,6 +95,12 @@ const preview: Preview = {
   },
   parameters: {
     controls: { expanded: true },
+    docs: {
+      // "Show code" on the docs page and the Code panel beside the canvas (each with a Copy
+      // button): the widgets' HTML as a merchant pastes it, without the story's frame or wrapper.
+      codePanel: true,
+      source: { excludeDecorators: true, transform: (code: string) => widgetSnippet(code) },
+    },
     backgrounds: {
       options: {
         light: { name: 'Light', value: '#ffffff' },
