@@ -3,6 +3,7 @@
 //   <!-- vitrine:reference countdown -->            every table of <vitrine-countdown>
 //   <!-- vitrine:reference countdown events -->     one table: attributes, events, slots, parts or properties
 //   <!-- vitrine:reference common -->               the attributes every widget shares (VitrineElement)
+//   <!-- vitrine:reference theming -->              shared custom properties × widgets; each widget's parts and own properties
 //   …generated…
 //   <!-- /vitrine:reference -->
 //
@@ -98,6 +99,44 @@ function tables(element, only) {
   return (only ? [parts[only]] : KINDS.map((kind) => parts[kind])).filter(Boolean).join('\n\n');
 }
 
+/** The theming overview: which widget reads which shared property, and each one's parts and own properties. */
+function theming() {
+  const widgets = elements.filter(
+    (element) => element.tagName && (element.cssParts?.length || element.cssProperties?.length),
+  );
+  const short = (element) => element.tagName.replace(/^vitrine-/, '');
+  // Shared: a `--vitrine-*` property not named after one widget (`--vitrine-wheel-size` is the wheel's own).
+  const own = (element, name) => name.startsWith(`--${element.tagName}-`);
+  const shared = [
+    ...new Set(
+      widgets.flatMap((element) =>
+        (element.cssProperties ?? []).map((property) => property.name).filter((name) => !own(element, name)),
+      ),
+    ),
+  ];
+  const uses = table(
+    ['shared property', ...widgets.map((element) => short(element))],
+    shared.map((name) => [
+      code(name),
+      ...widgets.map((element) =>
+        (element.cssProperties ?? []).some((property) => property.name === name) ? '✓' : '',
+      ),
+    ]),
+  );
+  const perWidget = table(
+    ['tag', 'parts (`::part()`)', 'its own custom properties'],
+    widgets.map((element) => [
+      code(`<${element.tagName}>`),
+      (element.cssParts ?? []).map((part) => code(part.name)).join(', ') || '—',
+      (element.cssProperties ?? [])
+        .filter((property) => own(element, property.name))
+        .map((property) => code(property.name))
+        .join(', ') || '—',
+    ]),
+  );
+  return `${uses}\n\n${perWidget}`;
+}
+
 const readme = readFileSync(README, 'utf8');
 const prettierOptions = { ...(await resolveConfig(README)), parser: 'markdown' };
 const problems = [];
@@ -105,7 +144,10 @@ const blocks = [];
 for (const match of readme.matchAll(MARKER)) {
   const [, name, only] = match;
   const element = byName.get(name);
-  if (!element) problems.push(`<!-- vitrine:reference ${name} -->: no such element in custom-elements.json`);
+  if (name === 'theming') {
+    const body = (await format(theming(), prettierOptions)).trim();
+    blocks.push({ match, text: `<!-- vitrine:reference theming -->\n\n${body}\n\n<!-- /vitrine:reference -->` });
+  } else if (!element) problems.push(`<!-- vitrine:reference ${name} -->: no such element in custom-elements.json`);
   else if (only && !KINDS.includes(only))
     problems.push(`<!-- vitrine:reference ${name} ${only} -->: not one of ${KINDS.join(', ')}`);
   else {
