@@ -23,7 +23,9 @@ const attributeText = (attribute: Attr) =>
     ? attribute.name
     : `${attribute.name}="${attribute.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
 
-/** One element as indented HTML: widgets tag by tag, any other element as one line. */
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** One element as indented HTML: tag by tag down to the widgets, the rest of the markup on one line each. */
 function format(element: Element, indent: string): string {
   const tag = element.localName;
   const attributes = [...element.attributes].map(attributeText);
@@ -32,15 +34,17 @@ function format(element: Element, indent: string): string {
     oneLine.length <= 100 || attributes.length < 2
       ? oneLine
       : `${indent}<${tag}\n${attributes.map((attribute) => `${indent}  ${attribute}`).join('\n')}\n${indent}>`;
+  const holdsWidget = [...element.querySelectorAll('*')].some(isWidget);
+  if (!isWidget(element) && !holdsWidget) {
+    // Plain markup (a message, a heading): as written, on one line.
+    if (!element.outerHTML.endsWith(`</${tag}>`)) return open; // a void element
+    return `${open}${element.innerHTML.replace(/\s+/g, ' ').trim()}</${tag}>`;
+  }
   const children: string[] = [];
   for (const node of element.childNodes) {
-    if (node instanceof Element) {
-      children.push(
-        isWidget(node) ? format(node, `${indent}  `) : `${indent}  ${node.outerHTML.replace(/\s+/g, ' ').trim()}`,
-      );
-    } else if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) {
-      const text = node.textContent.replace(/\s+/g, ' ').trim();
-      children.push(`${indent}  ${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`);
+    if (node instanceof Element) children.push(format(node, `${indent}  `));
+    else if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) {
+      children.push(`${indent}  ${escapeText(node.textContent.replace(/\s+/g, ' ').trim())}`);
     }
   }
   if (!children.length) return `${open}</${tag}>`;

@@ -326,8 +326,9 @@ export const French: Story = {
   },
 };
 
-/** The Code panel's snippet: the six widgets' tags with their attributes, without the page mock-up. */
+/** The Code panel's snippet: the six widgets' tags with their attributes, without the page mock-up. A test only. */
 export const CopySnippet: Story = {
+  tags: ['!dev', '!autodocs'],
   play: async ({ canvasElement }) => {
     await widgetsIn(canvasElement);
     const snippet = widgetSnippet(canvasElement.innerHTML);
@@ -335,6 +336,10 @@ export const CopySnippet: Story = {
     await expect(snippet).toContain('threshold="60"');
     await expect(snippet).toContain(
       '<vitrine-wheel-segment label="-10 %" code="WELCOME10" weight="3"></vitrine-wheel-segment>',
+    );
+    // A widget inside plain markup inside a widget: written tag by tag, boolean attributes bare.
+    await expect(snippet).toMatch(
+      /<vitrine-sticky-bar campaign="storefront-bar" dismissible preview>\n  <p>\n    Black Friday[^\n]*\n    <vitrine-countdown layout="inline" preview deadline="[^"]+"><\/vitrine-countdown>\n  <\/p>\n<\/vitrine-sticky-bar>/,
     );
     await expect(snippet).not.toContain('class="shop');
     await expect(snippet).not.toContain('<style');
