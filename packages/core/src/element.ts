@@ -14,7 +14,7 @@ import { connectedWidgets, debugDateTime, type DebugReason, type WidgetDebugStat
 import { languageOf, normalizeLanguage, translateFrom, type Catalog, type Language } from './i18n/index.js';
 import { DATE_TIME_EXPECTED, isTimeZone, parseDateTime, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { DURATION_EXPECTED, parseDuration } from './parse/duration.js';
-import { warnOnce } from './parse/warn.js';
+import { ignoredAttributes, warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
 import { installTrackBridges } from './track.js';
 
@@ -245,6 +245,20 @@ export abstract class VitrineElement extends LitElement {
     if (schedule) return { code: 'schedule', reason: schedule };
     const targeting = this.#targetingReason();
     return targeting ? { code: 'targeting', reason: targeting } : null;
+  }
+
+  /**
+   * `bad attribute: deadline="tomorrow" (expected an ISO 8601 date-time)` for the newest ignored value
+   * of `attributes`, else `bad input: <fallback>`: the debug reason of a widget that has nothing to show.
+   */
+  protected badInput(attributes: readonly string[], fallback: string): DebugReason {
+    const bad = [...ignoredAttributes(this)].reverse().find((entry) => attributes.includes(entry.attribute));
+    return {
+      code: 'bad-input',
+      reason: bad
+        ? `bad attribute: ${bad.attribute}="${bad.value}" (expected ${bad.expected})`
+        : `bad input: ${fallback}`,
+    };
   }
 
   /** `outside its start/end window: starts …` when the window says no (`anyway`: also in preview). */

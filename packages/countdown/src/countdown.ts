@@ -7,6 +7,8 @@ import {
   DURATION_EXPECTED,
   TIME_OF_DAY_EXPECTED,
   VitrineElement,
+  debugDateTime,
+  type DebugReason,
   campaignKey,
   formatDateTime,
   getBus,
@@ -319,6 +321,19 @@ export class VitrineCountdown extends VitrineElement {
       this.#hasExpiredContent = hasContent;
       this.requestUpdate();
     }
+  }
+
+  protected override hiddenReason(): DebugReason | null {
+    const hidden = super.hiddenReason();
+    if (hidden) return hidden;
+    if (this.deadlineAt === null)
+      return this.badInput(['deadline', 'duration', 'daily', 'now'], 'no deadline, duration or daily attribute');
+    if (this.expired && !this.#hasExpiredContent && this.#onEnd !== 'stay')
+      return {
+        code: 'schedule',
+        reason: `ended ${debugDateTime(this.deadlineAt + this.#skewMs, this.timeZone)} (on-end="hide")`,
+      };
+    return null;
   }
 
   override connectedCallback(): void {

@@ -7,6 +7,7 @@ import {
   LeadCaptureController,
   PopupController,
   VitrineElement,
+  type DebugReason,
   campaignKey,
   couponStyles,
   getBus,
@@ -201,6 +202,16 @@ export class VitrineExitPopup extends VitrineElement {
     super.connectedCallback();
     // slotchange comes only once the slots are rendered; read the light DOM for the first render.
     this.#readSlotted();
+  }
+
+  protected override hiddenReason(): DebugReason | null {
+    // Open is shown, whatever has changed since (its window is checked as it closes at `end`).
+    if (this.#popup.overlay.isOpen) return null;
+    const hidden = super.hiddenReason();
+    if (hidden) return hidden;
+    if (this.store.get(this.#convertedKey) === true)
+      return { code: 'converted', reason: 'the visitor already signed up: it does not open by itself again' };
+    return this.#popup.debugReason();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -5,6 +5,7 @@ import {
   CURRENCY_EXPECTED,
   CartController,
   VitrineElement,
+  type DebugReason,
   formatNumber,
   getBus,
   parseAmount,
@@ -296,6 +297,22 @@ export class VitrineLoyaltyBadge extends VitrineElement {
     if (number !== null && (!positive || number > 0)) return number;
     this.warn(attribute, value, expected);
     return null;
+  }
+
+  protected override hiddenReason(): DebugReason | null {
+    const hidden = super.hiddenReason();
+    if (hidden || this.#standing) return hidden;
+    if (this.cart)
+      return this.#cartSource?.cart
+        ? { code: 'waiting', reason: 'nothing to earn on this cart (0 points)' }
+        : { code: 'waiting', reason: 'waiting for the cart' };
+    if (this.price != null)
+      return this.#price === null
+        ? this.badInput(['price'], 'no price')
+        : { code: 'waiting', reason: 'nothing to earn on this price (0 points)' };
+    return this.points?.trim()
+      ? this.badInput(['points'], 'no points')
+      : { code: 'waiting', reason: 'no points known: a guest, or the customer topic has not said yet' };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -6,6 +6,7 @@ import {
   CartController,
   ReducedMotionController,
   VitrineElement,
+  type DebugReason,
   campaignKey,
   currencyDigits,
   formatMoney,
@@ -273,6 +274,21 @@ export class VitrineShippingProgress extends VitrineElement {
     const valid = parseCurrency(this.currency);
     if (!valid) this.warn('currency', this.currency, CURRENCY_EXPECTED);
     return valid ?? 'EUR';
+  }
+
+  protected override hiddenReason(): DebugReason | null {
+    const hidden = super.hiddenReason();
+    if (hidden) return hidden;
+    if (!this.#hasGoals)
+      return this.badInput(
+        ['threshold', 'thresholds'],
+        'no goal (expected threshold, thresholds or <vitrine-goal amount>)',
+      );
+    if (this.#view) return null;
+    const cart = this.#cart.cart;
+    return cart
+      ? this.badInput(['thresholds'], `no goal in the cart's currency, ${cart.currency} (add it to thresholds)`)
+      : { code: 'waiting', reason: `waiting for the cart (cart-source="${this.#cart.source}")` };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

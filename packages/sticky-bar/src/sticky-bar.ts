@@ -6,6 +6,7 @@ import {
   DismissalController,
   ReducedMotionController,
   VitrineElement,
+  type DebugReason,
   getBus,
   translateFrom,
   type Catalog,
@@ -250,6 +251,19 @@ export class VitrineStickyBar extends VitrineElement {
     }
     this.#rotating = rotating;
     this.#clock.running = rotating;
+  }
+
+  protected override hiddenReason(): DebugReason | null {
+    const hidden = super.hiddenReason();
+    if (hidden) return hidden;
+    if (this.dismissible && this.#dismissal.dismissed) return this.#dismissal.debugReason();
+    if (this.hideOnEnd && this.ended)
+      return { code: 'schedule', reason: 'the countdown inside it ended (hide-on-end)' };
+    if (!this.#visible)
+      return this.showCoupon
+        ? { code: 'waiting', reason: 'no message, and no coupon on the bus yet (show-coupon)' }
+        : { code: 'bad-input', reason: 'bad input: no message (expected child elements or text)' };
+    return null;
   }
 
   #tick(now: number): void {

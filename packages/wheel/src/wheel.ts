@@ -6,6 +6,7 @@ import {
   PopupController,
   ReducedMotionController,
   VitrineElement,
+  type DebugReason,
   campaignKey,
   couponStyles,
   getBus,
@@ -510,6 +511,22 @@ export class VitrineWheel extends VitrineElement {
     this.#observer.disconnect();
     // Off the page the animation would never end: the spin settles now (its result is already stored).
     this.#animation?.finish();
+  }
+
+  protected override hiddenReason(): DebugReason | null {
+    if (this.#popup.overlay.isOpen) return null;
+    const hidden = super.hiddenReason();
+    if (hidden) return hidden;
+    if (!this.segments.length) return this.badInput([], 'no valid <vitrine-wheel-segment> child: nothing to spin');
+    if (this.#mode !== 'popup') return null;
+    if (this.spinsLeft < 1)
+      return {
+        code: 'no-spins',
+        reason: this.result?.code
+          ? `no spins left: the visitor won ${this.result.code}`
+          : `no spins left: ${this.#used} of spins="${this.#spins}" used`,
+      };
+    return this.#popup.debugReason();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

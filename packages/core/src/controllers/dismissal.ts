@@ -3,6 +3,8 @@
  * (`7d`) or for the rest of the session (`session`), remembered through core's storage.
  */
 import type { ReactiveController } from 'lit';
+import type { DebugReason } from '../debug-state.js';
+import { debugDateTime } from '../debug-state.js';
 import type { VitrineElement } from '../element.js';
 import { parseDuration } from '../parse/duration.js';
 import { campaignKey } from '../storage.js';
@@ -56,6 +58,14 @@ export class DismissalController implements ReactiveController {
 
   get dismissed(): boolean {
     return this.dismissedUntil !== null;
+  }
+
+  /** `dismissed until 2026-11-30 10:00 (Europe/Paris)` or `dismissed for this session`, for the debug list; null when not dismissed. */
+  debugReason(): DebugReason | null {
+    const until = this.dismissedUntil;
+    if (until === null) return null;
+    const when = until === 'session' ? 'for this session' : `until ${debugDateTime(until, this.#host.timeZone)}`;
+    return { code: 'dismissed', reason: `dismissed ${when}` };
   }
 
   /** Records the shopper's dismissal for `dismissFor` (the attribute's value). */

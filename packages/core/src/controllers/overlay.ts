@@ -11,10 +11,11 @@
  */
 import { css, html, nothing, svg, type PropertyValues, type ReactiveController } from 'lit';
 import { getBus } from '../bus.js';
+import type { DebugReason } from '../debug-state.js';
 import type { VitrineElement } from '../element.js';
 import { translateFrom } from '../i18n/index.js';
 import { DismissalController } from './dismissal.js';
-import { TriggerController, type TriggerKind } from './triggers.js';
+import { parseTriggers, TriggerController, type TriggerKind } from './triggers.js';
 
 /**
  * Why an overlay closed: the shopper's close button (`dismiss`), Escape, a click on the backdrop
@@ -115,11 +116,13 @@ export class OverlayController implements ReactiveController {
   }
 
   /**
-   * Opens the dialog when it is this overlay's turn and no `vitrine-open` listener cancels.
+   * Opens the dialog when it is this overlay's turn, the host is eligible (schedule, targeting) and no
+   * `vitrine-open` listener cancels.
    * Renders the host first so the dialog exists. Returns whether it opened.
    */
   async open(allowAfter = false, detail: Record<string, unknown> = {}): Promise<boolean> {
-    if (this.#open || this.blockedBy(allowAfter)) return false;
+    // Never outside its start/end window nor for a visitor its targeting rules leave out, even from code.
+    if (this.#open || !this.#host.eligible || this.blockedBy(allowAfter)) return false;
     const page = overlayPageState();
     // Claim the turn before awaiting the render, so two overlays firing together never both open.
     page.open = this.#host.campaignId;
@@ -409,6 +412,40 @@ export class PopupController implements ReactiveController {
       </button>
       ${content}
     </dialog>`;
+  }
+
+  /**
+   * Why the pop-up is not open, for the debug list (null while open): dismissed, another overlay's
+   * turn, or waiting for its trigger. The widget says its own reasons (converted, no spins) first.
+   */
+  debugReason(): DebugReason | null {
+    if (this.overlay.isOpen) return null;
+    const dismissed = this.dismissal.debugReason();
+    if (dismissed) return dismissed;
+    const page = overlayPageState();
+    if (page.open !== null)
+      return {
+        code: 'overlay',
+        reason: `another overlay is open (campaign "${page.open}")${this.#allowAfter ? ': opens after it closes' : ''}`,
+      };
+    if (page.closed > 0 && !this.#allowAfter && !this.#shown)
+      return {
+        code: 'overlay',
+        reason: 'one overlay already showed in this page view (after-overlay="allow" to allow more)',
+      };
+    if (this.#shown)
+      return { code: 'waiting', reason: 'already shown in this page view: it may open again on the next page' };
+    const seconds = (ms: number) => `${Math.round(ms / 1000)}s`;
+    const triggers = parseTriggers(this.#host.trigger, () => {}).map(({ kind, value }) =>
+      kind === 'exit'
+        ? 'exit intent'
+        : kind === 'time'
+          ? `${seconds(value)} on the page`
+          : kind === 'idle'
+            ? `${seconds(value)} idle`
+            : `scroll to ${Math.round(value * 100)}%`,
+    );
+    return { code: 'waiting', reason: `waiting for its trigger (${triggers.join(' or ')})` };
   }
 
   async #openFrom(trigger: TriggerKind): Promise<void> {
