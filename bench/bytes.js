@@ -99,7 +99,8 @@ export function byteRows(build, peers) {
   for (const peer of peers.values()) {
     const names = [...peer.files.keys()];
     const sizes = total(names, (file) => peer.files.get(file));
-    rows.push({ who: 'peer', label: `${peer.label} ${peer.version}`, files: names.length, names, ...sizes });
+    const label = `${peer.label} ${peer.version}${peer.parts ? `: ${peer.parts}` : ''}`;
+    rows.push({ who: 'peer', label, files: names.length, names, ...sizes });
     for (const field of ['raw', 'gzip', 'brotli', 'files'])
       all[field] += field === 'files' ? names.length : sizes[field];
   }

@@ -56,12 +56,12 @@ const OBSERVERS = `(() => {
 /** True once every widget of the variant has rendered (evaluated in the page). */
 function storeReady(variant) {
   if (variant === 'none') return document.readyState === 'complete';
-  const lit = [...document.querySelectorAll('*')].filter((element) =>
-    variant === 'vitrine'
-      ? element.localName.startsWith('vitrine-') && element.localName !== 'vitrine-wheel-segment'
-      : element.localName.startsWith('sl-'),
-  );
-  if (!lit.length || !lit.every((element) => element.hasUpdated)) return false;
+  const prefix = variant === 'vitrine' ? 'vitrine-' : 'sl-';
+  const tags = [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith(prefix));
+  // Every tag defined, and every Lit element among them (the widgets; not the wheel's segments or an
+  // experiment, which render nothing of their own) rendered once.
+  if (!tags.length || !tags.every((element) => window.customElements.get(element.localName))) return false;
+  if (!tags.every((element) => !('hasUpdated' in element) || element.hasUpdated)) return false;
   if (variant === 'vitrine') {
     // The shipping progress shows the cart once /cart.js has answered.
     const progress = document.querySelector('vitrine-shipping-progress')?.shadowRoot;

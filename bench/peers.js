@@ -42,7 +42,8 @@ export const PEERS = [
   },
   {
     name: 'shoelace',
-    label: 'Shoelace dialog + tooltip + progress bar + badge, with its light theme CSS',
+    label: 'Shoelace',
+    parts: 'dialog + tooltip + progress bar + badge, with its light theme CSS',
     packageName: '@shoelace-style/shoelace',
     job: 'pop-up dialog, progress bar, badge and its tooltip',
     entry:

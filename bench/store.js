@@ -49,6 +49,8 @@ const PEER_MARKUP = {
   <p><strong>Black Friday</strong> −20% on every candle, ends in <span class="peer-countdown" data-deadline="black-friday"></span></p>
   <button type="button" class="peer-bar-close" aria-label="Close" data-peer-bar-close>×</button>
 </div>`,
+  // An A/B test of the bar's copy (the demo's): the peers have one bar.
+  'vitrine-experiment': () => PEER_MARKUP['vitrine-sticky-bar'](),
   'vitrine-loyalty-badge': (attributes) =>
     attributes.includes('points=')
       ? `<sl-tooltip content="Silver member: 880 more points and you are Gold."><sl-badge variant="neutral" pill>Silver · 620 points</sl-badge></sl-tooltip>`
@@ -125,8 +127,13 @@ const PEER_STYLE = `<link rel="stylesheet" href="/bench/peers/THEME_CSS" />
 export function storePageHtml(variant, { root, deadline, peers }) {
   let html = readFileSync(join(root, 'demo/index.html'), 'utf8');
   if (!html.includes(LOADER)) throw new Error(`demo/index.html no longer loads Vitrine with ${LOADER}`);
-  // The demo's own comments about Vitrine go with it.
-  html = html.replace(/\n\s*<!--(?:(?!-->)[\s\S])*?Vitrine(?:(?!-->)[\s\S])*?-->/g, '');
+  // The demo's comments go (they explain Vitrine's tags); so do its demo controls and its developer panel (the
+  // bus log, which shop.js fills with every bus message): a shop has neither, and the log's DOM work would be
+  // charged to Vitrine. All three variants lose them alike.
+  html = html
+    .replace(/\n\s*<!--[\s\S]*?-->/g, '')
+    .replace(/\n\s*<section class="demo-controls"[\s\S]*?<\/section>/, '')
+    .replace(/\n\s*<details class="bus-log">[\s\S]*?<\/details>/, '');
   const atelier = /(<section id="atelier" class="atelier">[\s\S]*?)(\n\s*<\/section>)/;
   if (variant === 'vitrine') {
     return html.replace(LOADER, `${START_MARK}\n    ${LOADER}`).replace(atelier, `$1\n${WHEEL.vitrine}$2`);
@@ -145,6 +152,14 @@ export function storePageHtml(variant, { root, deadline, peers }) {
     .replace('</head>', `${PEER_STYLE.replace('THEME_CSS', theme)}\n  </head>`)
     .replace(atelier, `$1\n${WHEEL.peers}$2`)
     .replace('</body>', `${peersScript(peers, deadline)}\n</body>`);
+}
+
+/** The Vitrine tags of the Vitrine variant, in words: `2 × <vitrine-countdown>`, … */
+export function storeTagsText(context) {
+  const html = storePageHtml('vitrine', context);
+  const counts = new Map();
+  for (const [, tag] of html.matchAll(/<(vitrine-[\w-]+)[\s>]/g)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => `${count} × \`<${tag}>\``).join(', ');
 }
 
 /**
