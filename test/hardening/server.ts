@@ -5,6 +5,8 @@
  *
  *   GET  /__hardening/page/<name>      test/hardening/pages/<name>.html; `csp-*` pages are sent
  *                                      with a strict Content-Security-Policy header
+ *   GET  /__hardening/asset/<file>     test/hardening/pages/<file> (.js, .css) as is
+ *   GET  /__hardening/dist/<file>      packages/vitrine/dist/<file>, the built bundle, as is
  *   POST /__hardening/<scope>/script   answers to come, in order (JSON: [{ status, body, delay, hold, headers }])
  *   ANY  /__hardening/<scope>/<path>   the next scripted answer (else 200 with a Shopify-like cart for
  *                                      `cart.js`, `{}` otherwise); every request is logged
@@ -16,8 +18,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+import { STRICT_CSP } from './csp-policy.ts';
 
 interface Answer {
   status?: number;
@@ -58,6 +59,7 @@ function send(response: ServerResponse, status: number, text: string, headers: R
 
 export function hardeningServer() {
   const pages = resolve(import.meta.dirname, 'pages');
+  const dist = resolve(import.meta.dirname, '../../packages/vitrine/dist');
   return {
     name: 'vitrine:hardening-server',
     configureServer(server: {
@@ -68,6 +70,24 @@ export function hardeningServer() {
         if (!url.pathname.startsWith('/__hardening/')) return next();
         void (async () => {
           const [, , first, ...rest] = url.pathname.split('/');
+          if (first === 'dist') {
+            // The built bundle as a CDN serves it: the files as built, without the Vite dev server's
+            // rewriting (which assumes the test runner's frame).
+            const name = rest.join('/');
+            if (name.includes('..')) return send(response, 404, '{}');
+            const text = await readFile(resolve(dist, name), 'utf8').catch(() => null);
+            if (text === null) return send(response, 404, '{}');
+            const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
+            return send(response, 200, text, { 'Content-Type': `${type}; charset=utf-8` });
+          }
+          if (first === 'asset') {
+            // Scripts and styles of those pages, as plain files (no Vite transform).
+            const name = rest.join('/').replace(/[^\w.-]/g, '');
+            const text = await readFile(resolve(pages, name), 'utf8').catch(() => null);
+            if (text === null) return send(response, 404, '{}');
+            const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';
+            return send(response, 200, text, { 'Content-Type': `${type}; charset=utf-8` });
+          }
           if (first === 'page') {
             const name = rest.join('/').replace(/[^\w-]/g, '');
             const html = await readFile(resolve(pages, `${name}.html`), 'utf8').catch(() => null);

@@ -154,16 +154,18 @@ export function shownText(element: Element): string {
   const root = element.shadowRoot;
   if (!root) return '';
   const parts: string[] = [];
+  // Node types and names rather than instanceof: the element may come from another frame.
   const walk = (node: Node) => {
-    if (node instanceof HTMLStyleElement) return;
+    if (node.nodeName === 'STYLE') return;
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    if (node instanceof Element) {
-      for (const attribute of node.attributes) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      for (const attribute of element.attributes) {
         if (/^(aria-|title$|alt$|value$|placeholder$)/.test(attribute.name)) parts.push(attribute.value);
       }
-      if (node instanceof HTMLInputElement) parts.push(node.value);
-      for (const child of node.childNodes) walk(child);
-      if (node.shadowRoot) walk(node.shadowRoot);
+      if (element.localName === 'input') parts.push((element as HTMLInputElement).value);
+      for (const child of element.childNodes) walk(child);
+      if (element.shadowRoot) walk(element.shadowRoot);
     }
   };
   for (const child of root.childNodes) walk(child);
@@ -204,4 +206,54 @@ export function endpoints(scope: string) {
 const nativeFetch = window.fetch.bind(window);
 function realFetch(input: string, init?: RequestInit) {
   return nativeFetch(input, { cache: 'no-store', ...init });
+}
+
+/** What test/hardening/pages/probe.js recorded in a page. */
+export interface PageReport {
+  errors: string[];
+  violations: string[];
+  warnings: string[];
+  consoleErrors: string[];
+}
+
+export interface OpenedPage {
+  frame: HTMLIFrameElement;
+  window: Window & typeof globalThis & { __report: PageReport };
+  document: Document;
+  report(): PageReport;
+  close(): void;
+}
+
+/** Opens `url` (a page of test/hardening/pages through the hardening server) in a same-origin iframe. */
+export async function openPage(url: string, width = 1024, height = 768): Promise<OpenedPage> {
+  // A fresh visitor: the pages share this origin's storage with the earlier pages.
+  localStorage.clear();
+  sessionStorage.clear();
+  const frame = document.createElement('iframe');
+  frame.width = String(width);
+  frame.height = String(height);
+  frame.src = url;
+  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as OpenedPage['window'];
+  return {
+    frame,
+    window: win,
+    document: frame.contentDocument!,
+    report: () => win.__report,
+    close: () => frame.remove(),
+  };
+}
+
+/** Waits until the page's copy of Vitrine has defined `tags` and rendered every widget of those tags. */
+export async function pageWidgetsReady(page: OpenedPage, tags: readonly string[] = WIDGET_TAGS): Promise<Widget[]> {
+  // A plain loop rather than expect.poll, which beforeAll may not use.
+  for (const started = Date.now(); !tags.every((tag) => page.window.customElements.get(tag));) {
+    if (Date.now() - started > 20_000) throw new Error(`not all of ${tags.join(', ')} were defined in the page`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const widgets = tags.flatMap((tag) => [...page.document.querySelectorAll<Widget>(tag)]);
+  await Promise.all(widgets.map((element) => element.updateComplete));
+  return widgets;
 }

@@ -85,6 +85,21 @@ const BUS_KEY = Symbol.for('vitrine.bus');
 
 type Listener = (payload: unknown) => void;
 
+/**
+ * `new CustomEvent(name, init)`, or, on a page that replaced CustomEvent with something that
+ * throws, a plain Event that carries `detail` all the same. Here rather than in its own module:
+ * the bus chunk is the loader's only dependency and must stay alone.
+ */
+export function customEvent<T>(name: string, init: CustomEventInit<T>): CustomEvent<T> {
+  try {
+    return new CustomEvent(name, init);
+  } catch {
+    const event = new Event(name, init);
+    Object.defineProperty(event, 'detail', { value: init.detail });
+    return event as CustomEvent<T>;
+  }
+}
+
 function createBus(): Bus {
   const listeners = new Map<string, Set<Listener>>();
   const lastValues = new Map<string, unknown>();
@@ -106,7 +121,7 @@ function createBus(): Bus {
       for (const listener of [...(listeners.get(topic) ?? [])]) deliver(listener, payload);
       // A page listener that throws is reported by the browser as that listener's own error, as
       // for any DOM event; `deliver` only guards against a page that broke CustomEvent itself.
-      deliver((detail) => document.dispatchEvent(new CustomEvent(`vitrine:${topic}`, { detail })), payload);
+      deliver((detail) => document.dispatchEvent(customEvent(`vitrine:${topic}`, { detail })), payload);
     },
     subscribe(topic, handler) {
       const listener = handler as Listener;

@@ -5,7 +5,7 @@
  */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { getBus, type TrackAction } from './bus.js';
+import { customEvent, getBus, type TrackAction } from './bus.js';
 import { experimentNameOf, heldByExperiment } from './experiment/decide.js';
 import { inShopifyDesignMode, storageAllowed } from './consent.js';
 import { ScheduleController } from './controllers/schedule.js';
@@ -179,7 +179,7 @@ export abstract class VitrineElement extends LitElement {
   emit<T>(name: string, detail?: T, options: { cancelable?: boolean } = {}): boolean {
     /** @ignore Each widget documents its own events with `@fires`; without this the manifest lists an event named "name". */
     return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+      customEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
     );
   }
 

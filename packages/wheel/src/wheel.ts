@@ -484,7 +484,13 @@ export class VitrineWheel extends VitrineElement {
       if (code) codes.add(code);
       segments.push({ label, code, weight, color });
     }
-    if (JSON.stringify(segments) !== JSON.stringify(this.segments)) this.segments = segments;
+    // Compared field by field, not through JSON.stringify, which a page may have replaced.
+    const same =
+      segments.length === this.segments.length &&
+      segments.every((segment, index) =>
+        (['label', 'code', 'weight', 'color'] as const).every((key) => segment[key] === this.segments[index][key]),
+      );
+    if (!same) this.segments = segments;
   }
 
   #setState(name: string, on: boolean): void {
