@@ -30,6 +30,15 @@ async function dawnPage(): Promise<void> {
     settings: { deadline: '2099-01-01T00:00:00Z', label: 'Fin des soldes dans', campaign: 'dawn-sale' },
   });
   const badge = await renderSection('sections/vitrine-loyalty-badge.liquid', { id: 'template--1__vitrine_badge' });
+  // Targeted by the theme editor's "Customer" setting, fed by the head snippet's customer topic.
+  const forGuests = await renderSection('sections/vitrine-countdown.liquid', {
+    id: 'template--1__vitrine_guests',
+    settings: { deadline: '2099-01-01T00:00:00Z', label: 'Offre de bienvenue', customer: 'guest' },
+  });
+  const forVips = await renderSection('sections/vitrine-countdown.liquid', {
+    id: 'template--1__vitrine_vips',
+    settings: { deadline: '2099-01-01T00:00:00Z', label: 'Vente privée VIP', customer: 'tag', customer_tag: 'vip' },
+  });
   const section = (id: string, html: string) => `<div id="shopify-section-${id}" class="shopify-section">${html}</div>`;
 
   document.body.innerHTML = `
@@ -62,6 +71,7 @@ async function dawnPage(): Promise<void> {
             <div class="price"><span class="price-item price-item--regular">49,90 €</span></div>
             ${section('template--1__vitrine_badge', badge)}
             ${section('template--1__vitrine_countdown', countdown)}
+            ${section('template--1__vitrine_guests', forGuests)} ${section('template--1__vitrine_vips', forVips)}
             <product-form class="product-form">
               <form method="post" action="/cart/add"><button type="submit" name="add">Ajouter au panier</button></form>
             </product-form>
@@ -155,6 +165,18 @@ test('the cart drawer progress follows the published cart; the badge shows point
   const badge = document.querySelector('vitrine-loyalty-badge')!;
   await expect.poll(() => badge.matches(':defined'), { timeout: 5_000 }).toBe(true);
   await expect.poll(() => badge.shadowRoot?.textContent ?? '').toContain('49');
+});
+
+test('"who sees it" from the theme editor: the VIP offer shows to this tagged customer, the guest offer does not', async () => {
+  type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
+  const vips = document.querySelector<Countdown>('#vitrine-countdown-template--1__vitrine_vips')!;
+  const guests = document.querySelector<Countdown>('#vitrine-countdown-template--1__vitrine_guests')!;
+  expect(vips.getAttribute('customer')).toBe('tag:vip');
+  expect((await renderedDigits(vips)).length).toBeGreaterThan(0);
+  await expect.poll(() => guests.matches(':defined')).toBe(true);
+  await guests.updateComplete;
+  expect(guests.shadowRoot?.querySelectorAll('[part~="value"]') ?? []).toHaveLength(0);
+  expect(guests.debugState()).toMatchObject({ shown: false, code: 'targeting' });
 });
 
 test('no warning, no error: every rendered attribute is one the widgets accept', () => {
