@@ -249,6 +249,32 @@ describe('in the page', () => {
     });
   });
 
+  test('while the page is still parsing, a variant waits for its experiment to be complete, then the kept one renders', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    setSearch('?vitrine-variant=parsing:B');
+    // The parser has read the experiment's start tag and its first variant, nothing after yet.
+    const element = experiment({ name: 'parsing' }, '');
+    document.body.append(element);
+    const first = document.createElement('vitrine-sticky-bar');
+    first.innerHTML = '<p>A</p>';
+    element.append(first);
+    await Promise.resolve();
+    expect(first.shadowRoot).toBeNull(); // held: not rendered
+    expect(element.hasAttribute('variant')).toBe(false);
+    const second = document.createElement('vitrine-sticky-bar');
+    second.innerHTML = '<p>B</p>';
+    element.append(second);
+    expect(second.shadowRoot).toBeNull();
+
+    readyState.mockReturnValue('interactive');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(first.isConnected).toBe(false);
+    expect(element.getAttribute('variant')).toBe('B');
+    await (second as HTMLElementTagNameMap['vitrine-sticky-bar']).updateComplete;
+    expect(second.shadowRoot!.textContent).not.toBe('');
+    expect(first.shadowRoot).toBeNull();
+  });
+
   test('a variant appended after the decision is not shown to this visitor', async () => {
     const element = experiment({ name: 'late' }, bars('late', 2));
     document.body.append(element);
