@@ -270,7 +270,7 @@ describe('in the page', () => {
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(first.isConnected).toBe(false);
     expect(element.getAttribute('variant')).toBe('B');
-    await (second as HTMLElementTagNameMap['vitrine-sticky-bar']).updateComplete;
+    await second.updateComplete;
     expect(second.shadowRoot!.textContent).not.toBe('');
     expect(first.shadowRoot).toBeNull();
   });
