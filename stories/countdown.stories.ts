@@ -10,7 +10,7 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { COUNTDOWN_FORMATS, COUNTDOWN_LAYOUTS, COUNTDOWN_ON_END } from '@vitrine/countdown';
 import '@vitrine/countdown/define';
-import { commonArgTypes } from './common.ts';
+import { commonArgTypes, targeting } from './common.ts';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
 
@@ -66,6 +66,7 @@ const render = (args: CountdownArgs) =>
     lang=${attr(args.lang)}
     variant=${attr(args.variant)}
     ?preview=${args.preview}
+    ${targeting(args)}
     >${args.expiredContent ? html`<p slot="expired">${args.expiredContent}</p>` : nothing}</vitrine-countdown
   >`;
 

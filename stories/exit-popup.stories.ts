@@ -11,7 +11,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { LEAD_FORM_STATES, type LeadFormState } from '@vitrine/core';
 import { EXIT_POPUP_AFTER_OVERLAY, EXIT_POPUP_CONSENT } from '@vitrine/exit-popup';
 import '@vitrine/exit-popup/define';
-import { commonArgTypes } from './common.ts';
+import { commonArgTypes, targeting } from './common.ts';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
@@ -73,6 +73,7 @@ const render = (args: PopupArgs) =>
     lang=${attr(args.lang)}
     variant=${attr(args.variant)}
     ?preview=${args.preview}
+    ${targeting(args)}
     .formState=${args.formState ?? 'idle'}
     >${args.headingSlot ? html`<span slot="heading">${args.headingSlot}</span>` : nothing}${
       args.textSlot ? html`<p>${args.textSlot}</p>` : nothing

@@ -10,7 +10,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { CART_SOURCES, getBus } from '@vitrine/core';
 import { LOYALTY_ROUNDINGS } from '@vitrine/loyalty-badge';
 import '@vitrine/loyalty-badge/define';
-import { commonArgTypes } from './common.ts';
+import { commonArgTypes, targeting } from './common.ts';
 
 type Badge = HTMLElementTagNameMap['vitrine-loyalty-badge'];
 
@@ -62,6 +62,7 @@ const badge = (args: Args) =>
     lang=${attr(args.lang)}
     variant=${attr(args.variant)}
     ?preview=${args.preview}
+    ${targeting(args)}
     >${args.details ? html`<p slot="details">${args.details}</p>` : nothing}</vitrine-loyalty-badge
   >`;
 

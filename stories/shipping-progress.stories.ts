@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import { getBus } from '@vitrine/core';
 import '@vitrine/shipping-progress/define';
-import { commonArgTypes } from './common.ts';
+import { commonArgTypes, targeting } from './common.ts';
 
 type Progress = HTMLElementTagNameMap['vitrine-shipping-progress'];
 
@@ -46,6 +46,7 @@ const progress = (args: Args, goals: TemplateResult | typeof nothing = nothing) 
     lang=${ifDefined(args.lang || undefined)}
     variant=${ifDefined(args.variant || undefined)}
     ?preview=${args.preview}
+    ${targeting(args)}
     >${goals}</vitrine-shipping-progress
   >
 `;

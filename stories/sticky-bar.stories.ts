@@ -5,12 +5,12 @@ import { expect, waitFor } from 'storybook/test';
 import { getBus } from '@vitrine/core';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/countdown/define';
-import { commonArgTypes } from './common.ts';
+import { commonArgTypes, targeting, type TargetingArgs } from './common.ts';
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 
 /** The story's controls: one per attribute, by its attribute name (the properties are listed, without controls). */
-interface Args {
+interface Args extends TargetingArgs {
   position: 'top' | 'bottom';
   push: boolean;
   rotate: string;
@@ -57,6 +57,7 @@ const bar = (args: Args, messages: TemplateResult) => html`
     lang=${ifDefined(args.lang || undefined)}
     variant=${ifDefined(args.variant || undefined)}
     ?preview=${args.preview}
+    ${targeting(args)}
     >${messages}</vitrine-sticky-bar
   >
 `;
@@ -202,6 +203,30 @@ export const EndedCountdown: Story = {
     const el = barIn(canvasElement);
     await waitFor(() => expect(partOf(el, 'base')).toBeNull());
     await expect(el.querySelector('vitrine-countdown')!.hasAttribute('expired')).toBe(true);
+  },
+};
+
+/**
+ * Targeting: `pages="/products/*"` leaves this page out. In preview (above) the designer still sees
+ * the bar; without preview (below) a shopper on this page sees nothing — and `debugState()` says why.
+ */
+export const HiddenByTargeting: Story = {
+  args: { campaign: 'story-targeted', pages: '/products/*' },
+  render: (args) => html`
+    <p>preview</p>
+    ${frame({ ...args, preview: true })}
+    <p>as a shopper on this page</p>
+    ${frame({ ...args, campaign: 'story-targeted-live', preview: false })}
+  `,
+  play: async ({ canvasElement }) => {
+    const [preview, live] = [...canvasElement.querySelectorAll<Bar>('vitrine-sticky-bar')];
+    await Promise.all([preview.updateComplete, live.updateComplete]);
+    await expect(partOf(preview, 'base')).not.toBeNull();
+    await expect(partOf(live, 'base')).toBeNull();
+    await expect(live.debugState()).toMatchObject({ shown: false, code: 'targeting' });
+    await expect(preview.debugState().note).toMatch(
+      /^preview: shown to the designer; targeting: pages="\/products\/\*"/,
+    );
   },
 };
 

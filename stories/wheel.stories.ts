@@ -11,7 +11,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { WHEEL_CONSENT, WHEEL_MODES } from '@vitrine/wheel';
 import '@vitrine/wheel/define';
-import { commonArgTypes } from './common.ts';
+import { commonArgTypes, targeting } from './common.ts';
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 
@@ -88,6 +88,7 @@ const render = (args: WheelArgs) =>
     lang=${attr(args.lang)}
     variant=${attr(args.variant)}
     ?preview=${args.preview}
+    ${targeting(args)}
     >${args.segments.map(
       (segment) =>
         html`<vitrine-wheel-segment
