@@ -119,6 +119,10 @@ try {
       `${path} has a loyalty badge on the product's price`,
       /<vitrine-loyalty-badge\b[^>]*\sprice="\d+\.\d\d"[^>]*\srate="1"/.test(html),
     );
+    check(
+      `${path} has a message for returning visitors only`,
+      /<vitrine-sticky-bar\b[^>]*\svisitor="returning"[^>]*>\s*<p>/.test(html),
+    );
     const popup = /<vitrine-exit-popup\b([^>]*)>/.exec(html);
     check(
       `${path} has an exit pop-up that captures leads for /api/leads and gives a code`,
