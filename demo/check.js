@@ -69,6 +69,17 @@ try {
         !/<(?:header|main)\b/.test(html.slice(html.indexOf('<body'), bar.index)),
       bar?.[1],
     );
+    // The bar is an A/B test of its copy: two bars in one experiment.
+    const experiment = /<vitrine-experiment\s([^>]*)>([\s\S]*?)<\/vitrine-experiment>/.exec(html);
+    check(
+      `${path} tests two sticky bars in <vitrine-experiment name="bf-bar">`,
+      experiment &&
+        /(^|\s)name="bf-bar"/.test(experiment[1]) &&
+        (experiment[2].match(/<vitrine-sticky-bar\b/g) ?? []).length === 2 &&
+        bar &&
+        experiment.index < bar.index,
+      experiment?.[1],
+    );
     // The customer's standing in the header, as Liquid renders it, with the shop's own details.
     const club = /<vitrine-loyalty-badge\b([^>]*)>([\s\S]*?)<\/vitrine-loyalty-badge>/.exec(html);
     check(
@@ -182,6 +193,7 @@ try {
     'shipping-progress',
     'loyalty-badge',
     'wheel',
+    'experiment',
   ]) {
     check(
       `the build has its ${name} chunk`,
