@@ -182,7 +182,9 @@ describe('labels, split and the URL', () => {
     const state = decideExperiment(experiment({ name: 'bf-bar' }, '<p></p><p></p>'))!;
     expect([state.variant, state.forced]).toEqual(['A', false]);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0][0])).toMatch(/^\[vitrine\] <vitrine-experiment> .*bf-bar:Z.*expected one of A, B/);
+    expect(String(warn.mock.calls[0][0])).toMatch(
+      /^\[vitrine\] <vitrine-experiment name="bf-bar"> ignored \?vitrine-variant=bf-bar:Z: expected one of A, B$/,
+    );
   });
 
   test.each(['50', '50, 50, 50', 'half, half', '-10, 110', '0, 100', '50; 50'])(
@@ -193,7 +195,7 @@ describe('labels, split and the URL', () => {
       expect(state.weights).toEqual([1, 1]);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0][0]).toBe(
-        `[vitrine] <vitrine-experiment> ignored split="${split}": expected one positive weight per variant, separated by commas (50, 50), for 2 variants`,
+        `[vitrine] <vitrine-experiment name="bad"> ignored split="${split}": expected one positive weight per variant, separated by commas (50, 50), for 2 variants`,
       );
       decideExperiment(element);
       expect(warn).toHaveBeenCalledTimes(1);

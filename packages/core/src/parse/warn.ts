@@ -24,7 +24,10 @@ export function ignoredAttributes(element: Element): readonly IgnoredAttribute[]
 function describe(element: Element): string {
   const tag = element.localName;
   const campaign = element.getAttribute('campaign');
-  return campaign ? `<${tag} campaign="${campaign}">` : `<${tag}>`;
+  if (campaign) return `<${tag} campaign="${campaign}">`;
+  // An experiment has no campaign: its name is what the merchant looks for.
+  const name = tag === 'vitrine-experiment' ? element.getAttribute('name') : null;
+  return name ? `<${tag} name="${name}">` : `<${tag}>`;
 }
 
 /**
