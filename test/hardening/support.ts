@@ -257,3 +257,152 @@ export async function pageWidgetsReady(page: OpenedPage, tags: readonly string[]
   await Promise.all(widgets.map((element) => element.updateComplete));
   return widgets;
 }
+
+/** Live resources Vitrine holds, counted through instrumented globals (see instrumentGlobals). */
+export interface LiveCounts {
+  timeouts: number;
+  intervals: number;
+  listeners: number;
+  observed: number;
+}
+
+/**
+ * Wraps the page's timers, window/document listeners and observers BEFORE the bundle loads, and
+ * counts what is live among the calls made from Vitrine's code (a stack frame under /packages/):
+ * timers set and not yet fired or cleared, listeners added and not removed, targets observed and
+ * not unobserved or disconnected.
+ */
+export function instrumentGlobals(): { counts(): LiveCounts; restore(): void } {
+  const fromVitrine = () => /\/packages\//.test(new Error().stack?.split('\n').slice(3).join('\n') ?? '');
+  const timeouts = new Set<unknown>();
+  const intervals = new Set<unknown>();
+  const listeners = new Map<string, number>();
+  const observed = new Map<object, Set<Element>>();
+  const listenerIds = new WeakMap<object, number>();
+  let nextId = 0;
+  const restores: Array<() => void> = [];
+  const replace = <T extends object, K extends keyof T>(target: T, key: K, make: (original: T[K]) => T[K]) => {
+    const original = target[key];
+    target[key] = make(original);
+    restores.push(() => (target[key] = original));
+  };
+
+  replace(
+    window,
+    'setTimeout',
+    (original) =>
+      ((handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
+        if (!fromVitrine() || typeof handler !== 'function') return original(handler, delay, ...rest);
+        const id = original(
+          (...args: unknown[]) => {
+            timeouts.delete(id);
+            (handler as (...a: unknown[]) => void)(...args);
+          },
+          delay,
+          ...rest,
+        );
+        timeouts.add(id);
+        return id;
+      }) as typeof setTimeout,
+  );
+  replace(
+    window,
+    'setInterval',
+    (original) =>
+      ((handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
+        const id = original(handler, delay, ...rest);
+        if (fromVitrine()) intervals.add(id);
+        return id;
+      }) as typeof setInterval,
+  );
+  replace(
+    window,
+    'clearTimeout',
+    (original) =>
+      ((id?: number) => {
+        timeouts.delete(id);
+        intervals.delete(id);
+        original(id);
+      }) as typeof clearTimeout,
+  );
+  replace(
+    window,
+    'clearInterval',
+    (original) =>
+      ((id?: number) => {
+        timeouts.delete(id);
+        intervals.delete(id);
+        original(id);
+      }) as typeof clearInterval,
+  );
+
+  const key = (target: object, type: string, listener: unknown, options: unknown) => {
+    if (!listener || (typeof listener !== 'function' && typeof listener !== 'object')) return null;
+    let id = listenerIds.get(listener);
+    if (id === undefined) listenerIds.set(listener, (id = nextId++));
+    const capture = typeof options === 'boolean' ? options : !!(options as { capture?: boolean } | undefined)?.capture;
+    return `${target === window ? 'window' : 'document'}|${type}|${id}|${capture}`;
+  };
+  for (const target of [window, document] as EventTarget[]) {
+    const add = target.addEventListener;
+    const remove = target.removeEventListener;
+    target.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+      const id = key(target, type, listener, options);
+      const once = typeof options === 'object' && !!(options as { once?: boolean } | null)?.once;
+      const signal = typeof options === 'object' ? (options as { signal?: AbortSignal } | null)?.signal : undefined;
+      if (id && fromVitrine() && !once && !signal?.aborted && !listeners.has(id)) {
+        listeners.set(id, 1);
+        signal?.addEventListener('abort', () => listeners.delete(id));
+      }
+      return add.call(this, type, listener as EventListener, options as AddEventListenerOptions);
+    } as typeof target.addEventListener;
+    target.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
+      const id = key(target, type, listener, options);
+      if (id) listeners.delete(id);
+      return remove.call(this, type, listener as EventListener, options as EventListenerOptions);
+    } as typeof target.removeEventListener;
+    restores.push(() => {
+      target.addEventListener = add;
+      target.removeEventListener = remove;
+    });
+  }
+
+  for (const name of ['IntersectionObserver', 'MutationObserver', 'ResizeObserver'] as const) {
+    const proto = window[name].prototype as {
+      observe(target: Element, options?: unknown): void;
+      unobserve?(target: Element): void;
+      disconnect(): void;
+    };
+    const { observe, unobserve, disconnect } = proto;
+    proto.observe = function (target: Element, options?: unknown) {
+      if (fromVitrine()) {
+        let targets = observed.get(this);
+        if (!targets) observed.set(this, (targets = new Set()));
+        targets.add(target);
+      }
+      return observe.call(this, target, options);
+    };
+    if (unobserve)
+      proto.unobserve = function (target: Element) {
+        observed.get(this)?.delete(target);
+        return unobserve.call(this, target);
+      };
+    proto.disconnect = function () {
+      observed.delete(this);
+      return disconnect.call(this);
+    };
+    restores.push(() => Object.assign(proto, { observe, unobserve, disconnect }));
+  }
+
+  return {
+    counts: () => ({
+      timeouts: timeouts.size,
+      intervals: intervals.size,
+      listeners: listeners.size,
+      observed: [...observed.values()].reduce((sum, targets) => sum + targets.size, 0),
+    }),
+    restore: () => {
+      for (const restore of restores.reverse()) restore();
+    },
+  };
+}
