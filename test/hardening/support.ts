@@ -344,8 +344,9 @@ export function instrumentGlobals(): { counts(): LiveCounts; restore(): void } {
     return `${target === window ? 'window' : 'document'}|${type}|${id}|${capture}`;
   };
   for (const target of [window, document] as EventTarget[]) {
-    const add = target.addEventListener;
-    const remove = target.removeEventListener;
+    // The originals, called back with their own `this` below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const { addEventListener: add, removeEventListener: remove } = target;
     target.addEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
       const id = key(target, type, listener, options);
       const once = typeof options === 'object' && !!(options as { once?: boolean } | null)?.once;
@@ -355,12 +356,12 @@ export function instrumentGlobals(): { counts(): LiveCounts; restore(): void } {
         signal?.addEventListener('abort', () => listeners.delete(id));
       }
       return add.call(this, type, listener as EventListener, options as AddEventListenerOptions);
-    } as typeof target.addEventListener;
+    };
     target.removeEventListener = function (this: EventTarget, type: string, listener: unknown, options?: unknown) {
       const id = key(target, type, listener, options);
       if (id) listeners.delete(id);
       return remove.call(this, type, listener as EventListener, options as EventListenerOptions);
-    } as typeof target.removeEventListener;
+    };
     restores.push(() => {
       target.addEventListener = add;
       target.removeEventListener = remove;
@@ -369,10 +370,11 @@ export function instrumentGlobals(): { counts(): LiveCounts; restore(): void } {
 
   for (const name of ['IntersectionObserver', 'MutationObserver', 'ResizeObserver'] as const) {
     const proto = window[name].prototype as {
-      observe(target: Element, options?: unknown): void;
-      unobserve?(target: Element): void;
-      disconnect(): void;
+      observe(this: object, target: Element, options?: unknown): void;
+      unobserve?(this: object, target: Element): void;
+      disconnect(this: object): void;
     };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the originals, called back with their own `this`
     const { observe, unobserve, disconnect } = proto;
     proto.observe = function (target: Element, options?: unknown) {
       if (fromVitrine()) {
