@@ -683,7 +683,9 @@ ${markdownTable(memory.table)}
 - Scripts the Vitrine countdown page fetched: ${scriptList(fetched)}
 - Scripts the Vitrine cart page fetched: ${scriptList(cart.scripts)}
 - Scripts the Vitrine wheel page fetched: ${scriptList(wheel.scripts)}
-- Scripts the Vitrine storefront page fetched: ${scriptList(storeScripts.map((path) => path.replace('/cdn/vitrine/', `/${DIST}/`)))}
+- Scripts the Vitrine storefront page fetched: ${scriptList(
+    storeScripts.filter((path) => path.startsWith('/cdn/')).map((path) => path.replace('/cdn/vitrine/', `/${DIST}/`)),
+  )}
 - The full run took ${seconds(elapsedMs)} (the cart section ${seconds(cart.ms)}, the wheel section ${seconds(wheel.ms)},
   the storefront ${seconds(store.ms)}, memory ${seconds(memory.ms)}).
 
