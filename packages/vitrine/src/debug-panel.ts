@@ -45,7 +45,8 @@ const TEXTS = {
 
 const STYLES = `:host{all:initial;position:fixed;z-index:2147483647;inset:auto .75rem .75rem auto;max-inline-size:min(46rem,calc(100vw - 1.5rem));font:13px/1.4 system-ui,sans-serif;color:#1a1a1a}
 section{background:#fff;border:1px solid #888;border-radius:8px;box-shadow:0 6px 24px #0004;max-block-size:60vh;overflow:auto;padding:.5rem .75rem .75rem}
-section:focus-visible,button:focus-visible{outline:2px solid #1358c9;outline-offset:2px}
+section:focus{outline:none}
+button:focus-visible{outline:2px solid #1358c9;outline-offset:2px}
 header{display:flex;align-items:center;gap:.5rem;justify-content:space-between}
 h2{font-size:14px;margin:0}
 table{border-collapse:collapse;inline-size:100%;margin-block:.5rem}
@@ -121,13 +122,13 @@ export function openDebugPanel(list: () => DebugRow[], reset: (campaign?: string
         element(
           'td',
           [
-            row.code && row.code !== 'preview' && !row.shown ? `[${row.code}]` : '',
-            row.reason,
-            row.note ?? '',
-            row.buckets ?? '',
+            // The cause's code first, unless the sentence already starts with it ("targeting: …").
+            !row.shown && row.code && !row.reason.startsWith(row.code) ? `[${row.code}] ${row.reason}` : row.reason,
+            row.note,
+            row.buckets,
           ]
             .filter(Boolean)
-            .join(' '),
+            .join(' · '),
         ),
       );
       const cell = element('td');
