@@ -327,4 +327,17 @@ describe('in the page', () => {
     expect(events).toHaveLength(1);
     expect(experimentState(element)!.variant).toBe('B');
   });
+
+  test('an experiment inserted empty decides once a script has appended its variants (same task)', async () => {
+    setSearch('?vitrine-variant=filled:B');
+    const element = document.createElement('vitrine-experiment');
+    element.setAttribute('name', 'filled');
+    document.body.append(element);
+    for (const text of ['A', 'B', 'C'])
+      element.append(Object.assign(document.createElement('p'), { textContent: text }));
+    expect(element.hasAttribute('variant')).toBe(false);
+    await Promise.resolve();
+    expect(element.getAttribute('variant')).toBe('B');
+    expect(element.textContent).toBe('B');
+  });
 });

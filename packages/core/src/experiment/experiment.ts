@@ -33,10 +33,29 @@ export class VitrineExperiment extends HTMLElement {
       }
       root.append(document.createElement('slot'));
     }
+    this.#decide();
+    // Inserted empty (a script fills it next): decide once its variants are in, a microtask later, so
+    // that variants appended one after another in the same task all take part.
+    if (!experimentState(this) && document.readyState !== 'loading') {
+      this.#observer ??= new MutationObserver(() => {
+        if (this.#decide()) this.#observer?.disconnect();
+      });
+      this.#observer.observe(this, { childList: true });
+    }
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+  }
+
+  #observer?: MutationObserver;
+
+  #decide(): boolean {
     try {
-      decideExperiment(this);
+      return decideExperiment(this) !== undefined;
     } catch (error) {
       console.error('[vitrine] <vitrine-experiment> could not decide:', error);
+      return true;
     }
   }
 
