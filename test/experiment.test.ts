@@ -19,17 +19,7 @@ import {
 // The widget is defined first; <vitrine-experiment> only in the last block (see there).
 import '@vitrine/sticky-bar/define';
 import { UNDEFINED_CSS } from '../packages/vitrine/src/reserve-css.js';
-
-/** Upper critical values of the chi-square distribution at p = 0.001, by degrees of freedom. */
-const CRITICAL_0_001: Record<number, number> = { 1: 10.828, 2: 13.816, 3: 16.266 };
-
-function chiSquare(observed: number[], weights: number[], draws: number): number {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return observed.reduce((sum, count, index) => {
-    const expected = (draws * weights[index]) / total;
-    return sum + (count - expected) ** 2 / expected;
-  }, 0);
-}
+import { chiSquare, CRITICAL_0_001 } from './chi-square.js';
 
 /** `<vitrine-experiment>` with these attributes and children (not connected unless appended). */
 function experiment(attributes: Record<string, string>, children: string): HTMLElement {
