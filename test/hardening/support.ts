@@ -225,10 +225,12 @@ export interface OpenedPage {
 }
 
 /** Opens `url` (a page of test/hardening/pages through the hardening server) in a same-origin iframe. */
-export async function openPage(url: string, width = 1024, height = 768): Promise<OpenedPage> {
+export async function openPage(url: string, width = 1024, height = 768, freshVisitor = true): Promise<OpenedPage> {
   // A fresh visitor: the pages share this origin's storage with the earlier pages.
-  localStorage.clear();
-  sessionStorage.clear();
+  if (freshVisitor) {
+    localStorage.clear();
+    sessionStorage.clear();
+  }
   const frame = document.createElement('iframe');
   frame.width = String(width);
   frame.height = String(height);
