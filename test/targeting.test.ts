@@ -5,25 +5,24 @@
  * its `view` only then), bad rules warn once and are ignored, preview ignores them — and each
  * widget's `debugState()` says precisely why it does not show.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { page } from 'vitest/browser';
 import { fixture, fixtureCleanup } from '@open-wc/testing-helpers';
 import {
   DATE_TIME_EXPECTED,
   FIRST_SEEN_KEY,
-  RETURNING_AFTER_MS,
   UTM_SOURCE_KEY,
   campaignKey,
-  candidatePaths,
   connectedWidgets,
   forgetMemory,
+  loadTargeting,
   getBus,
   overlayPageState,
-  parsePathPatterns,
   storage,
   type TrackMessage,
   type VitrineElement,
 } from '@vitrine/core';
+import { RETURNING_AFTER_MS, candidatePaths, parsePathPatterns } from '../packages/core/src/targeting/rules.ts';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
@@ -57,6 +56,10 @@ async function settle(el: Element): Promise<void> {
   await Promise.resolve();
   await (el as Widget).updateComplete;
 }
+
+// The rules are a chunk of their own, loaded by the first widget that has one (it shows nothing until
+// then); loaded once here, every widget below is judged before its first render.
+beforeAll(() => loadTargeting());
 
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -30,4 +30,3 @@ export * from './leads/outbox.js';
 export * from './cart/index.js';
 export * from './debug-state.js';
 export * from './controllers/targeting.js';
-export * from './targeting/rules.js';
