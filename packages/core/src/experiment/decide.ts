@@ -15,6 +15,7 @@
  * - The state is kept on the element under `Symbol.for('vitrine.experiment')`, so any copy of
  *   Vitrine on the page (and `window.vitrine.debug()`) reads the same decision.
  */
+import { customEvent } from '../bus.js';
 import { noteOnce, warnOnce } from '../parse/warn.js';
 import { cryptoSource, pickIndex, type RandomSource } from '../random.js';
 import { campaignKey, storage } from '../storage.js';
@@ -148,9 +149,8 @@ export function decideExperiment(
   host[STATE] = state;
   // Marks it decided for CSS (the reserve rules hide the variants until then).
   experiment.setAttribute('variant', variant);
-  experiment.dispatchEvent(
-    new CustomEvent('vitrine-experiment', { detail: { ...state }, bubbles: true, composed: true }),
-  );
+  // customEvent: a page that replaced CustomEvent must not stop the held variants below from rendering.
+  experiment.dispatchEvent(customEvent('vitrine-experiment', { detail: { ...state }, bubbles: true, composed: true }));
   for (const widget of [...held()]) {
     if (!widget.isConnected || experiment.contains(widget)) held().delete(widget);
     // Its connectedCallback asks again, now that the experiment has decided.
