@@ -112,7 +112,13 @@ export function decideExperiment(
     if (!waitingForParse && document.readyState === 'loading') {
       waitingForParse = true;
       document.addEventListener('DOMContentLoaded', () => {
-        for (const other of document.querySelectorAll(EXPERIMENT_TAG)) decideExperiment(other);
+        for (const other of document.querySelectorAll(EXPERIMENT_TAG)) {
+          try {
+            decideExperiment(other);
+          } catch (error) {
+            console.error('[vitrine] could not decide an experiment:', error);
+          }
+        }
       });
     }
     return undefined;
@@ -166,24 +172,30 @@ export function decideExperiment(
  * Experiments around experiments are decided from the outermost in.
  */
 export function heldByExperiment(widget: Held): boolean {
-  const experiments: Element[] = [];
-  for (
-    let around = widget.parentElement?.closest(EXPERIMENT_TAG);
-    around;
-    around = around.parentElement?.closest(EXPERIMENT_TAG)
-  )
-    experiments.unshift(around);
-  for (const experiment of experiments) {
-    if (!decideExperiment(experiment)) {
-      held().add(widget);
-      return true;
+  try {
+    const experiments: Element[] = [];
+    for (
+      let around = widget.parentElement?.closest(EXPERIMENT_TAG);
+      around;
+      around = around.parentElement?.closest(EXPERIMENT_TAG)
+    )
+      experiments.unshift(around);
+    for (const experiment of experiments) {
+      if (!decideExperiment(experiment)) {
+        held().add(widget);
+        return true;
+      }
+      // A variant added after the decision (a script appended it) is not one this visitor sees; the
+      // kept one re-created (window.vitrine.reset() clones widgets) carries the kept label.
+      const variant = [...experiment.children].find((child) => child.contains(widget));
+      if (variant && variant.getAttribute('variant') !== experimentState(experiment)!.variant) variant.remove();
     }
-    // A variant added after the decision (a script appended it) is not one this visitor sees; the
-    // kept one re-created (window.vitrine.reset() clones widgets) carries the kept label.
-    const variant = [...experiment.children].find((child) => child.contains(widget));
-    if (variant && variant.getAttribute('variant') !== experimentState(experiment)!.variant) variant.remove();
+    return !widget.isConnected;
+  } catch (error) {
+    // Never into the page's onerror: the widget then shows as if there were no experiment.
+    console.error('[vitrine] could not decide an experiment:', error);
+    return false;
   }
-  return !widget.isConnected;
 }
 
 /**
