@@ -1,6 +1,7 @@
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import axe from 'axe-core';
 import manifest from '../custom-elements.json';
 import 'vitrine/define';
 import { widgetSnippet } from './snippet.ts';
@@ -79,6 +80,15 @@ const withLanguageAndTheme: Decorator = (story, { globals }) => {
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withLanguageAndTheme],
+  // Every story of every widget, once rendered and played, passes axe: in `npm test` (the
+  // storybook project runs each story as a test) as in Storybook itself.
+  afterEach: async ({ canvasElement }) => {
+    const { violations } = await axe.run(canvasElement);
+    if (violations.length)
+      throw new Error(
+        `axe: ${violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`).join('; ')}`,
+      );
+  },
   globalTypes: {
     locale: {
       description: 'Language of the built-in texts (the `lang` of a wrapper)',

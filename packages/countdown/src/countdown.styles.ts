@@ -8,6 +8,8 @@ export const countdownStyles = css`
     line-height: 1.2;
     /* Tabular digits: 11:11 and 00:00 take the same width, so nothing around the timer moves. */
     font-variant-numeric: tabular-nums;
+    /* Never wider than its container: on a narrow screen with large text the segments wrap (WCAG 1.4.10). */
+    max-inline-size: 100%;
   }
 
   :host([hidden]) {
@@ -27,6 +29,7 @@ export const countdownStyles = css`
 
   [part='digits'] {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: stretch;
     gap: var(--vitrine-countdown-gap, 0.375em);
   }
