@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
-import { getBus } from '@vitrine/core';
+import { getBus, loadTargeting } from '@vitrine/core';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/countdown/define';
 import { commonArgTypes, targeting, type TargetingArgs } from './common.ts';
@@ -220,6 +220,8 @@ export const HiddenByTargeting: Story = {
   `,
   play: async ({ canvasElement }) => {
     const [preview, live] = [...canvasElement.querySelectorAll<Bar>('vitrine-sticky-bar')];
+    // The rules arrive in their own chunk; the live bar shows nothing meanwhile.
+    await loadTargeting();
     await Promise.all([preview.updateComplete, live.updateComplete]);
     await expect(partOf(preview, 'base')).not.toBeNull();
     await expect(partOf(live, 'base')).toBeNull();
