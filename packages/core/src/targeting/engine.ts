@@ -150,7 +150,8 @@ export class TargetingEngine {
       host.customer,
       host.utmSource,
     ];
-    const inputs = values.map(String).join('\u0000');
+    // An absent attribute must not read as the text "null" (utm-source="null", then removed, kept the rule).
+    const inputs = values.map((value) => (value == null ? '\u0001' : `=${value}`)).join('\u0000');
     if (inputs === this.#inputs) return;
     this.#inputs = inputs;
     const rules = (this.#rules = {
