@@ -371,6 +371,14 @@ describe('rules changed at run time', () => {
     expect(renders(el)).toBe(true);
     expect(views()).toHaveLength(1);
   });
+
+  test('a rule written "null" then removed is gone (absent is not the text "null")', async () => {
+    const el = await bar('utm-source="null"');
+    expect(renders(el)).toBe(false);
+    el.removeAttribute('utm-source');
+    await settle(el);
+    expect(renders(el)).toBe(true);
+  });
 });
 
 describe('preview', () => {
