@@ -12,10 +12,12 @@ export interface CartState {
   itemCount: number;
 }
 
+/** The signed-in customer, or `{}` for a guest (`customer="member"` targets an `id`). */
 export interface CustomerState {
   id?: string;
   points?: number;
   tier?: string;
+  /** The customer's tags (Shopify's `customer.tags`), any case: what `customer="tag:<tag>"` matches. */
   tags?: string[];
 }
 
