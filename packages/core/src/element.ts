@@ -6,7 +6,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { customEvent, getBus, type TrackAction } from './bus.js';
-import { experimentNameOf, heldByExperiment } from './experiment/decide.js';
+import { experimentNameOf, heldByExperiment } from './experiment/hold.js';
 import { inShopifyDesignMode, storageAllowed } from './consent.js';
 import { ScheduleController } from './controllers/schedule.js';
 import { TargetingController } from './controllers/targeting.js';

@@ -19,8 +19,9 @@ import { customEvent } from '../bus.js';
 import { noteOnce, warnOnce } from '../parse/warn.js';
 import { cryptoSource, pickIndex, type RandomSource } from '../random.js';
 import { campaignKey, storage } from '../storage.js';
+import { EXPERIMENT_TAG, heldWidgets } from './hold.js';
 
-export const EXPERIMENT_TAG = 'vitrine-experiment';
+export { EXPERIMENT_TAG };
 
 export const SPLIT_EXPECTED = 'one positive weight per variant, separated by commas (50, 50)';
 
@@ -39,14 +40,11 @@ export interface ExperimentState {
 }
 
 const STATE = Symbol.for('vitrine.experiment');
-const HELD = Symbol.for('vitrine.experiment.held');
 
 type Held = HTMLElement & { connectedCallback(): void };
 type WithState = Element & { [STATE]?: ExperimentState };
 
-const globals = globalThis as unknown as Record<symbol, Set<Held> | undefined>;
-/** Widgets waiting for an experiment that cannot decide yet (its variants are still being parsed). Page-wide. */
-const held = (): Set<Held> => (globals[HELD] ??= new Set());
+const held = heldWidgets;
 
 /** The label of the variant at `index` without a `variant` attribute: A, B, … Z, then 27, 28 … */
 const positionLabel = (index: number) => (index < 26 ? String.fromCharCode(65 + index) : String(index + 1));

@@ -1,0 +1,56 @@
+/**
+ * The part of experiments every widget carries: a widget inside a `<vitrine-experiment>` does not
+ * connect (so it neither renders nor sends `view`) until the experiment has decided. The decision
+ * itself (decide.ts: buckets, the draw, `?vitrine-variant`) is imported only then, so a page
+ * without experiments never downloads it — it is about 1.3 KB brotli, and every widget page
+ * would otherwise pay for it in the shared chunk.
+ */
+export const EXPERIMENT_TAG = 'vitrine-experiment';
+
+const HELD = Symbol.for('vitrine.experiment.held');
+
+type Held = HTMLElement & { connectedCallback(): void };
+type Decide = typeof import('./decide.js');
+
+const globals = globalThis as unknown as Record<symbol, Set<Held> | undefined>;
+/** Widgets waiting for an experiment that has not decided yet. Page-wide (decide.ts shares it). */
+export const heldWidgets = (): Set<Held> => (globals[HELD] ??= new Set());
+
+let decide: Decide | undefined;
+
+/**
+ * Asked by every widget as it connects: true when it must not connect now — a losing variant
+ * (removed from the document), or a variant whose experiment has not decided yet (it connects
+ * again once it has).
+ */
+export function heldByExperiment(widget: Held): boolean {
+  if (!widget.parentElement?.closest(EXPERIMENT_TAG)) return false;
+  if (decide) return decide.heldByExperiment(widget);
+  heldWidgets().add(widget);
+  import('./decide.js').then(
+    (module) => {
+      decide = module;
+      for (const waiting of [...heldWidgets()]) {
+        heldWidgets().delete(waiting);
+        if (waiting.isConnected) waiting.connectedCallback();
+      }
+    },
+    (error: unknown) => {
+      // Without the decision the variants show as if there were no experiment: never an empty page.
+      console.error('[vitrine] could not load the experiment code:', error);
+      decide = { heldByExperiment: () => false } as unknown as Decide;
+      for (const waiting of [...heldWidgets()]) {
+        heldWidgets().delete(waiting);
+        if (waiting.isConnected) waiting.connectedCallback();
+      }
+    },
+  );
+  return true;
+}
+
+/** The name of the decided experiment around `element` (for analytics), or undefined. */
+export function experimentNameOf(element: Element): string | undefined {
+  // Decided experiments carry the kept label in `variant` (decide.ts).
+  const experiment = element.parentElement?.closest(`${EXPERIMENT_TAG}[variant]`);
+  return experiment ? experiment.getAttribute('name')?.trim() || EXPERIMENT_TAG : undefined;
+}
