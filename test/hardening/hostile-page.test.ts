@@ -1,7 +1,8 @@
 /**
  * Hostile host pages: a theme's global CSS that resets everything (`all: unset !important`,
  * 40 px root font, `box-sizing`, a full-screen header at z-index 2147483647), and scripts that
- * replace `fetch`, `localStorage`/`sessionStorage`/`document.cookie` (throwing getters),
+ * replace `fetch`, `localStorage`/`sessionStorage`/`document.cookie` (throwing getters), fill storage
+ * (every write throws QuotaExceededError),
  * pollute `Array.prototype` and `Object.prototype`, replace `JSON.stringify` or `CustomEvent`,
  * all before Vitrine loads; and a page that writes itself with `document.write`. The six
  * widgets of the built bundle still render and behave (a pop-up opens above everything, the
@@ -55,7 +56,7 @@ async function shopperProblems(opened: OpenedPage): Promise<string[]> {
 }
 
 /** Each hostility alone, then all at once. */
-const HOSTILITIES = ['css', 'fetch', 'storage', 'prototypes', 'json', 'customevent', 'customevent-throws'];
+const HOSTILITIES = ['css', 'fetch', 'storage', 'quota', 'prototypes', 'json', 'customevent', 'customevent-throws'];
 
 for (const hostility of [...HOSTILITIES, HOSTILITIES.filter((name) => name !== 'customevent-throws').join(',')]) {
   test(`a page that breaks ${hostility.replaceAll(',', ' + ')} before Vitrine loads`, async () => {

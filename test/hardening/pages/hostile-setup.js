@@ -1,4 +1,4 @@
-/* global URLSearchParams, location, DOMException */
+/* global URLSearchParams, location, DOMException, Storage */
 // A hostile host page, before Vitrine loads: `?break=a,b,…` picks what the theme breaks.
 (function () {
   var breaks = (new URLSearchParams(location.search).get('break') || '').split(',');
@@ -36,6 +36,12 @@
         throw new DOMException('The operation is insecure.', 'SecurityError');
       },
     });
+  }
+  if (on('quota')) {
+    // Storage that reads but is full: every write throws QuotaExceededError (Safari private mode did this).
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
   }
   if (on('prototypes')) {
     // Old libraries: enumerable junk on the built-in prototypes.
