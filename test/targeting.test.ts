@@ -194,6 +194,16 @@ describe('visitor', () => {
     expect(RETURNING_AFTER_MS).toBe(30 * MINUTE);
   });
 
+  test('a widget without rules notes the first visit too: a visitor rule met later counts from it', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    await fixture(`<vitrine-countdown deadline="2026-12-01T00:00Z"></vitrine-countdown>`);
+    expect(storage.get(FIRST_SEEN_KEY)).toBe(NOW);
+    fixtureCleanup();
+    forgetMemory();
+    vi.setSystemTime(NOW + 40 * MINUTE);
+    expect(renders(await bar('visitor="returning"'))).toBe(true);
+  });
+
   test('without storage consent the first visit is remembered for this page only', async () => {
     (globalThis as { Shopify?: unknown }).Shopify = {
       customerPrivacy: { preferencesProcessingAllowed: () => false },

@@ -103,6 +103,10 @@ export class TargetingController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    // Every widget notes the visitor's first visit (once per browser), so that a `visitor` rule met
+    // later knows someone who browsed pages without one. Memory only in preview or without consent.
+    const store = this.#host.store;
+    if (!(Number(store.get(FIRST_SEEN_KEY)) > 0)) store.set(FIRST_SEEN_KEY, Date.now());
     this.#engine?.connect();
   }
 
