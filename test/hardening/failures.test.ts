@@ -56,7 +56,12 @@ async function signUp(email: string): Promise<{ page: OpenedPage; popup: Popup; 
 /** The lead requests the endpoint received: how many, and under how many idempotency keys. */
 async function received() {
   const log = (await leads.log()).filter(({ path }) => path === 'endpoint');
-  return { requests: log.length, keys: new Set(log.map(({ key }) => key)).size, emails: log.map(({ body }) => body) };
+  return {
+    requests: log.length,
+    keys: new Set(log.map(({ key }) => key)).size,
+    delivered: log.filter(({ status }) => status !== undefined && status >= 200 && status < 300).length,
+    emails: log.map(({ body }) => body),
+  };
 }
 
 describe('leads: nothing lost, nothing doubled', () => {
@@ -71,8 +76,8 @@ describe('leads: nothing lost, nothing doubled', () => {
     await expect.poll(status).toMatch(/Saved/);
     await expect.poll(async () => (await received()).requests, { timeout: 8_000 }).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const { requests, keys } = await received();
-    expect({ requests, keys }).toEqual({ requests: 3, keys: 1 });
+    const { requests, keys, delivered } = await received();
+    expect({ requests, keys, delivered }).toEqual({ requests: 3, keys: 1, delivered: 1 });
     expect(page.report().errors).toEqual([]);
     page.close();
   });
@@ -93,9 +98,37 @@ describe('leads: nothing lost, nothing doubled', () => {
     await pageWidgetsReady(third, ['vitrine-exit-popup']);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     third.close();
-    const { requests, keys, emails } = await received();
-    expect({ requests, keys }).toEqual({ requests: 2, keys: 1 });
+    const { requests, keys, delivered, emails } = await received();
+    expect({ requests, keys, delivered }).toEqual({ requests: 2, keys: 1, delivered: 1 });
     expect(emails.every((body) => body.includes('later@example.com'))).toBe(true);
+  });
+
+  test('offline (fetch fails): saved, then sent at once when the page is back online, once', async () => {
+    // Offline as fetch meets it: every request rejects with "Failed to fetch" (the page's fetch, swapped after
+    // load; a connection cut by the server is not it: Chromium retries such a request by itself).
+    const page = await openPage('/__hardening/page/lead', 800, 600);
+    const [popup] = (await pageWidgetsReady(page, ['vitrine-exit-popup'])) as Popup[];
+    const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+    const online = Object.getOwnPropertyDescriptor(page.window, 'fetch')!;
+    page.window.fetch = offline;
+    expect(await popup.show()).toBe(true);
+    const root = popup.shadowRoot!;
+    const input = root.querySelector<HTMLInputElement>('[part~="email-input"]')!;
+    input.value = 'offline@example.com';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    const status = () => root.querySelector('[part~="status"]')?.textContent?.trim() ?? '';
+    await expect.poll(status).toMatch(/Saved/);
+    expect((await received()).requests).toBe(0);
+    // Back online: what waits is sent now, not after its backoff (at least 2 s).
+    Object.defineProperty(page.window, 'fetch', online);
+    page.window.dispatchEvent(new Event('online'));
+    await expect.poll(async () => (await received()).delivered, { timeout: 1_500 }).toBe(1);
+    await expect.poll(status).toMatch(/signed up/);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await received()).toMatchObject({ requests: 1, delivered: 1, keys: 1 });
+    expect(page.report().errors).toEqual([]);
+    page.close();
   });
 
   test('a slow endpoint and a second click while it answers: one request', async () => {

@@ -30,7 +30,7 @@ interface Answer {
 
 interface Scope {
   script: Answer[];
-  log: Array<{ method: string; path: string; key: string | null; body: string }>;
+  log: Array<{ method: string; path: string; key: string | null; body: string; status?: number }>;
   held: Array<() => void>;
 }
 
@@ -111,13 +111,15 @@ export function hardeningServer() {
             scopes.delete(first);
             return send(response, 200, '{}');
           }
-          scope.log.push({
+          const entry: Scope['log'][number] = {
             method: request.method ?? 'GET',
             path,
             key: (request.headers['idempotency-key'] as string | undefined) ?? null,
             body: await body(request),
-          });
+          };
+          scope.log.push(entry);
           const answer = scope.script.shift() ?? {};
+          entry.status = answer.status ?? 200;
           if (answer.hold) await new Promise<void>((release) => scope.held.push(release));
           if (answer.delay) await new Promise((wait) => setTimeout(wait, answer.delay));
           const fallback = path.endsWith('cart.js') ? CART : '{}';

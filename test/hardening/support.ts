@@ -196,6 +196,8 @@ export function endpoints(scope: string) {
         path: string;
         key: string | null;
         body: string;
+        /** The status answered, once answered. */
+        status?: number;
       }>,
     release: () => realFetch(base + 'release', { method: 'POST' }),
     reset: () => realFetch(base + 'reset', { method: 'POST' }),
