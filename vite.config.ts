@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
 import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
+import { hardeningServer } from './test/hardening/server.ts';
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path);
 
@@ -120,7 +121,8 @@ const bundleBuild = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyLitTemplates()],
+  // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
+  plugins: [minifyLitTemplates(), hardeningServer()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },
