@@ -27,6 +27,10 @@ const record = (holder[LOADER_KEY] ??= { claimed: new Set() });
 /** Tags this copy may still have to import. */
 const waiting = new Map(Object.entries(WIDGET_CHUNKS));
 
+const EXPERIMENT = 'vitrine-experiment';
+/** The experiment chunk's import, once a `<vitrine-experiment>` has been seen. */
+let experiment: Promise<unknown> | undefined;
+
 function load(tag: string): void {
   const importChunk = waiting.get(tag);
   if (!importChunk) return;
@@ -34,7 +38,11 @@ function load(tag: string): void {
   // Defined by an npm-bundled copy, or being loaded by another copy of this script: nothing to fetch.
   if (customElements.get(tag) || record.claimed.has(tag)) return;
   record.claimed.add(tag);
-  importChunk().catch((error: unknown) => {
+  // Widget chunks wait for an experiment's (when the page has one): its variants must be decided
+  // before they connect, or a variant defined first would show its light DOM until then.
+  const loading = experiment && tag !== EXPERIMENT ? experiment.then(importChunk, importChunk) : importChunk();
+  if (tag === EXPERIMENT) experiment = loading;
+  loading.catch((error: unknown) => {
     // Let a later copy (or a later appearance, through another copy) try again.
     record.claimed.delete(tag);
     console.error(`[vitrine] could not load <${tag}>:`, error);
@@ -43,6 +51,7 @@ function load(tag: string): void {
 
 function scan(root: ParentNode): void {
   if (!waiting.size) return;
+  if (root.querySelector(EXPERIMENT)) load(EXPERIMENT);
   for (const element of root.querySelectorAll([...waiting.keys()].join(','))) load(element.localName);
 }
 

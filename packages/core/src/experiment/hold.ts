@@ -24,8 +24,19 @@ let decide: Decide | undefined;
  * again once it has).
  */
 export function heldByExperiment(widget: Held): boolean {
-  if (!widget.parentElement?.closest(EXPERIMENT_TAG)) return false;
+  const experiment = widget.parentElement?.closest(EXPERIMENT_TAG);
+  if (!experiment) return false;
   if (decide) return decide.heldByExperiment(widget);
+  // Already decided (the script-tag loader brings the experiment's code first): the kept variant,
+  // which carries the kept label, connects at once — waiting for an import would let its light
+  // DOM show for a frame. Anything else (a loser, a nested experiment) goes through the decision.
+  const kept = experiment.getAttribute('variant');
+  if (
+    kept !== null &&
+    !experiment.parentElement?.closest(EXPERIMENT_TAG) &&
+    [...experiment.children].some((child) => child.contains(widget) && child.getAttribute('variant') === kept)
+  )
+    return false;
   heldWidgets().add(widget);
   import('./decide.js').then(
     (module) => {
