@@ -50,8 +50,9 @@ function load(tag: string): void {
 }
 
 function scan(root: ParentNode): void {
+  if (waiting.has(EXPERIMENT) && root.querySelector(EXPERIMENT)) load(EXPERIMENT);
+  // Nothing left to wait for (an empty selector would throw).
   if (!waiting.size) return;
-  if (root.querySelector(EXPERIMENT)) load(EXPERIMENT);
   for (const element of root.querySelectorAll([...waiting.keys()].join(','))) load(element.localName);
 }
 
