@@ -5,6 +5,7 @@
  * with fake timers, never a sleep.
  */
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock, type MockInstance } from 'vitest';
+import { clearStored, listenTo, recordTopic } from './support/recorders.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
@@ -14,10 +15,8 @@ import {
   overlayPageState,
   readOutbox,
   resetOutboxRuntime,
-  type CouponMessage,
   type LeadMessage,
   type OverlayCloseDetail,
-  type TrackMessage,
 } from '@vitrine/core';
 import '@vitrine/exit-popup/define';
 import type { ExitPopupOpenDetail } from '@vitrine/exit-popup';
@@ -92,11 +91,6 @@ function newPage(): void {
   resetOverlays();
 }
 
-function clearStored(): void {
-  for (const store of [localStorage, sessionStorage])
-    for (const key of Object.keys(store)) if (key.startsWith('vitrine:')) store.removeItem(key);
-}
-
 const ok = () => new Response('{}', { status: 200 });
 const status = (code: number) => new Response(null, { status: code });
 
@@ -110,28 +104,11 @@ const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
 const vitrineWarnings = () =>
   warn.mock.calls.map((call) => String(call[0])).filter((message) => message.startsWith('[vitrine]'));
 
-/** Messages of a bus topic published from now on (a sticky topic's replay is the past). */
-function record<T extends 'coupon' | 'lead' | 'track'>(topic: T) {
-  const messages: Array<T extends 'coupon' ? CouponMessage : T extends 'lead' ? LeadMessage : TrackMessage> = [];
-  let replaying = true;
-  const unsubscribe = getBus().subscribe(topic, (message) => {
-    if (!replaying) messages.push(message as never);
-  });
-  replaying = false;
-  cleanups.push(unsubscribe);
-  return messages;
-}
+/** Messages of a bus topic published from now on. */
+const record = <T extends 'coupon' | 'lead' | 'track'>(topic: T) => recordTopic(topic, cleanups);
 
 /** DOM events of the given names, in order, from the document. */
-function listen(...names: string[]) {
-  const events: Array<{ type: string; detail: unknown }> = [];
-  for (const name of names) {
-    const listener = (event: Event) => events.push({ type: event.type, detail: (event as CustomEvent).detail });
-    document.addEventListener(name, listener);
-    cleanups.push(() => document.removeEventListener(name, listener));
-  }
-  return events;
-}
+const listen = (...names: string[]) => listenTo(names, cleanups);
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });

@@ -7,19 +7,12 @@
  * of the real draw is test/wheel-draw.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock, type MockInstance } from 'vitest';
+import { clearStored, listenTo, recordTopic } from './support/recorders.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { render } from 'lit';
 import axe from 'axe-core';
-import {
-  forgetMemory,
-  getBus,
-  overlayPageState,
-  resetOutboxRuntime,
-  type CouponMessage,
-  type LeadMessage,
-  type TrackMessage,
-} from '@vitrine/core';
+import { forgetMemory, getBus, overlayPageState, resetOutboxRuntime } from '@vitrine/core';
 import '@vitrine/wheel/define';
 import '@vitrine/exit-popup/define';
 import { sliceBounds, type WheelPrizeDetail } from '@vitrine/wheel';
@@ -129,11 +122,6 @@ function newPage(): void {
   resetOverlays();
 }
 
-function clearStored(): void {
-  for (const store of [localStorage, sessionStorage])
-    for (const key of Object.keys(store)) if (key.startsWith('vitrine:')) store.removeItem(key);
-}
-
 /** sRGB relative luminance (WCAG) of any CSS colour, through a canvas. */
 function luminance(color: string): number {
   const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
@@ -172,28 +160,11 @@ const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
 const vitrineWarnings = () =>
   warn.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('[vitrine]'));
 
-/** Messages of a bus topic published from now on (a sticky topic's replay is the past). */
-function record<T extends 'coupon' | 'lead' | 'track'>(topic: T) {
-  const messages: Array<T extends 'coupon' ? CouponMessage : T extends 'lead' ? LeadMessage : TrackMessage> = [];
-  let replaying = true;
-  const unsubscribe = getBus().subscribe(topic, (payload) => {
-    if (!replaying) messages.push(payload as never);
-  });
-  replaying = false;
-  cleanups.push(unsubscribe);
-  return messages;
-}
+/** Messages of a bus topic published from now on. */
+const record = <T extends 'coupon' | 'lead' | 'track'>(topic: T) => recordTopic(topic, cleanups);
 
 /** DOM events of the given names, in order, from the document. */
-function listen(...names: string[]) {
-  const events: Array<{ type: string; detail: unknown }> = [];
-  for (const name of names) {
-    const listener = (event: Event) => events.push({ type: event.type, detail: (event as CustomEvent).detail });
-    document.addEventListener(name, listener);
-    cleanups.push(() => document.removeEventListener(name, listener));
-  }
-  return events;
-}
+const listen = (...names: string[]) => listenTo(names, cleanups);
 
 /** `prefers-reduced-motion: reduce`, for the wheels created from now on. */
 function reduceMotion(): void {

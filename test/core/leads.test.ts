@@ -5,6 +5,7 @@
  * `fetch` is stubbed; time is fake where backoff matters.
  */
 import { afterEach, beforeEach, describe, expect, test, vi, type Mock, type MockInstance } from 'vitest';
+import { clearStored, recordTopic } from '../support/recorders.js';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { html as litHtml } from 'lit';
 import {
@@ -15,7 +16,6 @@ import {
   deliver,
   flushOutboxOnce,
   forgetMemory,
-  getBus,
   isValidEmail,
   leadFormStyles,
   onLeadSettled,
@@ -24,7 +24,6 @@ import {
   submitLead,
   type DeliveryOutcome,
   type LeadMessage,
-  type TrackMessage,
 } from '@vitrine/core';
 
 class TestLeadForm extends VitrineElement {
@@ -80,16 +79,7 @@ const keys = () => requests().map((request) => request.headers['Idempotency-Key'
 const bodies = () => requests().map((request) => JSON.parse(request.body as string) as LeadMessage & { id: string });
 
 /** Messages of a bus topic published from now on. */
-function record<T extends 'lead' | 'track'>(topic: T) {
-  const messages: Array<T extends 'lead' ? LeadMessage : TrackMessage> = [];
-  let replaying = true;
-  const unsubscribe = getBus().subscribe(topic, (message) => {
-    if (!replaying) messages.push(message as never);
-  });
-  replaying = false;
-  cleanups.push(unsubscribe);
-  return messages;
-}
+const record = <T extends 'lead' | 'track'>(topic: T) => recordTopic(topic, cleanups);
 
 /** As a new page load: memory and timers forgotten, only what storage kept remains. */
 function reloadPage(): void {
@@ -100,11 +90,6 @@ function reloadPage(): void {
 /** Lets the promise chains of a delivery run (no timer moves). */
 async function settle(): Promise<void> {
   for (let turn = 0; turn < 20; turn++) await Promise.resolve();
-}
-
-function clearStored(): void {
-  for (const store of [localStorage, sessionStorage])
-    for (const key of Object.keys(store)) if (key.startsWith('vitrine:')) store.removeItem(key);
 }
 
 beforeEach(() => {

@@ -4,6 +4,7 @@
  * behind does not scroll; `vitrine-open` can be cancelled; the bus hears it all.
  */
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { recordTopic } from '../support/recorders.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { css, html as litHtml } from 'lit';
@@ -15,8 +16,6 @@ import {
   overlayPageState,
   type CloseReason,
   type OverlayCloseDetail,
-  type OverlayMessage,
-  type TrackMessage,
 } from '@vitrine/core';
 
 class TestOverlay extends VitrineElement {
@@ -62,17 +61,8 @@ function resetPage(): void {
   page.closed = 0;
 }
 
-/** Messages of a bus topic published from now on (the sticky replay is the past). */
-function record<T extends 'overlay' | 'track'>(topic: T) {
-  const messages: Array<T extends 'overlay' ? OverlayMessage : TrackMessage> = [];
-  let replaying = true;
-  const unsubscribe = getBus().subscribe(topic, (message) => {
-    if (!replaying) messages.push(message as never);
-  });
-  replaying = false;
-  cleanups.push(unsubscribe);
-  return messages;
-}
+/** Messages of a bus topic published from now on. */
+const record = <T extends 'overlay' | 'track'>(topic: T) => recordTopic(topic, cleanups);
 
 let warn: MockInstance<typeof console.warn>;
 let pageErrors: unknown[];
