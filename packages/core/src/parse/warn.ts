@@ -39,9 +39,13 @@ export function warnOnce(element: Element, attribute: string, value: unknown, ex
   const key = `${attribute}\u0000${String(value)}`;
   let seen = warned.get(element);
   if (!seen) warned.set(element, (seen = new Set()));
-  const list = (ignored.get(element) ?? []).filter((entry) => entry.attribute !== attribute);
-  list.push({ attribute, value: String(value), expected });
-  ignored.set(element, list.slice(-KEPT));
+  // Widgets re-read their attributes on every render (a countdown every second): record only a change.
+  const list = ignored.get(element) ?? [];
+  const latest = list.find((entry) => entry.attribute === attribute);
+  if (latest?.value !== String(value)) {
+    const others = list.filter((entry) => entry.attribute !== attribute);
+    ignored.set(element, [...others, { attribute, value: String(value), expected }].slice(-KEPT));
+  }
   if (seen.has(key)) return false;
   seen.add(key);
   console.warn(`[vitrine] ${describe(element)} ignored ${attribute}="${String(value)}": expected ${expected}`);
