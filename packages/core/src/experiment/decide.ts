@@ -19,9 +19,9 @@ import { customEvent } from '../bus.js';
 import { noteOnce, warnOnce } from '../parse/warn.js';
 import { cryptoSource, pickIndex, type RandomSource } from '../random.js';
 import { campaignKey, storage } from '../storage.js';
-import { EXPERIMENT_TAG, heldWidgets } from './hold.js';
+import { EXPERIMENT_TAG, experimentNameOf, heldWidgets } from './hold.js';
 
-export { EXPERIMENT_TAG };
+export { EXPERIMENT_TAG, experimentNameOf };
 
 export const SPLIT_EXPECTED = 'one positive weight per variant, separated by commas (50, 50)';
 
@@ -52,12 +52,6 @@ const positionLabel = (index: number) => (index < 26 ? String.fromCharCode(65 + 
 /** The decided state of `experiment`, or undefined while it is undecided. */
 export function experimentState(experiment: Element): ExperimentState | undefined {
   return (experiment as WithState)[STATE];
-}
-
-/** The name of the nearest decided experiment around `element` (for analytics), or undefined. */
-export function experimentNameOf(element: Element): string | undefined {
-  const experiment = element.parentElement?.closest(EXPERIMENT_TAG);
-  return experiment ? experimentState(experiment)?.name : undefined;
 }
 
 /** `split` as weights for `count` variants; equal weights (with one warning) when it is not that. */
