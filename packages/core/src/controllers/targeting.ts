@@ -55,6 +55,8 @@ export class TargetingController implements ReactiveController {
   #host: VitrineElement & TargetingAttributes;
   #engine?: TargetingEngine;
   #connected = false;
+  /** The reason given while the rules' chunk loads (set once its import is asked for). */
+  #waiting?: string;
 
   constructor(host: VitrineElement & TargetingAttributes) {
     this.#host = host;
@@ -76,6 +78,8 @@ export class TargetingController implements ReactiveController {
       const rules = PROPERTIES.filter((name) => host[name] != null && String(host[name]).trim() !== '');
       if (!rules.length) return null;
       if (!engines) {
+        // Once per widget: this getter runs at every render while the chunk is on its way.
+        if (this.#waiting) return this.#waiting;
         void loadTargeting().then(
           () => host.requestUpdate(),
           // The chunk did not come (offline, blocked): the rules are ignored, as a bad rule is.
@@ -93,7 +97,7 @@ export class TargetingController implements ReactiveController {
         const written = rules.map(
           (name) => `${name.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`)}="${host[name]}"`,
         );
-        return `its rules are loading (${written.join(' ')})`;
+        return (this.#waiting = `its rules are loading (${written.join(' ')})`);
       }
       this.#engine = new engines.TargetingEngine(host);
       if (this.#connected) this.#engine.connect();
