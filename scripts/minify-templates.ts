@@ -37,6 +37,35 @@ function minifyHtml(text: string): string {
   });
 }
 
+/**
+ * Whether the `/` at `position` opens a regular expression rather than dividing: it does after
+ * an operator, an opening bracket, a separator or a keyword such as `return`, never after a
+ * value (a name, a number, `)` or `]`). Comments (`//`, `/*`) are not regular expressions.
+ */
+function startsRegex(source: string, position: number): boolean {
+  if (source[position + 1] === '/' || source[position + 1] === '*') return false;
+  const before = source.slice(0, position).trimEnd();
+  if (/(?:^|[^\w$.])(?:return|typeof|void|in|of|case|do|else|delete|new|throw|yield|await)$/.test(before)) return true;
+  return before === '' || /[(,=:[!&|?{};+\-*%<>~^]$/.test(before);
+}
+
+/** The index after the regular expression literal opening at `start` (its flags included). */
+function regexEnd(source: string, start: number): number {
+  let position = start + 1;
+  let inClass = false;
+  while (position < source.length) {
+    const char = source[position];
+    if (char === '\\') position++;
+    else if (char === '[') inClass = true;
+    else if (char === ']') inClass = false;
+    else if ((char === '/' && !inClass) || char === '\n') break;
+    position++;
+  }
+  position++;
+  while (/[a-z]/i.test(source[position] ?? '')) position++;
+  return position;
+}
+
 /** Rewrites every tagged template of `source`, nested ones included. */
 export function minifyTemplates(source: string): string {
   let output = '';
@@ -90,6 +119,11 @@ export function minifyTemplates(source: string): string {
         while (end < source.length && source[end] !== char) end += source[end] === '\\' ? 2 : 1;
         output += source.slice(position, end + 1);
         position = end + 1;
+      } else if (char === '/' && startsRegex(source, position)) {
+        // A regular expression literal: its quotes and backticks are no strings (`/[^"]+/`).
+        const end = regexEnd(source, position);
+        output += source.slice(position, end);
+        position = end;
       } else if (source.startsWith('//', position) || source.startsWith('/*', position)) {
         const closing = source[position + 1] === '/' ? '\n' : '*/';
         const end = source.indexOf(closing, position + 2);

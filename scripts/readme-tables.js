@@ -63,8 +63,11 @@ function table(head, rows) {
 }
 
 function tables(element, only) {
-  // A widget's own attributes; the shared ones have their own table (`common`).
-  const own = element.attributes.filter((attribute) => element.tagName === undefined || !attribute.inheritedFrom);
+  // A widget's own attributes (with those of a pop-up, from PopupElement); the ones every widget
+  // shares (VitrineElement) have their own table (`common`).
+  const own = element.attributes.filter(
+    (attribute) => element.tagName === undefined || attribute.inheritedFrom?.name !== 'VitrineElement',
+  );
   const parts = {
     attributes: table(
       ['attribute', 'property', 'type', 'default', 'meaning'],

@@ -16,3 +16,16 @@ test('css: the spaces calc() needs around an interpolation are kept', () => {
   expect(out).toContain('calc(${h} + env(safe-area-inset-top,0px))');
   expect(out.replace(/\s/g, '')).toBe('css`a{height:calc(${h}+env(safe-area-inset-top,0px))}`');
 });
+
+test('a regular expression with quotes or backticks does not hide the templates after it', () => {
+  const source = [
+    'const email = /^[^\\s@"(),]+@x$/i.test(value);',
+    "const tick = value.replace(/[`']/g, '');",
+    'const half = total / 2 / count;',
+    'return html`<p\n  part="a"\n>${email}</p>`;',
+  ].join('\n');
+  const out = minifyTemplates(source);
+  expect(out).toContain('html`<p part="a">${email}</p>`');
+  // Code outside the templates is copied as it was: divisions stay divisions.
+  expect(out.split('\n').slice(0, 3)).toEqual(source.split('\n').slice(0, 3));
+});

@@ -27,6 +27,7 @@ export * from './controllers/overlay.js';
 export * from './controllers/triggers.js';
 export * from './leads/capture.js';
 export * from './leads/outbox.js';
+export * from './popup-element.js';
 export * from './cart/index.js';
 export * from './debug-state.js';
 export * from './controllers/targeting.js';

@@ -2,16 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   AFTER_OVERLAY,
+  CONSENT_MODES,
   CouponController,
   LEAD_FORM_STATES,
-  LeadCaptureController,
-  PopupController,
-  VitrineElement,
+  PopupElement,
   type DebugReason,
   campaignKey,
   couponStyles,
   getBus,
-  httpUrlAttribute,
   leadFormStyles,
   overlayStyles,
   type Catalog,
@@ -20,7 +18,8 @@ import {
 } from '@vitrine/core';
 import { exitPopupStyles } from './exit-popup.styles.js';
 
-export const EXIT_POPUP_CONSENT = ['explicit', 'implied'] as const;
+/** The values of `consent`: the core's, which every Vitrine pop-up shares. */
+export const EXIT_POPUP_CONSENT: readonly ['explicit', 'implied'] = CONSENT_MODES;
 export type ExitPopupConsent = (typeof EXIT_POPUP_CONSENT)[number];
 
 /** The values of `after-overlay`: the core's, which every Vitrine pop-up shares. */
@@ -87,17 +86,8 @@ const messages: Catalog<'name'> = {
  * @fires vitrine-close - Once it has closed. Detail `{ campaign, reason }`, `reason` one of `dismiss` (close button), `escape`, `backdrop`, `api` (`hide()` or `open` unset), `removed` (taken out of the page), `ended` (its `end` was reached). Bubbles and is composed.
  * @fires vitrine-lead - When the shopper's email is taken (delivered, or saved in the outbox to be sent again). Not when the address is refused, nor in `preview`. Detail: the bus `lead` payload `{ email, consent, consentText, campaign, widget, url, at }`. Bubbles and is composed.
  */
-export class VitrineExitPopup extends VitrineElement {
+export class VitrineExitPopup extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, exitPopupStyles];
-
-  /** When it opens, space-separated, any fires: `exit` (leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. Default `exit`. */
-  @property({ attribute: 'trigger' }) trigger: string | null = null;
-
-  /** Never before the visitor has been this long on the page (default `5s`; `0` for no minimum). */
-  @property({ attribute: 'min-time' }) minTime: string | null = null;
-
-  /** After the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
-  @property({ attribute: 'dismiss-for' }) dismissFor: string | null = null;
 
   /** The title, as text (the `heading` slot wins). */
   @property({ attribute: 'heading' }) heading: string | null = null;
@@ -105,70 +95,28 @@ export class VitrineExitPopup extends VitrineElement {
   /** The message, as text (the default slot wins). */
   @property({ attribute: 'text' }) text: string | null = null;
 
-  /** Shows the email form: a field, a consent checkbox, a sign-up button. */
-  @property({ attribute: 'capture', type: Boolean }) capture = false;
-
-  /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
-  @property({ attribute: 'consent-text' }) consentText: string | null = null;
-
-  /** `explicit` (default): an unticked checkbox must be ticked; `implied`: signing up is the consent, the wording is shown. */
-  @property({ attribute: 'consent' }) consent: string | null = null;
-
-  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
-  @property({ attribute: 'action' }) action: string | null = null;
-
   /** The sign-up button's text (default "Sign up"). */
   @property({ attribute: 'submit-label' }) submitLabel: string | null = null;
 
   /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. */
   @property({ attribute: 'code' }) code: string | null = null;
 
-  /** `skip` (default): if another overlay was shown in this page view, this one is not; `allow`: it opens once the other has closed. */
-  @property({ attribute: 'after-overlay' }) afterOverlay: string | null = null;
-
-  /** Whether the pop-up is open. Reflected. Set it (or call `show()` / `hide()`) to open or close it from code, ignoring triggers, `min-time`, `after-overlay`, a past dismissal and a past sign-up; never over another open overlay, nor outside `start`/`end`. */
-  @property({ attribute: 'open', type: Boolean, reflect: true }) open = false;
-
   /** The email form's state: `idle`, `invalid-email`, `consent-missing`, `submitting`, `saved`, `success`, `rejected`. Set it in a design preview to show one state. */
   @property({ attribute: false })
   get formState(): LeadFormState {
-    return this.#capture.state;
+    return this.leadForm.state;
   }
 
   set formState(value: LeadFormState) {
-    if ((LEAD_FORM_STATES as readonly string[]).includes(value)) this.#capture.state = value;
+    if ((LEAD_FORM_STATES as readonly string[]).includes(value)) this.leadForm.state = value;
   }
 
-  #popup: PopupController = new PopupController(
-    this,
-    () => this.shadowRoot?.querySelector('dialog'),
-    // The email field when there is one (with a mouse: on a phone the keyboard would hide the offer), else the close button.
-    () => {
-      if (this.capture && matchMedia('(pointer: fine)').matches)
-        this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus();
-    },
-  );
-  #capture: LeadCaptureController = new LeadCaptureController(this, {
-    action: () => this.#action,
-    consentText: () => this.consentText,
-    consentImplied: () => this.#consent === 'implied',
-    onAccepted: () => this.store.set(this.#convertedKey, true),
-  });
   #coupon: CouponController = new CouponController(this);
-  /** The valid values in use: a bad attribute keeps its text, the widget its default. */
-  #consent: ExitPopupConsent = 'explicit';
-  #action: string | null = null;
   #publishedCode: string | null = null;
   #slotted = { heading: false, text: false };
 
-  /** Opens the pop-up now, as the `open` property does. Resolves to whether it opened (not over another overlay, nor when a `vitrine-open` listener cancels). */
-  show(): Promise<boolean> {
-    return this.#popup.show();
-  }
-
-  /** Closes the pop-up (`vitrine-close` with reason `api`; not remembered as the shopper's dismissal). */
-  hide(): void {
-    this.#popup.hide();
+  protected override leadAccepted(): void {
+    this.store.set(this.#convertedKey, true);
   }
 
   get #convertedKey(): string {
@@ -179,7 +127,7 @@ export class VitrineExitPopup extends VitrineElement {
   get #revealedCode(): string | null {
     const code = this.code?.trim();
     if (!code) return null;
-    const state = this.#capture.state;
+    const state = this.leadForm.state;
     return !this.capture || state === 'success' || state === 'saved' ? code : null;
   }
 
@@ -206,28 +154,19 @@ export class VitrineExitPopup extends VitrineElement {
 
   protected override hiddenReason(): DebugReason | null {
     // Open is shown, whatever has changed since (its window is checked as it closes at `end`).
-    if (this.#popup.overlay.isOpen) return null;
+    if (this.popup.overlay.isOpen) return null;
     const hidden = super.hiddenReason();
     if (hidden) return hidden;
     if (this.store.get(this.#convertedKey) === true)
       return { code: 'converted', reason: 'the visitor already signed up: it does not open by itself again' };
-    return this.#popup.debugReason();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#popup.configure(changed);
-    if (changed.has('consent'))
-      this.#consent =
-        this.consent == null ? 'explicit' : this.oneOf('consent', this.consent, EXIT_POPUP_CONSENT, 'explicit');
-    if (changed.has('action')) this.#action = httpUrlAttribute(this, 'action', this.action, true);
-    if (!this.timeWindow.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
+    return this.popup.debugReason();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Opens by itself only in its window, for the visitors it targets, and before a sign-up.
-    this.#popup.sync(changed, this.eligible && this.store.get(this.#convertedKey) !== true);
+    this.popup.sync(changed, this.eligible && this.store.get(this.#convertedKey) !== true);
     const code = this.#revealedCode;
-    if (code && this.#popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
+    if (code && this.popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
       this.#publishedCode = code;
       getBus().publish('coupon', { code, campaign: this.campaignId });
     }
@@ -235,11 +174,11 @@ export class VitrineExitPopup extends VitrineElement {
 
   protected override render() {
     // Targeting keeps it from opening (then no dialog exists to open, even from code), never closes it under the shopper's eyes.
-    if (!this.timeWindow.active || (!this.targeting.matches && !this.#popup.overlay.isOpen)) return nothing;
+    if (!this.timeWindow.active || (!this.targeting.matches && !this.popup.overlay.isOpen)) return nothing;
     const hasHeading = this.#slotted.heading || !!this.heading;
     const hasText = this.#slotted.text || !!this.text;
     const code = this.#revealedCode;
-    return this.#popup.render(
+    return this.popup.render(
       html`<h2 part="heading" id="heading" ?hidden=${!hasHeading}>
           <slot name="heading" @slotchange=${this.#onSlotChange}></slot
           >${this.#slotted.heading ? nothing : this.heading}
@@ -248,7 +187,7 @@ export class VitrineExitPopup extends VitrineElement {
           <slot @slotchange=${this.#onSlotChange}></slot
           >${this.#slotted.text || !this.text ? nothing : html`<p>${this.text}</p>`}
         </div>
-        ${this.capture ? this.#capture.render(this.submitLabel) : nothing} ${code ? this.#coupon.render(code) : nothing}`,
+        ${this.capture ? this.leadForm.render(this.submitLabel) : nothing} ${code ? this.#coupon.render(code) : nothing}`,
       this.localize(messages, 'name'),
       hasHeading ? 'heading' : null,
     );

@@ -55,17 +55,25 @@ export interface VitrineCountdownAttributes {
 
 /** Attributes of `<vitrine-exit-popup>`. */
 export interface VitrineExitPopupAttributes {
-  /** When it opens, space-separated, any fires: `exit` (leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. Default `exit`. */
-  trigger?: string;
-  /** Never before the visitor has been this long on the page (default `5s`; `0` for no minimum). */
-  'min-time'?: string;
-  /** After the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
-  'dismiss-for'?: string;
   /** The title, as text (the `heading` slot wins). */
   heading?: string;
   /** The message, as text (the default slot wins). */
   text?: string;
-  /** Shows the email form: a field, a consent checkbox, a sign-up button. Default: `false`. */
+  /** The sign-up button's text (default "Sign up"). */
+  'submit-label'?: string;
+  /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. */
+  code?: string;
+  /** Pop-up: when it opens, space-separated, any fires: `exit` (default: leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. */
+  trigger?: string;
+  /** Pop-up: never before the visitor has been this long on the page (default `5s`; `0` for no minimum). */
+  'min-time'?: string;
+  /** Pop-up: once the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
+  'dismiss-for'?: string;
+  /** Pop-up: `skip` (default) if another overlay was shown in this page view; `allow`: it opens once the other has closed. */
+  'after-overlay'?: string;
+  /** Pop-up: whether it is open (reflected). Set it, or call `show()` / `hide()`, to open or close it from code, ignoring triggers, `min-time`, `after-overlay`, a past dismissal and a past sign-up; never over another open overlay, nor outside `start`/`end`. Default: `false`. */
+  open?: boolean;
+  /** Takes the email: a field, a consent checkbox and a button. Default: `false`. */
   capture?: boolean;
   /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
   'consent-text'?: string;
@@ -73,14 +81,6 @@ export interface VitrineExitPopupAttributes {
   consent?: string;
   /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
   action?: string;
-  /** The sign-up button's text (default "Sign up"). */
-  'submit-label'?: string;
-  /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. */
-  code?: string;
-  /** `skip` (default): if another overlay was shown in this page view, this one is not; `allow`: it opens once the other has closed. */
-  'after-overlay'?: string;
-  /** Whether the pop-up is open. Reflected. Set it (or call `show()` / `hide()`) to open or close it from code, ignoring triggers, `min-time`, `after-overlay`, a past dismissal and a past sign-up; never over another open overlay, nor outside `start`/`end`. Default: `false`. */
-  open?: boolean;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
   /** ISO 8601 date-time before which the widget stays hidden. */
@@ -299,30 +299,30 @@ export interface VitrineWheelAttributes {
   duration?: string;
   /** The merchant's server draws instead of the page: POST JSON `{ campaign, email }` (`email` null without `capture`), answer `{ segment, code }` (`segment`: the index of the slice, from 0 in document order; `code`: null or absent for a losing one). Codes stay out of the page. Not called in `preview`. */
   endpoint?: string;
-  /** Takes the email (with consent) before the spin; the form's button spins the wheel. Default: `false`. */
-  capture?: boolean;
-  /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
-  'consent-text'?: string;
-  /** `explicit` (default): an unticked checkbox to tick; `implied`: submitting is the consent, the wording is shown. */
-  consent?: string;
-  /** Where the lead goes: an http(s) URL (POST JSON, `Idempotency-Key`) or `shopify` (the newsletter form). Without it, the lead is on the bus and in `vitrine-lead` only. */
-  action?: string;
   /** After a win, a link applies the code to the Shopify cart (`{Shopify.routes.root}discount/CODE`, back to this page), followed only when the shopper clicks it. Default: `false`. */
   apply?: boolean;
   /** Removes the "Chances of winning" list under the wheel. Default: `false`. */
   'hide-odds'?: boolean;
   /** The contest rules: an http(s) URL, linked under the wheel. */
   'rules-href'?: string;
-  /** Pop-up mode: when it opens, as the exit pop-up: `exit` (default), `time:20s`, `scroll:50%`, `idle:30s`, space-separated. */
+  /** Pop-up: when it opens, space-separated, any fires: `exit` (default: leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. */
   trigger?: string;
-  /** Pop-up mode: never before the visitor has been this long on the page (default `5s`, `0` for none). */
+  /** Pop-up: never before the visitor has been this long on the page (default `5s`; `0` for no minimum). */
   'min-time'?: string;
-  /** Pop-up mode: once the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
+  /** Pop-up: once the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
   'dismiss-for'?: string;
-  /** Pop-up mode: `skip` (default) if another overlay was shown in this page view; `allow`: open once it has closed. */
+  /** Pop-up: `skip` (default) if another overlay was shown in this page view; `allow`: it opens once the other has closed. */
   'after-overlay'?: string;
-  /** Pop-up mode: whether it is open (reflected). Set it, or call `show()` / `hide()`, to open or close it from code; never over another open overlay. Default: `false`. */
+  /** Pop-up: whether it is open (reflected). Set it, or call `show()` / `hide()`, to open or close it from code, ignoring triggers, `min-time`, `after-overlay`, a past dismissal and a past sign-up; never over another open overlay, nor outside `start`/`end`. Default: `false`. */
   open?: boolean;
+  /** Takes the email: a field, a consent checkbox and a button. Default: `false`. */
+  capture?: boolean;
+  /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
+  'consent-text'?: string;
+  /** `explicit` (default): an unticked checkbox must be ticked; `implied`: signing up is the consent, the wording is shown. */
+  consent?: string;
+  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
+  action?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
   /** ISO 8601 date-time before which the widget stays hidden. */

@@ -1,16 +1,16 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  CONSENT_MODES,
   CouponController,
-  LeadCaptureController,
-  PopupController,
+  PopupElement,
   ReducedMotionController,
-  VitrineElement,
   type DebugReason,
   campaignKey,
   couponStyles,
   getBus,
   httpUrlAttribute,
+  type LeadMessage,
   leadFormStyles,
   noteOnce,
   overlayStyles,
@@ -25,7 +25,8 @@ import { wheelStyles } from './wheel.styles.js';
 export const WHEEL_MODES = ['inline', 'popup'] as const;
 export type WheelMode = (typeof WHEEL_MODES)[number];
 
-export const WHEEL_CONSENT = ['explicit', 'implied'] as const;
+/** The values of `consent`: the core's, which every Vitrine pop-up shares. */
+export const WHEEL_CONSENT: readonly ['explicit', 'implied'] = CONSENT_MODES;
 export type WheelConsent = (typeof WHEEL_CONSENT)[number];
 
 /** `spinning` while the wheel turns (or waits for the `endpoint`); `won`/`lost`: the last result; `failed`: the endpoint did not answer. */
@@ -221,7 +222,7 @@ function labelLines(label: string): string[] {
  * @fires vitrine-close - Pop-up mode: once closed. Detail `{ campaign, reason }` (`dismiss`, `escape`, `backdrop`, `api`, `removed`, `ended`). Bubbles and is composed.
  * @fires vitrine-lead - With `capture`, when the email is taken (not in `preview`). Detail: the bus `lead` payload. Bubbles and is composed.
  */
-export class VitrineWheel extends VitrineElement {
+export class VitrineWheel extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
 
   /** `inline` (default): a card in the page; `popup`: a modal that opens on `trigger`. */
@@ -239,18 +240,6 @@ export class VitrineWheel extends VitrineElement {
   /** The merchant's server draws instead of the page: POST JSON `{ campaign, email }` (`email` null without `capture`), answer `{ segment, code }` (`segment`: the index of the slice, from 0 in document order; `code`: null or absent for a losing one). Codes stay out of the page. Not called in `preview`. */
   @property() endpoint?: string | null;
 
-  /** Takes the email (with consent) before the spin; the form's button spins the wheel. */
-  @property({ type: Boolean }) capture = false;
-
-  /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
-  @property({ attribute: 'consent-text' }) consentText?: string | null;
-
-  /** `explicit` (default): an unticked checkbox to tick; `implied`: submitting is the consent, the wording is shown. */
-  @property() consent?: string | null;
-
-  /** Where the lead goes: an http(s) URL (POST JSON, `Idempotency-Key`) or `shopify` (the newsletter form). Without it, the lead is on the bus and in `vitrine-lead` only. */
-  @property() action?: string | null;
-
   /** After a win, a link applies the code to the Shopify cart (`{Shopify.routes.root}discount/CODE`, back to this page), followed only when the shopper clicks it. */
   @property({ type: Boolean }) apply = false;
 
@@ -259,21 +248,6 @@ export class VitrineWheel extends VitrineElement {
 
   /** The contest rules: an http(s) URL, linked under the wheel. */
   @property({ attribute: 'rules-href' }) rulesHref?: string | null;
-
-  /** Pop-up mode: when it opens, as the exit pop-up: `exit` (default), `time:20s`, `scroll:50%`, `idle:30s`, space-separated. */
-  @property() trigger?: string | null;
-
-  /** Pop-up mode: never before the visitor has been this long on the page (default `5s`, `0` for none). */
-  @property({ attribute: 'min-time' }) minTime?: string | null;
-
-  /** Pop-up mode: once the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
-  @property({ attribute: 'dismiss-for' }) dismissFor?: string | null;
-
-  /** Pop-up mode: `skip` (default) if another overlay was shown in this page view; `allow`: open once it has closed. */
-  @property({ attribute: 'after-overlay' }) afterOverlay?: string | null;
-
-  /** Pop-up mode: whether it is open (reflected). Set it, or call `show()` / `hide()`, to open or close it from code; never over another open overlay. */
-  @property({ type: Boolean, reflect: true }) open = false;
 
   /** The wheel's state: `idle`, `spinning`, `won`, `lost` (the last result, also after a reload) or `failed` (the `endpoint` did not answer). */
   get state(): WheelState {
@@ -286,24 +260,6 @@ export class VitrineWheel extends VitrineElement {
 
   #internals = this.attachInternals();
   #motion = new ReducedMotionController(this);
-  #popup: PopupController = new PopupController(
-    this,
-    () => this.shadowRoot?.querySelector('dialog'),
-    // The email field when there is one (with a mouse: on a phone the keyboard would hide the wheel).
-    () =>
-      this.#needsLead &&
-      matchMedia('(pointer: fine)').matches &&
-      this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus(),
-  );
-  #capture: LeadCaptureController = new LeadCaptureController(this, {
-    action: () => httpUrlAttribute(this, 'action', this.action, true),
-    consentText: () => this.consentText ?? null,
-    consentImplied: () => this.consent?.trim().toLowerCase() === 'implied',
-    onAccepted: (lead) => {
-      this.store.set(this.#key('lead'), lead.email);
-      void this.spin();
-    },
-  });
   #coupon: CouponController = new CouponController(this);
   #observer = new MutationObserver(() => this.#readSegments());
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
@@ -338,7 +294,7 @@ export class VitrineWheel extends VitrineElement {
       !this.#playable ||
       this.spinsLeft < 1 ||
       this.#needsLead ||
-      (this.#mode === 'popup' && !this.#popup.overlay.isOpen)
+      (this.#mode === 'popup' && !this.popup.overlay.isOpen)
     )
       return null;
     this.phase = 'spinning';
@@ -380,13 +336,13 @@ export class VitrineWheel extends VitrineElement {
   }
 
   /** Pop-up mode: opens now (as `open`), ignoring triggers, `min-time`, a past dismissal; never over another overlay. Resolves to whether it opened. */
-  async show(): Promise<boolean> {
-    return this.#mode === 'popup' && this.#popup.show();
+  override async show(): Promise<boolean> {
+    return this.#mode === 'popup' && super.show();
   }
 
-  /** Pop-up mode: closes it (`vitrine-close` with reason `api`). */
-  hide(): void {
-    this.#popup.hide();
+  protected override leadAccepted(lead: LeadMessage): void {
+    this.store.set(this.#key('lead'), lead.email);
+    void this.spin();
   }
 
   #text(key: Key, values?: Record<string, string | number>): string {
@@ -407,7 +363,7 @@ export class VitrineWheel extends VitrineElement {
 
   /** Something to show and spin: segments, inside `start`/`end`, for a visitor its targeting wants (an open pop-up stays). */
   get #playable(): boolean {
-    return this.segments.length > 0 && this.timeWindow.active && (this.targeting.matches || this.#popup.overlay.isOpen);
+    return this.segments.length > 0 && this.timeWindow.active && (this.targeting.matches || this.popup.overlay.isOpen);
   }
 
   #publish({ code, label }: WheelResult): void {
@@ -520,7 +476,7 @@ export class VitrineWheel extends VitrineElement {
   }
 
   protected override hiddenReason(): DebugReason | null {
-    if (this.#popup.overlay.isOpen) return null;
+    if (this.popup.overlay.isOpen) return null;
     const hidden = super.hiddenReason();
     if (hidden) return hidden;
     if (!this.segments.length) return this.badInput([], 'no valid <vitrine-wheel-segment> child: nothing to spin');
@@ -532,7 +488,7 @@ export class VitrineWheel extends VitrineElement {
           ? `no spins left: the visitor won ${this.result.code}`
           : `no spins left: ${this.#used} of spins="${this.#spins}" used`,
       };
-    return this.#popup.debugReason();
+    return this.popup.debugReason();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -549,10 +505,7 @@ export class VitrineWheel extends VitrineElement {
     }
     if (changed.has('endpoint')) this.#endpoint = httpUrlAttribute(this, 'endpoint', this.endpoint);
     if (changed.has('rulesHref')) this.#rulesHref = httpUrlAttribute(this, 'rules-href', this.rulesHref);
-    // Checked now, so that a bad value is reported when the page loads rather than at the first sign-up.
-    if (changed.has('action')) httpUrlAttribute(this, 'action', this.action, true);
-    if (changed.has('consent') && this.consent != null) this.oneOf('consent', this.consent, WHEEL_CONSENT, 'explicit');
-    this.#popup.configure(changed);
+    super.willUpdate(changed);
     // What this visitor played before in this campaign: the last result comes back, with its code.
     const restore = `${this.campaignId}|${this.previewing}`;
     if (this.phase !== 'spinning' && this.#restoredFor !== restore) {
@@ -562,7 +515,6 @@ export class VitrineWheel extends VitrineElement {
       this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
       if (this.result) this.#publish(this.result);
     }
-    if (!this.timeWindow.active && this.#popup.overlay.isOpen) this.#popup.overlay.close('ended');
     this.#setState('popup', this.#mode === 'popup');
     this.#setState('off', !this.#playable);
   }
@@ -583,7 +535,7 @@ export class VitrineWheel extends VitrineElement {
     }
     const popup = this.#mode === 'popup';
     // A visitor who has used all their spins is not interrupted again.
-    this.#popup.sync(popup ? changed : new Map(), popup && this.#playable && this.spinsLeft > 0);
+    this.popup.sync(popup ? changed : new Map(), popup && this.#playable && this.spinsLeft > 0);
     if (!popup && this.#playable && !this.#viewed && !this.previewing) {
       this.#viewed = true;
       this.track('view');
@@ -647,7 +599,7 @@ export class VitrineWheel extends VitrineElement {
     const { phase, result, spinsLeft: left } = this;
     const code = phase === 'won' && result?.code;
     const needsLead = this.#needsLead;
-    const formState = this.#capture.state;
+    const formState = this.leadForm.state;
     const root = shopify()?.routes?.root?.replace(/\/?$/, '/') ?? '/';
     let label = this.#text(
       phase === 'spinning' ? 'spinning' : left < 1 ? 'none' : phase === 'failed' || result ? 'again' : 'spin',
@@ -667,7 +619,7 @@ export class VitrineWheel extends VitrineElement {
       </p>
       ${
         this.capture && (needsLead || formState === 'success' || formState === 'saved')
-          ? this.#capture.render(this.#text('spin'))
+          ? this.leadForm.render(this.#text('spin'))
           : nothing
       }
       ${
@@ -725,6 +677,6 @@ export class VitrineWheel extends VitrineElement {
         <span part="no-purchase">${this.#text('free')}</span>
       </div>
     </div>`;
-    return this.#mode === 'inline' ? base : this.#popup.render(base, this.#text('name'), heading && 'heading');
+    return this.#mode === 'inline' ? base : this.popup.render(base, this.#text('name'), heading && 'heading');
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * What every Vitrine pop-up widget is besides its content (SPEC: the exit pop-up's attributes,
+ * which the wheel in pop-up mode shares): the pop-up attributes run by PopupController, the
+ * lead attributes run by LeadCaptureController, and `show()` / `hide()`. One place, so the exit
+ * pop-up and the wheel read and check them the same way and carry the code once.
+ */
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { DeliveryOutcome } from './leads/outbox.js';
+import type { LeadMessage } from './bus.js';
+import { httpUrlAttribute, LeadCaptureController } from './leads/capture.js';
+import { PopupController } from './controllers/overlay.js';
+import { VitrineElement } from './element.js';
+
+/** `consent`: `explicit` (an unticked checkbox to tick) or `implied` (submitting is the consent, the wording shown). */
+export const CONSENT_MODES = ['explicit', 'implied'] as const;
+
+export abstract class PopupElement extends VitrineElement {
+  /** Pop-up: when it opens, space-separated, any fires: `exit` (default: leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. */
+  @property() trigger: string | null = null;
+
+  /** Pop-up: never before the visitor has been this long on the page (default `5s`; `0` for no minimum). */
+  @property({ attribute: 'min-time' }) minTime: string | null = null;
+
+  /** Pop-up: once the shopper closes it, it stays closed this long (`7d` default, a duration, or `session`). */
+  @property({ attribute: 'dismiss-for' }) dismissFor: string | null = null;
+
+  /** Pop-up: `skip` (default) if another overlay was shown in this page view; `allow`: it opens once the other has closed. */
+  @property({ attribute: 'after-overlay' }) afterOverlay: string | null = null;
+
+  /** Pop-up: whether it is open (reflected). Set it, or call `show()` / `hide()`, to open or close it from code, ignoring triggers, `min-time`, `after-overlay`, a past dismissal and a past sign-up; never over another open overlay, nor outside `start`/`end`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Takes the email: a field, a consent checkbox and a button. */
+  @property({ type: Boolean }) capture = false;
+
+  /** The consent wording shown by the checkbox and recorded with the lead (a default wording otherwise). */
+  @property({ attribute: 'consent-text' }) consentText: string | null = null;
+
+  /** `explicit` (default): an unticked checkbox must be ticked; `implied`: signing up is the consent, the wording is shown. */
+  @property() consent: string | null = null;
+
+  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
+  @property() action: string | null = null;
+
+  protected readonly popup: PopupController = new PopupController(
+    this,
+    () => this.shadowRoot?.querySelector('dialog'),
+    // The email field when the form shows one, with a mouse (on a phone the keyboard would hide the
+    // content); else focus stays on the close button.
+    () =>
+      matchMedia('(pointer: fine)').matches &&
+      this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus(),
+  );
+
+  protected readonly leadForm: LeadCaptureController = new LeadCaptureController(this, {
+    action: () => this.#action,
+    consentText: () => this.consentText ?? null,
+    consentImplied: () => this.#implied,
+    onAccepted: (lead, outcome) => this.leadAccepted(lead, outcome),
+  });
+
+  /** The valid values in use: a bad attribute keeps its text, the widget its default. */
+  #action: string | null = null;
+  #implied = false;
+
+  /** Once the lead is accepted (delivered or safely queued). */
+  protected abstract leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void;
+
+  /** Opens now, as the `open` property does. Resolves to whether it opened (not over another overlay, nor when a `vitrine-open` listener cancels). */
+  show(): Promise<boolean> {
+    return this.popup.show();
+  }
+
+  /** Closes it (`vitrine-close` with reason `api`; not remembered as the shopper's dismissal). */
+  hide(): void {
+    this.popup.hide();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.popup.configure(changed);
+    if (changed.has('consent'))
+      this.#implied =
+        this.consent != null && this.oneOf('consent', this.consent, CONSENT_MODES, 'explicit') === 'implied';
+    // Checked now, so that a bad value is reported when the page loads rather than at the first sign-up.
+    if (changed.has('action')) this.#action = httpUrlAttribute(this, 'action', this.action, true);
+    if (!this.timeWindow.active && this.popup.overlay.isOpen) this.popup.overlay.close('ended');
+  }
+}
