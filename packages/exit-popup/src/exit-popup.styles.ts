@@ -6,24 +6,19 @@ export const exitPopupStyles = css`
     display: contents;
   }
 
+  /* Its width, radius, shadow and height limit are the core's overlayStyles. */
   [part='dialog'] {
     --_backdrop: var(--vitrine-exit-popup-backdrop);
+    --_width: var(--vitrine-exit-popup-width, 28rem);
     box-sizing: border-box;
-    inline-size: 100%;
-    max-inline-size: min(92vw, var(--vitrine-exit-popup-width, 28rem));
-    max-block-size: calc(100dvh - 2rem);
     overflow: auto;
     padding: var(--vitrine-exit-popup-padding, 2.25rem 1.5rem 1.5rem);
-    border: 0;
-    border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
     background: var(--vitrine-exit-popup-background, var(--vitrine-color-surface, #ffffff));
     color: var(--vitrine-color-text, #111827);
-    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4));
     font-family: var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: 1rem;
     line-height: 1.5;
     text-align: center;
-    overscroll-behavior: contain;
   }
 
   /* The backdrop's fade; the rest of the entrance, the backdrop's colour and the close button are the core's overlayStyles. */

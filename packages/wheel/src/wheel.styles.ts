@@ -168,17 +168,9 @@ export const wheelStyles = css`
     font-weight: 700;
   }
 
+  /* The look of the form's button (core's leadFormStyles, class accent-button). */
   [part~='spin-button'] {
     inline-size: min(100%, 16rem);
-    min-block-size: 2.75em;
-    padding: 0.6em 1em;
-    border: 0;
-    border-radius: var(--vitrine-radius, 0.5rem);
-    background: var(--vitrine-color-accent, #111827);
-    color: var(--vitrine-color-on-accent, #fff);
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
   }
 
   [part~='spin-button'][aria-disabled='true'] {
@@ -239,17 +231,12 @@ export const wheelStyles = css`
     outline-offset: 2px;
   }
 
-  /* The pop-up: a modal card of the same shape, never taller than the screen. */
+  /* The pop-up: a modal card of the same shape (its width, radius, shadow and height limit are the core's overlayStyles). */
   [part~='dialog'] {
     --_backdrop: var(--vitrine-wheel-backdrop);
-    inline-size: min(92vw, var(--vitrine-wheel-size, 22rem));
-    max-block-size: calc(100dvh - 2rem);
+    --_width: var(--vitrine-wheel-size, 22rem);
     padding: 0;
-    border: 0;
-    border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
     background: none;
-    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0/0.4));
-    overscroll-behavior: contain;
   }
 
   [part~='dialog'] [part~='base'] {

@@ -639,6 +639,7 @@ export class VitrineWheel extends PopupElement {
               }`
             : html`<button
                 part="spin-button"
+                class="accent-button"
                 type="button"
                 aria-disabled=${phase === 'spinning' || left < 1}
                 @click=${() => void this.spin()}

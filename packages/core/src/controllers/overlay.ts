@@ -466,11 +466,22 @@ export class PopupController implements ReactiveController {
 export const CLOSE_ICON = svg`<svg viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M5 5l10 10M15 5L5 15"/></svg>`;
 
 /**
- * What every Vitrine modal looks like around its own content: the backdrop
- * (`--_backdrop`, which a widget maps to its documented property), a compositor-only entrance
- * (none with reduced motion), and the round close button (`[part~='close-button']`) in the top corner.
+ * What every Vitrine modal looks like around its own content: a card as wide as `--_width`
+ * (never wider than 92 % of the screen) and never taller than the screen, with the shared
+ * radius and shadow; the backdrop (`--_backdrop`); both mapped by the widget to its documented
+ * properties; a compositor-only entrance (none with reduced motion), and the round close button
+ * (`[part~='close-button']`) in the top corner.
  */
 export const overlayStyles = css`
+  [part~='dialog'] {
+    inline-size: min(92vw, var(--_width));
+    max-block-size: calc(100dvh - 2rem);
+    border: 0;
+    border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
+    box-shadow: var(--vitrine-shadow, 0 1.5rem 3rem -0.75rem rgb(0 0 0 / 0.4));
+    overscroll-behavior: contain;
+  }
+
   [part~='dialog']::backdrop {
     background: var(--_backdrop, rgb(17 24 39 / 0.6));
   }

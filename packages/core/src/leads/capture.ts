@@ -173,7 +173,9 @@ export const leadFormStyles = css`
     flex: none;
     accent-color: var(--vitrine-color-accent, #111827);
   }
-  [part~='submit'] {
+  /* The form's button; a widget's other main button (the wheel's spin) takes its look with class="accent-button". */
+  [part~='submit'],
+  .accent-button {
     min-block-size: 2.75em;
     padding: 0.6em 1em;
     border: 0;
@@ -190,6 +192,7 @@ export const leadFormStyles = css`
   }
   [part~='email-input']:focus-visible,
   [part~='submit']:focus-visible,
+  .accent-button:focus-visible,
   [part~='consent'] input:focus-visible {
     outline: 2px solid var(--vitrine-color-accent, #2563eb);
     outline-offset: 2px;
