@@ -58,6 +58,17 @@ async function settle(...els: Wheel[]): Promise<void> {
 async function wheel(template: ReturnType<typeof html>): Promise<Wheel> {
   const el = await fixture<Wheel>(template);
   await settle(el);
+  // A wheel with an endpoint fetches the endpoint's module as it reads the attribute: the same
+  // module here resolves once the wheel's copy has arrived (as it has by the shopper's first click).
+  if (el.hasAttribute('endpoint')) {
+    await import('../packages/wheel/src/endpoint.ts');
+    // The wheel's own import() settles in a task of its own: one real task later (timers are fake).
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(0);
+    });
+  }
   return el;
 }
 

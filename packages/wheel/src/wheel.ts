@@ -63,7 +63,6 @@ export interface WheelSpinDetail {
 
 const DEFAULT_DURATION_MS = 4000;
 const MAX_DURATION_MS = 30_000;
-const ENDPOINT_TIMEOUT_MS = 10_000;
 /** Fast at first, then slower and slower to a stop: a wheel running down against friction. */
 const SPIN_EASING = 'cubic-bezier(0.2, 0.8, 0.25, 1)';
 /** The drawing, in viewBox units around 0,0: the rim's radius; labels sit between LABEL_FROM and LABEL_TO. */
@@ -267,6 +266,8 @@ export class VitrineWheel extends PopupElement {
   #durationMs = DEFAULT_DURATION_MS;
   #spins = 1;
   #endpoint: string | null = null;
+  /** The endpoint's draw: its module is fetched once the wheel has an `endpoint`. */
+  #serverDraw?: Promise<typeof import('./endpoint.js')>;
   #rulesHref: string | null = null;
   /** The wheel's rest angle (degrees): where the last spin left it. */
   #angle = 0;
@@ -304,7 +305,7 @@ export class VitrineWheel extends PopupElement {
     let { index, angle } = draw(segments.map((segment) => segment.weight));
     let code = segments[index].code;
     if (this.#endpoint && !this.previewing) {
-      const answer = await this.#drawOnServer(segments);
+      const answer = await this.#drawOnServer(segments.length);
       if (!answer) {
         this.phase = 'failed';
         return null;
@@ -371,18 +372,14 @@ export class VitrineWheel extends PopupElement {
   }
 
   /** The slice and code the endpoint drew, or null (told once in the console) when it failed. */
-  async #drawOnServer(segments: WheelSegment[]): Promise<[number, string | null] | null> {
+  async #drawOnServer(count: number): Promise<[number, string | null] | null> {
     try {
-      const response = await fetch(this.#endpoint!, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ campaign: this.campaignId, email: this.store.get(this.#key('lead')) ?? null }),
-        signal: AbortSignal.timeout(ENDPOINT_TIMEOUT_MS),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const { segment, code } = ((await response.json()) ?? {}) as { segment?: unknown; code?: unknown };
-      if (typeof segment != 'number' || !segments[segment]) throw new Error(`no segment ${JSON.stringify(segment)}`);
-      return [segment, typeof code == 'string' && code.trim() ? code.trim() : null];
+      const { drawOnServer } = await (this.#serverDraw ??= import('./endpoint.js'));
+      return await drawOnServer(
+        this.#endpoint!,
+        { campaign: this.campaignId, email: this.store.get(this.#key('lead')) ?? null },
+        count,
+      );
     } catch (error) {
       noteOnce(this, `could not draw from endpoint="${this.endpoint}" (${String(error)}); the shopper may try again`);
       return null;
@@ -503,7 +500,8 @@ export class VitrineWheel extends PopupElement {
       this.#spins = Number.isInteger(spins) && spins > 0 ? spins : 1;
       if (this.#spins !== spins) this.warn('spins', this.spins, 'a whole number of spins, 1 or more');
     }
-    if (changed.has('endpoint')) this.#endpoint = httpUrlAttribute(this, 'endpoint', this.endpoint);
+    if (changed.has('endpoint') && (this.#endpoint = httpUrlAttribute(this, 'endpoint', this.endpoint)))
+      this.#serverDraw ??= import('./endpoint.js');
     if (changed.has('rulesHref')) this.#rulesHref = httpUrlAttribute(this, 'rules-href', this.rulesHref);
     super.willUpdate(changed);
     // What this visitor played before in this campaign: the last result comes back, with its code.
