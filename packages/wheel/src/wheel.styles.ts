@@ -4,7 +4,9 @@ export const wheelStyles = css`
   /*
    * Inline, the wheel is a card of a fixed shape: its width (at most --vitrine-wheel-size) and
    * 3:4 give its height, whatever it shows, so the loader's :not(:defined) rule reserves exactly
-   * its room. What it holds never grows it: the wheel takes the height the rest leaves.
+   * its room. What it holds never grows it: the wheel takes the height the rest leaves. The
+   * shape is the card's, not the host's: a pop-up wheel (its card in the top layer) and a wheel
+   * with nothing to show take no room.
    */
   :host {
     --_r: var(--vitrine-wheel-rim, var(--vitrine-color-accent, #111827));
@@ -12,20 +14,13 @@ export const wheelStyles = css`
     display: block;
     box-sizing: border-box;
     inline-size: min(100%, var(--vitrine-wheel-size, 22rem));
-    aspect-ratio: 3/4;
-    min-block-size: 0;
     color: var(--vitrine-color-text, #111827);
     font: 1rem/1.4 var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
 
-  /* A closed pop-up takes no room; nothing to show (no segments, outside start/end) neither. */
-  :host(:state(popup)) {
+  /* A pop-up wheel takes no room at all (the loader's reserve rule reads the attribute the same way). */
+  :host([mode='popup' i]) {
     display: contents;
-  }
-
-  :host(:state(off)),
-  [hidden] {
-    display: none !important;
   }
 
   [part~='base'] {
@@ -33,7 +28,7 @@ export const wheelStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.625rem;
-    block-size: 100%;
+    aspect-ratio: 3/4;
     overflow: auto;
     padding: var(--vitrine-wheel-padding, 1rem);
     border: 1px solid color-mix(in srgb, currentColor 14%, transparent);
@@ -240,8 +235,6 @@ export const wheelStyles = css`
   }
 
   [part~='dialog'] [part~='base'] {
-    aspect-ratio: 3/4;
-    block-size: auto;
     max-block-size: calc(100dvh - 2rem);
     padding-block-start: 2.75rem;
   }

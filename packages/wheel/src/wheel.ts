@@ -257,7 +257,6 @@ export class VitrineWheel extends PopupElement {
   @state() private result: WheelResult | null = null;
   @state() private segments: WheelSegment[] = [];
 
-  #internals = this.attachInternals();
   #motion = new ReducedMotionController(this);
   #coupon: CouponController = new CouponController(this);
   #observer = new MutationObserver(() => this.#readSegments());
@@ -446,14 +445,6 @@ export class VitrineWheel extends PopupElement {
     if (!same) this.segments = segments;
   }
 
-  #setState(name: string, on: boolean): void {
-    try {
-      this.#internals.states[on ? 'add' : 'delete'](name);
-    } catch {
-      /* no custom states (an older browser): the host keeps its box */
-    }
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.#observer.observe(this, {
@@ -513,8 +504,6 @@ export class VitrineWheel extends PopupElement {
       this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
       if (this.result) this.#publish(this.result);
     }
-    this.#setState('popup', this.#mode === 'popup');
-    this.#setState('off', !this.#playable);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
