@@ -61,6 +61,8 @@ export const CSS_PAYLOADS: Record<string, string> = {
   'style tag break': `red</style><img src=x onerror="window.__pwned='css'">`,
   expression: `expression(window.__pwned='expression')`,
   'image-set': `image-set(url(${server.url('css-5')}) 1x)`,
+  // `\72 ` is an escaped "r": a var() fallback spelling url( without writing it.
+  'escaped url in a var() fallback': `var(--nope, u\\72 l(${server.url('css-6')}))`,
 };
 
 let watch: PageWatch;

@@ -1,15 +1,10 @@
 /**
- * A segment's `color`, checked before it reaches the slice's custom property: a CSS colour,
- * possibly through custom properties (`var(--brand)`, `var(--brand, #0f766e)`). `CSS.supports`
- * alone accepts anything inside `var()` (`var(--x, url(https://…))`), so each `var()` is first
- * replaced by its fallback (or a colour when it has none) and what is left must be a colour.
+ * A segment's `color`, checked before it reaches the slice's custom property: a CSS colour, or
+ * one through the page's custom properties (`var(--brand)`, `var(--brand, #0f766e)`), which
+ * `CSS.supports` accepts as written whatever is inside. So nothing that could fetch is let
+ * through anywhere in the value (`url(`, `image-set(`: a slice's `fill` takes `url()`), nor CSS
+ * escapes, which could spell them (`u\72 l(`).
  */
-const VAR = /var\(\s*--[\w-]+\s*(?:,\s*((?:[^()]|\([^()]*\))*))?\)/g;
-
 export function isCssColor(value: string): boolean {
-  let resolved = value;
-  for (let depth = 0; depth < 4 && resolved.includes('var('); depth++) {
-    resolved = resolved.replace(VAR, (_, fallback: string | undefined) => fallback?.trim() || 'black');
-  }
-  return !/var\(|url\(|image/i.test(resolved) && CSS.supports('color', resolved);
+  return !/url\(|image|\\/i.test(value) && CSS.supports('color', value);
 }
