@@ -372,7 +372,7 @@ export const EndpointFailure: Story = {
     await userEvent.click(part(el, 'spin-button')!);
     await waitFor(() => expect(el.state).toBe('failed'));
     await expect(part(el, 'message')!.textContent.trim()).toBe(
-      'The wheel is not available right now. Please try again in a moment.',
+      'The wheel is unavailable. Please try again in a moment.',
     );
     await expect(el.spinsLeft).toBe(1);
     await expect(Object.keys(localStorage).filter((key) => key.includes('storybook-wheel-endpoint-failure'))).toEqual(

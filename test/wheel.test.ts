@@ -693,14 +693,15 @@ describe('spins per visitor', () => {
     expect(coupons).toEqual([{ code: 'TEN', campaign: 'bf', label: '-10 %' }]);
   });
 
-  test('after a loss with no spin left, a new page says the visitor has played', async () => {
+  test('spins used up without a stored result (lost from storage): a new page offers no spin', async () => {
     rig(LOSE, 0);
     const el = await wheel(html`<vitrine-wheel campaign="bf">${SEGMENTS}</vitrine-wheel>`);
     await spin(el);
     localStorage.removeItem('vitrine:bf:result');
     newPage();
     const again = await wheel(html`<vitrine-wheel campaign="bf">${SEGMENTS}</vitrine-wheel>`);
-    expect(message(again)).toBe('You have already played.');
+    expect(message(again)).toBe('');
+    expect(spinButton(again)!.textContent!.trim()).toBe('No spins left');
     expect(spinButton(again)!.getAttribute('aria-disabled')).toBe('true');
   });
 
@@ -840,7 +841,7 @@ describe('endpoint: the server draws', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       await spin(el);
       expect(el.state).toBe('failed');
-      expect(message(el)).toBe('The wheel is not available right now. Please try again in a moment.');
+      expect(message(el)).toBe('The wheel is unavailable. Please try again in a moment.');
       expect(el.shadowRoot!.getAnimations()).toEqual([]);
       expect(el.spinsLeft).toBe(1);
       expect(spinButton(el)!.getAttribute('aria-disabled')).toBe('false');

@@ -70,6 +70,8 @@ const RADIUS = 96;
 const LABEL_FROM = 26;
 const LABEL_TO = 90;
 const LABEL_MIDDLE = (LABEL_FROM + LABEL_TO) / 2;
+/** Said in the console and in the debug list when no segment is valid. */
+const NO_SEGMENT = 'no valid <vitrine-wheel-segment>: nothing to spin, nothing shown';
 
 type Key =
   | 'name'
@@ -80,7 +82,6 @@ type Key =
   | 'left'
   | 'won'
   | 'lost'
-  | 'played'
   | 'failed'
   | 'chances'
   | 'winAny'
@@ -98,8 +99,7 @@ const messages: Catalog<Key> = {
     left: '{count} left',
     won: 'You won: {label}!',
     lost: 'The wheel stopped on “{label}”. No prize this time.',
-    played: 'You have already played.',
-    failed: 'The wheel is not available right now. Please try again in a moment.',
+    failed: 'The wheel is unavailable. Please try again in a moment.',
     chances: 'Chances of winning',
     winAny: 'Chance of winning a prize: {share}',
     rules: 'Contest rules',
@@ -115,8 +115,7 @@ const messages: Catalog<Key> = {
     left: 'encore {count}',
     won: 'Gagné : {label} !',
     lost: 'La roue s’est arrêtée sur « {label} ». Pas de lot cette fois.',
-    played: 'Vous avez déjà joué.',
-    failed: 'La roue n’est pas disponible pour le moment. Réessayez dans un instant.',
+    failed: 'La roue est indisponible. Réessayez dans un instant.',
     chances: 'Chances de gagner',
     winAny: 'Chance de gagner un lot : {share}',
     rules: 'Règlement du jeu',
@@ -436,13 +435,8 @@ export class VitrineWheel extends PopupElement {
       if (code) codes.add(code);
       segments.push({ label, code, weight, color });
     }
-    // Compared field by field, not through JSON.stringify, which a page may have replaced.
-    const same =
-      segments.length === this.segments.length &&
-      segments.every((segment, index) =>
-        (['label', 'code', 'weight', 'color'] as const).every((key) => segment[key] === this.segments[index][key]),
-      );
-    if (!same) this.segments = segments;
+    // Read again only when a segment changed (the observer's filter): drawn again at once.
+    this.segments = segments;
   }
 
   override connectedCallback(): void {
@@ -467,14 +461,12 @@ export class VitrineWheel extends PopupElement {
     if (this.popup.overlay.isOpen) return null;
     const hidden = super.hiddenReason();
     if (hidden) return hidden;
-    if (!this.segments.length) return this.badInput([], 'no valid <vitrine-wheel-segment> child: nothing to spin');
+    if (!this.segments.length) return this.badInput([], NO_SEGMENT);
     if (this.#mode !== 'popup') return null;
     if (this.spinsLeft < 1)
       return {
         code: 'no-spins',
-        reason: this.result?.code
-          ? `no spins left: the visitor won ${this.result.code}`
-          : `no spins left: ${this.#used} of spins="${this.#spins}" used`,
+        reason: `no spins left: ${this.result?.code ? `the visitor won ${this.result.code}` : `${this.#used} of spins="${this.#spins}" used`}`,
       };
     return this.popup.debugReason();
   }
@@ -518,7 +510,7 @@ export class VitrineWheel extends PopupElement {
       // A page still being parsed may not have reached the segments yet.
       if (document.readyState == 'loading')
         document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
-      else if (this.isConnected) noteOnce(this, 'has no valid <vitrine-wheel-segment>: nothing to spin, nothing shown');
+      else if (this.isConnected) noteOnce(this, `has ${NO_SEGMENT}`);
     }
     const popup = this.#mode === 'popup';
     // A visitor who has used all their spins is not interrupted again.
@@ -599,9 +591,7 @@ export class VitrineWheel extends PopupElement {
             ? this.#text(phase)
             : result
               ? this.#text(result.code ? 'won' : 'lost', { label: result.label })
-              : left < 1
-                ? this.#text('played')
-                : ''
+              : ''
         }
       </p>
       ${
