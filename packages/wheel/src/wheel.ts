@@ -4,7 +4,7 @@ import {
   CONSENT_MODES,
   CouponController,
   PopupElement,
-  ReducedMotionController,
+  prefersReducedMotion,
   type DebugReason,
   campaignKey,
   couponStyles,
@@ -256,7 +256,6 @@ export class VitrineWheel extends PopupElement {
   @state() private result: WheelResult | null = null;
   @state() private segments: WheelSegment[] = [];
 
-  #motion = new ReducedMotionController(this);
   #coupon: CouponController = new CouponController(this);
   #observer = new MutationObserver(() => this.#readSegments());
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
@@ -390,7 +389,8 @@ export class VitrineWheel extends PopupElement {
     const rotor = this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]');
     const from = this.#angle;
     const rest = (this.#angle = (360 - stop) % 360);
-    if (rotor && !this.#motion.reduced) {
+    // Read as it spins: nothing the wheel shows at rest depends on it.
+    if (rotor && !prefersReducedMotion()) {
       const to = from + Math.max(2, Math.round(this.#durationMs / 800)) * 360 + ((rest - from + 360) % 360);
       this.#animation = rotor.animate([{ transform: `rotate(${from}deg)` }, { transform: `rotate(${to}deg)` }], {
         duration: this.#durationMs,
@@ -479,7 +479,8 @@ export class VitrineWheel extends PopupElement {
         MAX_DURATION_MS,
       );
     if (changed.has('spins')) {
-      const spins = this.spins == null ? 1 : Number(String(this.spins).trim() || NaN);
+      // Number() ignores surrounding spaces and reads "" as 0: refused below, as it should be.
+      const spins = Number(this.spins ?? 1);
       this.#spins = Number.isInteger(spins) && spins > 0 ? spins : 1;
       if (this.#spins !== spins) this.warn('spins', this.spins, 'a whole number of spins, 1 or more');
     }
