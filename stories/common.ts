@@ -2,6 +2,7 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
 import { noChange } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { AFTER_OVERLAY, CONSENT_MODES } from '@vitrine/core';
 
 const dateText = 'ISO 8601 date-time, e.g. `2026-11-27T23:59:00+01:00` or `2026-11-27T23:59` in `timezone`';
 
@@ -25,6 +26,74 @@ export function commonArgTypes(previewDescription: string): ArgTypes {
     variant: { control: 'text', description: 'A/B label for analytics.', table: { category: 'common' } },
     preview: { control: 'boolean', description: previewDescription, table: { category: 'common' } },
     ...targetingArgTypes,
+  };
+}
+
+/**
+ * Controls for the attributes of a pop-up (core's PopupElement: the exit pop-up, the wheel in pop-up
+ * mode): when it opens, in `category`, each description after `prefix`.
+ */
+export function popupArgTypes(category: string, prefix = ''): ArgTypes {
+  const table = { category };
+  const say = (text: string) => (prefix ? `${prefix}${text}` : `${text[0].toUpperCase()}${text.slice(1)}`);
+  return {
+    trigger: {
+      control: 'text',
+      description: say(
+        `when it opens, space-separated, any fires: \`exit\` (default: leaving through the top; on touch a fast scroll up), \`time:20s\`, \`scroll:50%\`, \`idle:30s\`.`,
+      ),
+      table,
+    },
+    'min-time': {
+      control: 'text',
+      description: say(`never before the visitor has been this long on the page (default \`5s\`, \`0\` for none).`),
+      table,
+    },
+    'dismiss-for': {
+      control: 'text',
+      description: say(`once closed, stays closed this long: a duration (\`7d\` default) or \`session\`.`),
+      table,
+    },
+    'after-overlay': {
+      control: 'select',
+      options: ['', ...AFTER_OVERLAY],
+      description: say(`\`skip\` (default): not after another overlay was shown; \`allow\`: once it has closed.`),
+      table,
+    },
+    open: {
+      control: 'boolean',
+      description: say(`open now (reflected). From code: \`el.open = true\`, \`el.show()\`, \`el.hide()\`.`),
+      table,
+    },
+    // Properties a page sets from code; their attributes above are the controls.
+    minTime: { control: false, table: { category: 'properties' } },
+    dismissFor: { control: false, table: { category: 'properties' } },
+    afterOverlay: { control: false, table: { category: 'properties' } },
+  };
+}
+
+/** Controls for the email capture of a pop-up (core's PopupElement): `capture` says what the form does here. */
+export function leadArgTypes(captureDescription: string): ArgTypes {
+  const table = { category: 'email capture' };
+  return {
+    capture: { control: 'boolean', description: captureDescription, table },
+    'consent-text': {
+      control: 'text',
+      description: 'The consent wording, shown and recorded with the lead.',
+      table,
+    },
+    consent: {
+      control: 'select',
+      options: ['', ...CONSENT_MODES],
+      description: '`explicit` (default): an unticked checkbox; `implied`: submitting is the consent.',
+      table,
+    },
+    action: {
+      control: 'text',
+      description: 'Where the lead goes: an http(s) URL or `shopify`. Nothing is sent in `preview`.',
+      table,
+    },
+    consentText: { control: false, table: { category: 'properties' } },
   };
 }
 

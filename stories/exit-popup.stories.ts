@@ -9,9 +9,8 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LEAD_FORM_STATES, type LeadFormState } from '@vitrine/core';
-import { EXIT_POPUP_AFTER_OVERLAY, EXIT_POPUP_CONSENT } from '@vitrine/exit-popup';
 import '@vitrine/exit-popup/define';
-import { commonArgTypes, targeting } from './common.ts';
+import { commonArgTypes, leadArgTypes, popupArgTypes, targeting } from './common.ts';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
@@ -108,33 +107,7 @@ const meta = {
     docs: { story: { inline: false, iframeHeight: 560 } },
   },
   argTypes: {
-    trigger: {
-      control: 'text',
-      description:
-        'When it opens, space-separated, any fires: `exit` (leaving through the top; on touch a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. Default `exit`.',
-      table: { category: 'when' },
-    },
-    'min-time': {
-      control: 'text',
-      description: 'Never before the visitor has been this long on the page (default `5s`, `0` for none).',
-      table: { category: 'when' },
-    },
-    'dismiss-for': {
-      control: 'text',
-      description: 'Once closed, stays closed this long: a duration (`7d` default) or `session`.',
-      table: { category: 'when' },
-    },
-    'after-overlay': {
-      control: 'select',
-      options: ['', ...EXIT_POPUP_AFTER_OVERLAY],
-      description: '`skip` (default): not after another overlay was shown; `allow`: once it has closed.',
-      table: { category: 'when' },
-    },
-    open: {
-      control: 'boolean',
-      description: 'Open now (reflected). From code: `el.open = true`, `el.show()`, `el.hide()`.',
-      table: { category: 'when' },
-    },
+    ...popupArgTypes('when'),
     heading: { control: 'text', description: 'The title, as text.', table: { category: 'content' } },
     text: { control: 'text', description: 'The message, as text.', table: { category: 'content' } },
     code: {
@@ -154,23 +127,7 @@ const meta = {
       description: 'Text put in the default slot (wins over the attribute); rich content comes this way.',
       table: { category: 'slots' },
     },
-    capture: { control: 'boolean', description: 'Shows the email form.', table: { category: 'email capture' } },
-    'consent-text': {
-      control: 'text',
-      description: 'The consent wording, shown and recorded with the lead.',
-      table: { category: 'email capture' },
-    },
-    consent: {
-      control: 'select',
-      options: ['', ...EXIT_POPUP_CONSENT],
-      description: '`explicit` (default): an unticked checkbox; `implied`: signing up is the consent.',
-      table: { category: 'email capture' },
-    },
-    action: {
-      control: 'text',
-      description: 'Where the lead goes: an http(s) URL or `shopify`. Nothing is sent in `preview`.',
-      table: { category: 'email capture' },
-    },
+    ...leadArgTypes('Shows the email form.'),
     'submit-label': {
       control: 'text',
       description: 'The sign-up button’s text.',
@@ -184,11 +141,7 @@ const meta = {
     },
     ...commonArgTypes('Designer mode: ignores start/end and past dismissals, stores and sends nothing.'),
     // Properties a page sets from code; their attributes above are the controls.
-    minTime: { control: false, table: { category: 'properties' } },
-    dismissFor: { control: false, table: { category: 'properties' } },
-    consentText: { control: false, table: { category: 'properties' } },
     submitLabel: { control: false, table: { category: 'properties' } },
-    afterOverlay: { control: false, table: { category: 'properties' } },
   },
 } satisfies Meta<PopupArgs>;
 

@@ -9,9 +9,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { WHEEL_CONSENT, WHEEL_MODES } from '@vitrine/wheel';
+import { WHEEL_MODES } from '@vitrine/wheel';
 import '@vitrine/wheel/define';
-import { commonArgTypes, targeting } from './common.ts';
+import { commonArgTypes, leadArgTypes, popupArgTypes, targeting } from './common.ts';
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 
@@ -198,61 +198,12 @@ const meta = {
       description: 'After a win, a link applies the code to the Shopify cart (`/discount/CODE`) when clicked.',
       table: { category: 'game' },
     },
-    capture: {
-      control: 'boolean',
-      description: 'Takes the email (and the consent) before the spin.',
-      table: { category: 'email capture' },
-    },
-    'consent-text': {
-      control: 'text',
-      description: 'The consent wording, shown and recorded with the lead.',
-      table: { category: 'email capture' },
-    },
-    consent: {
-      control: 'select',
-      options: ['', ...WHEEL_CONSENT],
-      description: '`explicit` (default): an unticked checkbox; `implied`: submitting is the consent.',
-      table: { category: 'email capture' },
-    },
-    action: {
-      control: 'text',
-      description: 'Where the lead goes: an http(s) URL or `shopify`. Nothing is sent in `preview`.',
-      table: { category: 'email capture' },
-    },
-    trigger: {
-      control: 'text',
-      description: 'Pop-up mode: `exit` (default), `time:20s`, `scroll:50%`, `idle:30s`, space-separated.',
-      table: { category: 'pop-up' },
-    },
-    'min-time': {
-      control: 'text',
-      description: 'Pop-up mode: never before this long on the page (default `5s`, `0` for none).',
-      table: { category: 'pop-up' },
-    },
-    'dismiss-for': {
-      control: 'text',
-      description: 'Pop-up mode: once closed, stays closed this long (`7d` default, or `session`).',
-      table: { category: 'pop-up' },
-    },
-    'after-overlay': {
-      control: 'select',
-      options: ['', 'skip', 'allow'],
-      description: 'Pop-up mode: `skip` (default) after another overlay was shown; `allow`: once it has closed.',
-      table: { category: 'pop-up' },
-    },
-    open: {
-      control: 'boolean',
-      description: 'Pop-up mode: open now (reflected). From code: `el.open = true`, `el.show()`, `el.hide()`.',
-      table: { category: 'pop-up' },
-    },
+    ...leadArgTypes('Takes the email (and the consent) before the spin.'),
+    ...popupArgTypes('pop-up', 'Pop-up mode: '),
     ...commonArgTypes('Designer mode: ignores start/end and stored spins, stores and sends nothing.'),
     // Properties a page sets from code; their attributes above are the controls.
-    consentText: { control: false, table: { category: 'properties' } },
     hideOdds: { control: false, table: { category: 'properties' } },
     rulesHref: { control: false, table: { category: 'properties' } },
-    minTime: { control: false, table: { category: 'properties' } },
-    dismissFor: { control: false, table: { category: 'properties' } },
-    afterOverlay: { control: false, table: { category: 'properties' } },
   },
 } satisfies Meta<WheelArgs>;
 
