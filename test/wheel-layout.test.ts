@@ -80,3 +80,29 @@ test('an undefined wheel reserves exactly the room of the rendered one (none in 
     expect(before[index].after, `${name}: content after it`).toBeCloseTo(after[index].after, 1);
   });
 });
+
+test('in a pop-up the card grows with the email form: the wheel keeps its size, the card fits the screen', async () => {
+  for (const [width, height] of [
+    [1024, 900],
+    [390, 700],
+  ]) {
+    await page.viewport(width, height);
+    const el = document.body.appendChild(document.createElement('vitrine-wheel'));
+    el.setAttribute('mode', 'popup');
+    el.setAttribute('capture', '');
+    el.setAttribute('heading', 'Spin to win');
+    el.setAttribute('campaign', `layout-popup-${width}`);
+    el.innerHTML = SEGMENTS;
+    await el.updateComplete;
+    expect(await el.show()).toBe(true);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const dial = el.shadowRoot!.querySelector('.dial')!.getBoundingClientRect();
+    const card = el.shadowRoot!.querySelector('dialog')!.getBoundingClientRect();
+    // About 16rem (40 % of a short screen): never the sliver the form used to leave (about 60 px).
+    expect(dial.height, `${width}×${height}: the dial`).toBeGreaterThan(Math.min(240, height * 0.35));
+    expect(el.shadowRoot!.querySelector('[part~="email-input"]'), `${width}×${height}`).not.toBeNull();
+    expect(card.bottom, `${width}×${height}: the card`).toBeLessThanOrEqual(height);
+    el.hide();
+    el.remove();
+  }
+});

@@ -234,8 +234,18 @@ export const wheelStyles = css`
     background: none;
   }
 
+  /*
+   * In the pop-up the card grows with what it shows (a modal moves nothing on the page): the wheel
+   * keeps its size beside the email form instead of shrinking to what the form leaves.
+   */
   [part~='dialog'] [part~='base'] {
+    aspect-ratio: auto;
     max-block-size: calc(100dvh - 2rem);
     padding-block-start: 2.75rem;
+  }
+
+  [part~='dialog'] [part~='wheel'] {
+    flex: none;
+    block-size: min(16rem, 40dvh);
   }
 `;

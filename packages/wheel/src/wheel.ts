@@ -155,7 +155,7 @@ function labelLines(label: string): string[] {
  * later visits.
  *
  * `mode="inline"` (default) is a card in the page of a fixed shape (`--vitrine-wheel-size` wide,
- * 3:4), reserved before its code arrives. `mode="popup"` is a modal opened like the exit pop-up
+ * 3:4), reserved before its code arrives; in a pop-up the card grows with the email form. `mode="popup"` is a modal opened like the exit pop-up
  * (`trigger`, `min-time`, `dismiss-for`, `after-overlay`, `open`), never over another overlay.
  * With `capture`, the email (and the consent) is taken before the spin: the form's button spins.
  *
@@ -165,7 +165,7 @@ function labelLines(label: string): string[] {
  * @csspart dialog - Pop-up mode: the `<dialog>` around the card (its `::backdrop` takes `--vitrine-wheel-backdrop`).
  * @csspart close-button - Pop-up mode: the close button.
  * @csspart heading - The title (`<h2>`).
- * @csspart wheel - The room of the wheel: the dial is the largest square that fits in it (the card keeps its size, the wheel takes what the rest leaves).
+ * @csspart wheel - The room of the wheel: the dial is the largest square that fits in it (inline, the card keeps its shape and the wheel takes what the rest leaves; in pop-up mode it is `16rem` high, at most 40 % of the screen, and the card grows with the form).
  * @csspart rotor - The turning part: the slices.
  * @csspart slice - One slice (an SVG group of its shape and label); the won slice is also `slice-won`.
  * @csspart slice-won - The won slice, once the wheel has stopped on it and on later visits while its code is shown (also has the part `slice`).
@@ -191,7 +191,7 @@ function labelLines(label: string): string[] {
  * @csspart rules-link - The link to the contest rules (`rules-href`).
  * @csspart no-purchase - "No purchase necessary."
  *
- * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container; in pop-up mode never wider than 92 % of the screen); its height is 4/3 of it.
+ * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container; in pop-up mode never wider than 92 % of the screen); inline, its height is 4/3 of it.
  * @cssproperty --vitrine-wheel-padding - Padding of the card (default `1rem`).
  * @cssproperty --vitrine-wheel-background - Background of the card (default `--vitrine-color-surface`, else `#ffffff`).
  * @cssproperty --vitrine-wheel-heading-size - Size of the title (default `1.25rem`).
