@@ -12,6 +12,7 @@ import { VitrineWheel, VitrineWheelSegment } from '@vitrine/wheel';
 const RESERVE_CSS =
   ':where(vitrine-wheel:not(:defined)){display:block;box-sizing:border-box;visibility:hidden;' +
   'inline-size:min(100%,var(--vitrine-wheel-size,22rem));aspect-ratio:3/4}' +
+  ':where(vitrine-wheel[capture]:not(:defined)){aspect-ratio:3/5}' +
   ':where(vitrine-wheel[mode=popup i]:not(:defined),vitrine-wheel-segment:not(:defined)){display:none}';
 
 const SEGMENTS =

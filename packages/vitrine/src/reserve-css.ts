@@ -45,10 +45,11 @@ export const UNDEFINED_CSS = [
   `:where(vitrine-loyalty-badge:not(:defined)){display:inline-block;vertical-align:middle;` +
     `height:var(--vitrine-loyalty-badge-height,2rem);visibility:hidden}`,
   `:where(vitrine-loyalty-badge:not(:defined))>*{display:none}`,
-  // Inline wheel: a fixed aspect ratio, so its room is known before its code; a pop-up wheel and the
-  // segments take none.
+  // Inline wheel: a fixed aspect ratio, so its room is known before its code (taller with the email
+  // form, so the wheel keeps a fair size beside it); a pop-up wheel and the segments take none.
   `:where(vitrine-wheel:not(:defined)){display:block;box-sizing:border-box;visibility:hidden;` +
     `inline-size:min(100%,var(--vitrine-wheel-size,22rem));aspect-ratio:3/4}`,
+  `:where(vitrine-wheel[capture]:not(:defined)){aspect-ratio:3/5}`,
   `:where(vitrine-wheel[mode=popup i]:not(:defined),vitrine-wheel-segment:not(:defined)){display:none}`,
   // An experiment takes no room itself; until it has decided (it then gets a `variant` attribute) only
   // its first variant keeps room, unseen, so the kept one takes that place and nothing moves when the

@@ -37,6 +37,11 @@ export const wheelStyles = css`
     text-align: center;
   }
 
+  /* With the email form the card is taller (the loader reserves the same), so the wheel keeps a fair size. */
+  :host([capture]:not([mode='popup' i])) [part~='base'] {
+    aspect-ratio: 3/5;
+  }
+
   h2 {
     margin: 0;
     font-size: var(--vitrine-wheel-heading-size, 1.25rem);

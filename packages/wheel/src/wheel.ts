@@ -191,7 +191,7 @@ function labelLines(label: string): string[] {
  * @csspart rules-link - The link to the contest rules (`rules-href`).
  * @csspart no-purchase - "No purchase necessary."
  *
- * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container; in pop-up mode never wider than 92 % of the screen); inline, its height is 4/3 of it.
+ * @cssproperty --vitrine-wheel-size - Width of the card (default `22rem`, never wider than its container; in pop-up mode never wider than 92 % of the screen); inline, its height is 4/3 of it (5/3 with `capture`, for the form).
  * @cssproperty --vitrine-wheel-padding - Padding of the card (default `1rem`).
  * @cssproperty --vitrine-wheel-background - Background of the card (default `--vitrine-color-surface`, else `#ffffff`).
  * @cssproperty --vitrine-wheel-heading-size - Size of the title (default `1.25rem`).
