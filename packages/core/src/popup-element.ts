@@ -55,7 +55,7 @@ export abstract class PopupElement extends VitrineElement {
 
   protected readonly leadForm: LeadCaptureController = new LeadCaptureController(this, {
     action: () => this.#action,
-    consentText: () => this.consentText ?? null,
+    consentText: () => this.consentText,
     consentImplied: () => this.#implied,
     onAccepted: (lead, outcome) => this.leadAccepted(lead, outcome),
   });

@@ -435,7 +435,8 @@ export class VitrineWheel extends PopupElement {
       if (code) codes.add(code);
       segments.push({ label, code, weight, color });
     }
-    // Read again only when a segment changed (the observer's filter): drawn again at once.
+    // Every read draws the slices anew: reads come at connection, after a spin that deferred one, and
+    // when a segment changed (the observer's filter), never from the wheel's own renders.
     this.segments = segments;
   }
 
