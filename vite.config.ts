@@ -1,11 +1,11 @@
 import { defineConfig, defaultClientConditions } from 'vite';
-import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
 import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
 import { hardeningServer } from './test/hardening/server.ts';
+import { engineInstances } from './scripts/engines/providers.ts';
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path);
 
@@ -14,17 +14,14 @@ const PACKAGES = readdirSync(fromRoot('packages')).filter((name) =>
   existsSync(fromRoot(`packages/${name}/src/index.ts`)),
 );
 
-/** A fresh object per project: vitest mutates `instances`. */
-const browser = () => ({
+/**
+ * Every browser project runs in the three engines shoppers use (Chromium, Firefox, WebKit), or in
+ * those `VITRINE_ENGINES` names; see scripts/engines/providers.ts. A fresh object per project:
+ * vitest mutates `instances`.
+ */
+const browser = (project: string) => ({
   enabled: true,
-  headless: true,
-  instances: [{ browser: 'chromium' as const }],
-  provider: playwright({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    },
-  }),
+  instances: engineInstances(project),
 });
 
 const libraryBuild = (name: string) => {
@@ -120,6 +117,30 @@ const bundleBuild = {
   },
 };
 
+/**
+ * The same build, flat, for Shopify (`dist/shopify/`): a theme's `assets/` folder and a theme app
+ * extension's `assets/` take no sub-folders, so every chunk sits beside the loader under one prefix
+ * (`vitrine-countdown-<hash>.js`) and is imported as `./vitrine-….js`. Relative imports resolve
+ * against the loader's own URL, so the `?v=` that `asset_url` appends never reaches a chunk's URL.
+ * No source maps: they would be public files of the merchant's theme.
+ */
+const shopifyBuild = {
+  ...bundleBuild,
+  outDir: fromRoot('packages/vitrine/dist/shopify'),
+  emptyOutDir: true,
+  sourcemap: false,
+  rolldownOptions: {
+    ...bundleBuild.rolldownOptions,
+    output: {
+      ...bundleBuild.rolldownOptions.output,
+      chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) =>
+        bundleBuild.rolldownOptions.output.chunkFileNames(chunk).replace(/^chunks\//, 'vitrine-'),
+    },
+  },
+};
+
+const BUILDS: Record<string, object> = { bundle: bundleBuild, shopify: shopifyBuild };
+
 export default defineConfig(({ mode }) => ({
   // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
   plugins: [minifyLitTemplates(), hardeningServer()],
@@ -143,7 +164,7 @@ export default defineConfig(({ mode }) => ({
       '@open-wc/testing-helpers',
     ],
   },
-  build: PACKAGES.includes(mode) ? libraryBuild(mode) : mode === 'bundle' ? bundleBuild : {},
+  build: PACKAGES.includes(mode) ? libraryBuild(mode) : (BUILDS[mode] ?? {}),
   test: {
     projects: [
       {
@@ -152,7 +173,7 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/node/**'],
-          browser: browser(),
+          browser: browser('unit'),
           testTimeout: 15_000,
         },
       },
@@ -163,7 +184,7 @@ export default defineConfig(({ mode }) => ({
       {
         extends: true,
         plugins: [storybookTest({ configDir: fromRoot('.storybook') })],
-        test: { name: 'storybook', browser: browser() },
+        test: { name: 'storybook', browser: browser('storybook') },
       },
     ],
   },

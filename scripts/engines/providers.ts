@@ -1,0 +1,173 @@
+// The three engines shoppers use, each driven from Debian's own packages (nothing downloaded):
+//
+// - Chromium: Playwright over CDP, `/usr/bin/chromium`.
+// - Firefox: Playwright over WebDriver BiDi (`channel: 'moz-firefox'`), Debian's Firefox ESR through
+//   `firefox-bidi.mjs` (see there why a relay sits in between). Real input events, like Chromium's.
+// - WebKit: WebKitGTK's own WebDriver (`WebKitWebDriver`, package webkit2gtk-driver) driving the
+//   MiniBrowser it ships, through Vitest's webdriverio provider. MiniBrowser has no headless mode:
+//   it needs a display, so the provider starts Xvfb when there is none. The driver and the Xvfb it
+//   started are stopped by their own process ids when the run ends.
+//
+// `VITRINE_ENGINES=firefox npm test` (or `npx vitest run --project 'unit (firefox)'`) runs one.
+import { playwright } from '@vitest/browser-playwright';
+import { webdriverio } from '@vitest/browser-webdriverio';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+const MINIBROWSER =
+  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+
+/** The engines this run covers: `VITRINE_ENGINES` (comma-separated), else all three. */
+export function selectedEngines(): Engine[] {
+  const asked = (process.env.VITRINE_ENGINES ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (asked.length === 0) return [...ENGINES];
+  const unknown = asked.filter((name) => !(ENGINES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`VITRINE_ENGINES: unknown engine ${unknown.join(', ')} (${ENGINES.join(', ')})`);
+  return ENGINES.filter((engine) => asked.includes(engine));
+}
+
+const chromium = () =>
+  playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    },
+  });
+
+const firefox = () =>
+  playwright({
+    launchOptions: {
+      channel: 'moz-firefox',
+      executablePath: resolve(import.meta.dirname, 'firefox-bidi.mjs'),
+      // No update checks, telemetry or remote settings: the machine has no network but the npm registry.
+      firefoxUserPrefs: {
+        'app.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        'services.settings.server': 'http://127.0.0.1:9/',
+        'network.captive-portal-service.enabled': false,
+      },
+    },
+  });
+
+/** A free TCP port on loopback, for the WebDriver server. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check().catch(() => false)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${what} did not start within ${timeoutMs} ms`);
+}
+
+/** Processes this run started, stopped by their ids (never by name: other runs may share the machine). */
+const started: ChildProcess[] = [];
+function stopStarted(): void {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+}
+process.once('exit', stopStarted);
+
+/** A display for MiniBrowser: the one given (DISPLAY), else an Xvfb of our own. */
+async function ensureDisplay(): Promise<string> {
+  if (process.env.DISPLAY) return process.env.DISPLAY;
+  for (let number = 90; number < 110; number += 1) {
+    if (existsSync(`/tmp/.X11-unix/X${number}`) || existsSync(`/tmp/.X${number}-lock`)) continue;
+    const xvfb = spawn('Xvfb', [`:${number}`, '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'], {
+      stdio: 'ignore',
+    });
+    started.push(xvfb);
+    try {
+      await waitFor(async () => existsSync(`/tmp/.X11-unix/X${number}`), 'Xvfb', 5_000);
+      return `:${number}`;
+    } catch {
+      xvfb.kill('SIGTERM');
+    }
+  }
+  throw new Error('no free X display for WebKit (install xvfb, or set DISPLAY)');
+}
+
+/** Starts WebKitWebDriver on a free port (with a display) and returns the port. */
+async function startWebKitDriver(): Promise<number> {
+  const display = await ensureDisplay();
+  const port = await freePort();
+  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
+    stdio: 'ignore',
+    env: { ...process.env, DISPLAY: display },
+  });
+  started.push(driver);
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/status`)).ok, 'WebKitWebDriver');
+  return port;
+}
+
+interface WebdriverProvider {
+  options: Record<string, unknown>;
+  buildCapabilities(): Record<string, unknown>;
+  openBrowser(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+const webkit = () => {
+  const base = webdriverio({
+    hostname: '127.0.0.1',
+    path: '/',
+    capabilities: {
+      // WebKitWebDriver 2.50 refuses a BiDi session (webSocketUrl): classic WebDriver.
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+    },
+  });
+  return {
+    ...base,
+    providerFactory(project: Parameters<typeof base.providerFactory>[0]) {
+      const provider = base.providerFactory(project) as unknown as WebdriverProvider;
+      // The provider names the browser after the instance ('safari'); WebKitWebDriver wants 'MiniBrowser'.
+      const capabilities = provider.buildCapabilities.bind(provider);
+      provider.buildCapabilities = () => ({ ...capabilities(), browserName: 'MiniBrowser' });
+      const openBrowser = provider.openBrowser.bind(provider);
+      provider.openBrowser = async () => {
+        if (provider.options.port == null) provider.options = { ...provider.options, port: await startWebKitDriver() };
+        return openBrowser();
+      };
+      const close = provider.close.bind(provider);
+      provider.close = async () => {
+        try {
+          await close();
+        } finally {
+          stopStarted();
+        }
+      };
+      return provider as unknown as ReturnType<typeof base.providerFactory>;
+    },
+  };
+};
+
+/** One Vitest browser instance per selected engine, each with its own provider, named `<project> (<engine>)`. */
+export function engineInstances(project: string) {
+  return selectedEngines().map((engine) => {
+    const name = `${project} (${engine})`;
+    if (engine === 'chromium') return { name, browser: 'chromium' as const, headless: true, provider: chromium() };
+    if (engine === 'firefox') return { name, browser: 'firefox' as const, headless: true, provider: firefox() };
+    // MiniBrowser runs in a real window (on Xvfb): not headless.
+    return { name, browser: 'safari' as const, headless: false, provider: webkit() };
+  });
+}
