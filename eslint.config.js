@@ -5,7 +5,7 @@ import { configs as wc } from 'eslint-plugin-wc';
 import lit from 'eslint-plugin-lit';
 
 export default defineConfig(
-  { ignores: ['**/dist/**', 'storybook-static/**', 'custom-elements.json', 'bench/.tmp/**'] },
+  { ignores: ['**/dist/**', 'storybook-static/**', 'custom-elements.json', 'bench/.tmp/**', 'examples/**/assets/**'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },

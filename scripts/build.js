@@ -1,6 +1,9 @@
 // Builds every package as an ES library with its type declarations, then the script-tag bundle
-// into packages/vitrine/dist, then the files the packages ship beside the code (the manifest, the
-// editor data). The umbrella's library build empties dist/ first, so the bundle is built last.
+// into packages/vitrine/dist and its flat variant for Shopify into packages/vitrine/dist/shopify,
+// then the files the packages ship beside the code (the manifest, the editor data). The umbrella's
+// library build empties dist/ first, so the bundles are built last. Last, the Shopify examples get
+// the flat files in assets/ and the app extension its generated blocks (all git-ignored), so both
+// are complete as they stand: `shopify theme push` or `shopify app deploy` uploads a working Vitrine.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,9 +60,9 @@ function writeManifest(name) {
   writeFileSync(`packages/${name}/dist/custom-elements.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-for (const mode of [...order, 'bundle']) {
+for (const mode of [...order, 'bundle', 'shopify']) {
   execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (mode !== 'bundle') {
+  if (mode !== 'bundle' && mode !== 'shopify') {
     emitDeclarations(mode);
     writeManifest(mode);
   }
@@ -67,3 +70,6 @@ for (const mode of [...order, 'bundle']) {
 }
 if (existsSync('scripts/editor-data.js'))
   execFileSync(process.execPath, ['scripts/editor-data.js', '--out', 'packages/vitrine/dist'], { stdio: 'inherit' });
+
+// The flat build into the Shopify examples, and the extension's generated parts (see the script).
+execFileSync(process.execPath, ['scripts/shopify-app.js'], { stdio: 'inherit' });

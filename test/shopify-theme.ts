@@ -7,16 +7,54 @@
  */
 import { Liquid, Tag, TypeGuards, type Context, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
 
-const FILES = import.meta.glob<string>('../examples/shopify/**/*.liquid', {
-  query: '?raw',
+const FILES = import.meta.glob<string>(
+  ['../examples/shopify/**/*.liquid', '../examples/shopify-app/extensions/vitrine/blocks/*.liquid'],
+  { query: '?raw', import: 'default', eager: true },
+);
+
+/**
+ * `sections/vitrine-countdown.liquid` → its source; the theme app extension's blocks as
+ * `app/blocks/vitrine-embed.liquid` (its app blocks are written by `npm run build`).
+ */
+export const themeFiles: Record<string, string> = Object.fromEntries(
+  Object.entries(FILES).map(([path, source]) => [
+    path.replace('../examples/shopify/', '').replace('../examples/shopify-app/extensions/vitrine/', 'app/'),
+    source,
+  ]),
+);
+
+export const EMBED = 'app/blocks/vitrine-embed.liquid';
+
+/** The theme app extension's app blocks (not the embed). */
+export const APP_BLOCKS = Object.keys(themeFiles)
+  .filter((path) => path.startsWith('app/blocks/') && path !== EMBED)
+  .sort();
+
+/** The schema locales: `t:` keys → the theme editor's text, in English and French. */
+const LOCALES = import.meta.glob<Record<string, unknown>>('../examples/shopify/locales/*.schema.json', {
   import: 'default',
   eager: true,
 });
+export const schemaLocales = {
+  en: LOCALES['../examples/shopify/locales/en.default.schema.json'],
+  fr: LOCALES['../examples/shopify/locales/fr.schema.json'],
+};
 
-/** `sections/vitrine-countdown.liquid` → its source. */
-export const themeFiles: Record<string, string> = Object.fromEntries(
-  Object.entries(FILES).map(([path, source]) => [path.replace('../examples/shopify/', ''), source]),
-);
+/** What the theme editor shows for a schema string: a `t:` key looked up in a locale, else the text. */
+export function translated(text: string, language: keyof typeof schemaLocales = 'en'): string | undefined {
+  if (!text.startsWith('t:')) return text;
+  let value: unknown = schemaLocales[language];
+  for (const part of text.slice(2).split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Where `{{ 'vitrine.js' | asset_url }}` points in these tests: the flat build served as Shopify's
+ * CDN serves a theme's assets, one folder and a `?v=` version query (test/hardening/server.ts serves
+ * packages/vitrine/dist/ as built, query ignored).
+ */
+export const ASSET_BASE = '/__hardening/dist/shopify/';
+export const ASSET_VERSION = '?v=1733480000';
 
 export const SECTIONS = Object.keys(themeFiles)
   .filter((path) => path.startsWith('sections/'))
@@ -117,6 +155,9 @@ export function themeEngine(): Liquid {
   );
   const engine = new Liquid({ templates: snippets, extname: '.liquid' });
   engine.registerTag('schema', silentBlock('endschema'));
+  // {% doc %} documents a snippet's parameters for Theme Check and editors; Shopify prints nothing.
+  engine.registerTag('doc', silentBlock('enddoc'));
+  engine.registerFilter('asset_url', (name: string) => `${ASSET_BASE}${name}${ASSET_VERSION}`);
   engine.registerTag('javascript', silentBlock('endjavascript'));
   engine.registerTag('stylesheet', silentBlock('endstylesheet'));
   engine.registerTag('style', StyleTag);
@@ -176,8 +217,20 @@ export async function renderLiquid(source: string, scope: object, globals: objec
 
 /** Renders the app embed block with its defaults and `settings` on top. */
 export async function renderEmbed(settings: Record<string, unknown> = {}, globals: Record<string, unknown> = {}) {
-  const path = 'blocks/vitrine-embed.liquid';
-  const block = { id: 'embed-1', settings: { ...defaultsOf(schemaOf(path).settings), ...settings } };
+  return renderBlock(EMBED, settings, globals);
+}
+
+/** Renders a block of the theme app extension (the embed or an app block) with its defaults and `settings` on top. */
+export async function renderBlock(
+  path: string,
+  settings: Record<string, unknown> = {},
+  globals: Record<string, unknown> = {},
+): Promise<string> {
+  const block = {
+    id: 'block-1',
+    settings: { ...defaultsOf(schemaOf(path).settings), ...settings },
+    shopify_attributes: 'data-shopify-editor-block="block-1"',
+  };
   const all = shopGlobals(globals);
   return renderLiquid(themeFiles[path] ?? '', { block, ...all }, all);
 }

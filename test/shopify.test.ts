@@ -7,8 +7,15 @@
 import { describe, expect, test } from 'vitest';
 import manifest from '../custom-elements.json';
 import {
+  APP_BLOCKS,
+  ASSET_BASE,
+  ASSET_VERSION,
+  EMBED,
   SECTIONS,
   defaultsOf,
+  renderBlock,
+  schemaLocales,
+  translated,
   fragmentOf,
   renderEmbed,
   renderSection,
@@ -61,7 +68,14 @@ test('there is a section per widget, a head snippet and an app embed', () => {
     'vitrine-wheel',
   ]);
   expect(themeFiles['snippets/vitrine-head.liquid']).toBeDefined();
-  expect(themeFiles['blocks/vitrine-embed.liquid']).toBeDefined();
+  expect(themeFiles[EMBED]).toBeDefined();
+  // Written by `npm run build` from the sections: one app block per in-flow widget.
+  expect(APP_BLOCKS).toEqual([
+    'app/blocks/vitrine-countdown.liquid',
+    'app/blocks/vitrine-loyalty-badge.liquid',
+    'app/blocks/vitrine-shipping-progress.liquid',
+    'app/blocks/vitrine-wheel.liquid',
+  ]);
 });
 
 describe.each(SECTIONS)('%s', (path) => {
@@ -313,13 +327,13 @@ describe('the head snippet and the app embed', () => {
     return queue;
   }
 
-  test('the loader as a module and its stylesheet, from the CDN by default or a folder of your own', async () => {
+  test("the loader as a module and its stylesheet, from the theme's assets by default or a folder of your own", async () => {
     const fragment = fragmentOf(await head());
     expect(fragment.querySelector('script[type="module"]')!.getAttribute('src')).toBe(
-      'https://cdn.jsdelivr.net/npm/vitrine/dist/vitrine.js',
+      `${ASSET_BASE}vitrine.js${ASSET_VERSION}`,
     );
     expect(fragment.querySelector('link[rel="stylesheet"]')!.getAttribute('href')).toBe(
-      'https://cdn.jsdelivr.net/npm/vitrine/dist/vitrine.css',
+      `${ASSET_BASE}vitrine.css${ASSET_VERSION}`,
     );
     const own = fragmentOf(await head({}, 'https://cdn.example.com/vitrine'));
     expect(own.querySelector('script[type="module"]')!.getAttribute('src')).toBe(
@@ -364,10 +378,53 @@ describe('the head snippet and the app embed', () => {
     });
     expect(on.querySelector('img')).toBeNull();
   });
+
+  test('the app embed can show a pop-up wheel, its slices one a line', async () => {
+    expect(fragmentOf(await renderEmbed()).querySelector('vitrine-wheel')).toBeNull();
+    const on = fragmentOf(
+      await renderEmbed({
+        wheel_enabled: true,
+        wheel_segments: `-10 % | WHEEL10 | 3\n  Free shipping|SHIP\n\nSo close!\n${HOSTILE} | X | 1 | #123456`,
+      }),
+    );
+    const wheel = on.querySelector('vitrine-wheel')!;
+    expect(attributesOf(wheel)).toMatchObject({ mode: 'popup', trigger: 'time:20s', capture: '', action: 'shopify' });
+    expect([...wheel.children].map(attributesOf)).toEqual([
+      { label: '-10 %', code: 'WHEEL10', weight: '3' },
+      { label: 'Free shipping', code: 'SHIP' },
+      { label: 'So close!' },
+      { label: HOSTILE, code: 'X', weight: '1', color: '#123456' },
+    ]);
+    expect(on.querySelector('img')).toBeNull();
+  });
+});
+
+describe('the app blocks (theme app extension)', () => {
+  test('one per in-flow widget, each rendering its widget from the same snippet as the section', async () => {
+    for (const path of APP_BLOCKS) {
+      const tag = path.replace(/^app\/blocks\/|\.liquid$/g, '');
+      const widgets = fragmentOf(await renderBlock(path)).querySelectorAll(tag);
+      expect(widgets, path).toHaveLength(1);
+      expect(widgets[0].id, path).toBe(`${tag}-block-1`);
+    }
+  });
+
+  test('the wheel is in the page, its slices and the progress goals come from one line each', async () => {
+    const wheel = fragmentOf(await renderBlock('app/blocks/vitrine-wheel.liquid')).querySelector('vitrine-wheel')!;
+    expect(wheel.hasAttribute('mode')).toBe(false);
+    expect(wheel.querySelectorAll('vitrine-wheel-segment').length).toBeGreaterThan(2);
+    const progress = fragmentOf(
+      await renderBlock('app/blocks/vitrine-shipping-progress.liquid', { goals: '100 | une bougie offerte\n150' }),
+    ).querySelector('vitrine-shipping-progress')!;
+    expect([...progress.querySelectorAll('vitrine-goal')].map(attributesOf)).toEqual([
+      { amount: '100', label: 'une bougie offerte' },
+      { amount: '150' },
+    ]);
+  });
 });
 
 describe('every {% schema %} is one the theme editor accepts', () => {
-  const FILES_WITH_SCHEMA = [...SECTIONS, 'blocks/vitrine-embed.liquid'];
+  const FILES_WITH_SCHEMA = [...SECTIONS, EMBED, ...APP_BLOCKS];
   const TYPES = new Set([
     'text',
     'textarea',
@@ -406,6 +463,13 @@ describe('every {% schema %} is one the theme editor accepts', () => {
         case 'number':
           expect(value, name).toEqual(expect.any(Number));
           break;
+        case 'range':
+          // The theme editor refuses a range without bounds, or with more than 101 steps.
+          expect(value, name).toEqual(expect.any(Number));
+          expect(value, name).toBeGreaterThanOrEqual(setting.min!);
+          expect(value, name).toBeLessThanOrEqual(setting.max!);
+          expect((setting.max! - setting.min!) / setting.step!, name).toBeLessThanOrEqual(101);
+          break;
         case 'select':
           expect(
             setting.options!.map((option) => option.value),
@@ -424,10 +488,37 @@ describe('every {% schema %} is one the theme editor accepts', () => {
     }
   }
 
+  /** Every text the theme editor shows: a `t:` key found in the English and the French locale. */
+  function checkTexts(path: string, schema: unknown): void {
+    const walk = (value: unknown, key: string): void => {
+      if (Array.isArray(value)) return value.forEach((item) => walk(item, key));
+      if (value && typeof value === 'object') {
+        // Defaults and a preset's settings (an object, where a schema's are a list) are values, not texts.
+        for (const [name, inner] of Object.entries(value))
+          if (name !== 'default' && !(name === 'settings' && !Array.isArray(inner))) walk(inner, name);
+        return;
+      }
+      if (!['name', 'label', 'info', 'content'].includes(key) || typeof value !== 'string') return;
+      expect(value, `${path}: ${key} "${value}" is not a t: key`).toMatch(/^t:/);
+      for (const language of ['en', 'fr'] as const)
+        expect(translated(value, language), `${path}: ${value} in ${language}`).toEqual(expect.any(String));
+    };
+    walk(schema, '');
+  }
+
+  test('the two schema locales hold the same keys', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+        typeof inner === 'object' ? keys(inner, `${prefix}${key}.`) : [`${prefix}${key}`],
+      );
+    expect(keys(schemaLocales.fr)).toEqual(keys(schemaLocales.en));
+  });
+
   test.each(FILES_WITH_SCHEMA)('%s', (path) => {
     const schema = schemaOf(path);
-    expect(schema.name).toEqual(expect.any(String));
-    expect(schema.name.length).toBeLessThanOrEqual(25);
+    checkTexts(path, schema);
+    for (const language of ['en', 'fr'] as const)
+      expect(translated(schema.name, language)!.length).toBeLessThanOrEqual(25);
     expect(schema.settings).toEqual(expect.any(Array));
     checkSettings(path, schema.settings);
     for (const block of schema.blocks ?? []) {
@@ -472,7 +563,7 @@ describe('every {% schema %} is one the theme editor accepts', () => {
     const shared = (path: string) => {
       const settings = schemaOf(path).settings;
       return settings.slice(
-        settings.findIndex((setting) => setting.type === 'header' && setting.content === 'Colours'),
+        settings.findIndex((setting) => setting.type === 'header' && setting.content === 't:content.headers.colours'),
       );
     };
     const first = shared(SECTIONS[0]);
