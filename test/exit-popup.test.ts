@@ -92,6 +92,11 @@ function newPage(): void {
 }
 
 const ok = () => new Response('{}', { status: 200 });
+/** Shopify's contact form once the customer is recorded: its redirect lands on `?customer_posted=true`. */
+const posted = () =>
+  Object.defineProperty(new Response('', { status: 200 }), 'url', {
+    value: 'https://shop.example/?customer_posted=true',
+  });
 const status = (code: number) => new Response(null, { status: code });
 
 let fetchMock: Mock<typeof fetch>;
@@ -817,7 +822,7 @@ describe('the email form and the code', () => {
 
   test('action="shopify": the customer newsletter form, tagged with the campaign', async () => {
     (window as unknown as { Shopify: unknown }).Shopify = { routes: { root: '/en-ca/' } };
-    fetchMock.mockResolvedValue(ok());
+    fetchMock.mockResolvedValue(posted());
     const el = await popup(html`<vitrine-exit-popup campaign="bf-2026" capture action="shopify"></vitrine-exit-popup>`);
     await el.show();
     await signUp(el, 'ada@example.com');

@@ -57,6 +57,11 @@ const LEAD: LeadMessage = {
 };
 
 const ok = () => new Response('{}', { status: 200 });
+/** Shopify's contact form once the customer is recorded: its redirect lands on `?customer_posted=true`. */
+const posted = () =>
+  Object.defineProperty(new Response('', { status: 200 }), 'url', {
+    value: 'https://shop.example/?customer_posted=true',
+  });
 const status = (code: number, headers: Record<string, string> = {}) => new Response(null, { status: code, headers });
 
 let fetchMock: Mock<typeof fetch>;
@@ -304,7 +309,7 @@ describe('the outbox', () => {
   });
 
   test('shopify: POST {root}contact as the customer newsletter form', async () => {
-    fetchMock.mockResolvedValue(ok());
+    fetchMock.mockResolvedValue(posted());
     await submitLead(LEAD, 'shopify');
     (window as unknown as { Shopify: unknown }).Shopify = { routes: { root: '/fr' } };
     await submitLead(LEAD, 'shopify');
@@ -321,6 +326,26 @@ describe('the outbox', () => {
       'contact[tags]': 'newsletter,newsletter',
     });
     expect(fetchMock.mock.calls[0][1]?.credentials).toBe('same-origin');
+  });
+
+  test('shopify: only its "customer posted" landing is a delivery; any other answer is unconfirmed and not kept', async () => {
+    const landing = (url: string) => Object.defineProperty(new Response('', { status: 200 }), 'url', { value: url });
+    const leads = record('lead');
+    fetchMock.mockResolvedValueOnce(landing('https://shop.example/challenge'));
+    expect(await submitLead(LEAD, 'shopify')).toMatchObject({
+      status: 'unconfirmed',
+      url: 'https://shop.example/challenge',
+    });
+    // The form shown again (its errors), or a plain 200: not recorded either.
+    fetchMock.mockResolvedValueOnce(landing('https://shop.example/contact#contact_form'));
+    expect((await submitLead(LEAD, 'shopify')).status).toBe('unconfirmed');
+    fetchMock.mockResolvedValueOnce(ok());
+    expect((await submitLead(LEAD, 'shopify')).status).toBe('unconfirmed');
+    expect(readOutbox()).toEqual([]);
+    expect(leads).toEqual([]);
+    fetchMock.mockResolvedValueOnce(landing('https://shop.example/pages/x?customer_posted=true#contact_form'));
+    expect((await submitLead(LEAD, 'shopify')).status).toBe('delivered');
+    expect(leads).toHaveLength(1);
   });
 });
 

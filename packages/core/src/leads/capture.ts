@@ -2,7 +2,8 @@
  * The email form of every Vitrine widget that collects leads (exit pop-up, wheel): a real
  * email check with a clear inline error, an unticked consent checkbox carrying the
  * merchant's `consent-text` (submission refused without it unless `consent="implied"`), and
- * the truth about what happened: signed up, saved and retried later, or refused.
+ * the truth about what happened: signed up, saved and retried later, refused, or (Shopify's
+ * captcha) not yet, with a way to finish on Shopify's own page.
  *
  * The lead handed on (bus `lead`, DOM `vitrine-lead`, the outbox) carries the consent
  * wording, the page URL, the widget and the time: the proof of consent a merchant keeps.
@@ -11,7 +12,7 @@ import { css, html, nothing, type ReactiveController } from 'lit';
 import { getBus, type LeadMessage } from '../bus.js';
 import type { VitrineElement } from '../element.js';
 import { translateFrom, type Catalog } from '../i18n/index.js';
-import { flushOutboxOnce, onLeadSettled, submitLead, type DeliveryOutcome } from './outbox.js';
+import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively, type DeliveryOutcome } from './outbox.js';
 
 export const LEAD_FORM_STATES = [
   'idle',
@@ -21,6 +22,7 @@ export const LEAD_FORM_STATES = [
   'saved',
   'success',
   'rejected',
+  'confirm',
 ] as const;
 export type LeadFormState = (typeof LEAD_FORM_STATES)[number];
 
@@ -35,7 +37,9 @@ type Key =
   | 'submitting'
   | 'success'
   | 'saved'
-  | 'rejected';
+  | 'rejected'
+  | 'confirm'
+  | 'confirmAction';
 
 const messages: Catalog<Key> = {
   en: {
@@ -50,6 +54,8 @@ const messages: Catalog<Key> = {
     success: 'Thank you, you are signed up!',
     saved: 'Saved! We will confirm your sign-up as soon as the connection is back.',
     rejected: 'We could not sign up this address. Check it and try again.',
+    confirm: 'One more step: the shop needs to check that you are not a robot. You are not signed up yet.',
+    confirmAction: 'Continue',
   },
   fr: {
     emailLabel: 'Adresse e-mail',
@@ -63,6 +69,9 @@ const messages: Catalog<Key> = {
     success: 'Merci, vous êtes inscrit !',
     saved: 'C’est noté ! Nous confirmerons votre inscription dès le retour de la connexion.',
     rejected: 'Nous n’avons pas pu inscrire cette adresse. Vérifiez-la et réessayez.',
+    confirm:
+      'Encore une étape : la boutique doit vérifier que vous n’êtes pas un robot. Vous n’êtes pas encore inscrit.',
+    confirmAction: 'Continuer',
   },
 };
 
@@ -214,6 +223,10 @@ export class LeadCaptureController implements ReactiveController {
   #options: LeadCaptureOptions;
   #state: LeadFormState = 'idle';
   #pendingId: string | null = null;
+  /** The lead Shopify did not confirm, for the shopper to post on Shopify's page ('confirm'). */
+  #unconfirmed: LeadMessage | null = null;
+  /** The lead waiting in the outbox (`#pendingId`), in case Shopify does not confirm it either. */
+  #pendingLead: LeadMessage | null = null;
   #unsubscribe?: () => void;
   /** Unique ids so several forms on a page never share a label target. */
   #id = `vitrine-lead-${++formIds}`;
@@ -240,7 +253,9 @@ export class LeadCaptureController implements ReactiveController {
     this.#unsubscribe = onLeadSettled((id, outcome) => {
       if (id !== this.#pendingId) return;
       this.#pendingId = null;
-      this.state = outcome.status === 'delivered' ? 'success' : 'rejected';
+      if (outcome.status === 'unconfirmed') this.#unconfirmed = this.#pendingLead;
+      this.state =
+        outcome.status === 'delivered' ? 'success' : outcome.status === 'unconfirmed' ? 'confirm' : 'rejected';
     });
   }
 
@@ -295,7 +310,17 @@ export class LeadCaptureController implements ReactiveController {
       this.state = 'rejected';
       return;
     }
-    if (outcome.status === 'queued') this.#pendingId = outcome.id ?? null;
+    if (outcome.status === 'unconfirmed') {
+      // Not signed up: no thanks, no code, no conversion; the shopper finishes on Shopify's page.
+      this.#unconfirmed = lead;
+      this.state = 'confirm';
+      void this.#focusStatus();
+      return;
+    }
+    if (outcome.status === 'queued') {
+      this.#pendingId = outcome.id ?? null;
+      this.#pendingLead = lead;
+    }
     this.state = outcome.status === 'delivered' ? 'success' : 'saved';
     void this.#focusStatus();
     this.#host.emit('vitrine-lead', lead);
@@ -338,6 +363,17 @@ export class LeadCaptureController implements ReactiveController {
     const state = this.#state;
     if (state === 'success' || state === 'saved') {
       return html`<p part="status" role="status" tabindex="-1">${this.#text(state)}</p>`;
+    }
+    if (state === 'confirm') {
+      const lead = this.#unconfirmed;
+      return html`<p part="status" role="status" tabindex="-1">${this.#text('confirm')}</p>
+        ${
+          lead
+            ? html`<button part="submit" type="button" @click=${() => submitNatively(lead)}>
+                ${this.#text('confirmAction')}
+              </button>`
+            : nothing
+        }`;
     }
     const id = this.#id;
     const error =

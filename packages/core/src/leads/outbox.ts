@@ -8,6 +8,13 @@
  * Actions: a URL (POST JSON of the lead payload plus `id`), or `shopify` (Shopify's customer
  * newsletter form: `POST {root}contact`, `form_type=customer`, `contact[email]`,
  * `contact[tags]=newsletter,<campaign>`).
+ *
+ * Shopify's form answers every post with a redirect: to the page with `customer_posted=true` when
+ * the customer was recorded, to `/challenge` (a captcha) when the post looks automated, or back to
+ * the form with its errors. fetch follows the redirect and sees a 200 in every case, so only the
+ * `customer_posted=true` landing counts as delivered; anything else is `unconfirmed`: nothing was
+ * recorded, the entry leaves the outbox (a retry by fetch would meet the same captcha), and the
+ * shopper finishes on Shopify's own page through `submitNatively`.
  */
 import { getBus, type LeadMessage } from '../bus.js';
 import { shopify } from '../consent.js';
@@ -30,7 +37,9 @@ export type DeliveryOutcome =
   /** Kept in the outbox; will be retried (offline, 5xx, 429, timeout). */
   | { status: 'queued'; retryAt: number }
   /** Refused for good (4xx): `httpStatus` says why. */
-  | { status: 'rejected'; httpStatus: number };
+  | { status: 'rejected'; httpStatus: number }
+  /** Shopify answered with something other than its success (a /challenge captcha): not recorded. */
+  | { status: 'unconfirmed'; url: string };
 
 /** Outside any campaign's keys, so `reset(campaign)` never drops a lead. */
 const OUTBOX_KEY = 'outbox:leads';
@@ -88,21 +97,54 @@ function backoff(attempts: number, retryAfterHeader: string | null): number {
   return Math.min(2_000 * 2 ** (attempts - 1), MAX_BACKOFF_MS) * (0.85 + Math.random() * 0.3);
 }
 
+/** Shopify's customer newsletter form for a lead: where it posts, and its fields. */
+function shopifyContactForm(lead: LeadMessage): { url: string; fields: Record<string, string> } {
+  const root = shopify()?.routes?.root ?? '/';
+  return {
+    url: `${root.endsWith('/') ? root : `${root}/`}contact`,
+    fields: {
+      form_type: 'customer',
+      utf8: '✓',
+      'contact[email]': lead.email,
+      'contact[tags]': `newsletter,${lead.campaign}`,
+    },
+  };
+}
+
+/** Shopify's answer to its contact form when the customer was recorded (the redirect's landing URL). */
+const SHOPIFY_POSTED = /[?&]customer_posted=true(?:[&#]|$)/;
+
+/**
+ * The shopper's way to finish a sign-up Shopify did not confirm: the same form, posted by the
+ * browser itself (a navigation), so Shopify can show its captcha or its errors and then bring the
+ * shopper back to this page (`return_to`).
+ */
+export function submitNatively(lead: LeadMessage): void {
+  const { url, fields } = shopifyContactForm(lead);
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = url;
+  form.hidden = true;
+  for (const [name, value] of Object.entries({ ...fields, return_to: location.pathname + location.search })) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+}
+
 function request(entry: OutboxEntry): Promise<Response> {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   const timer = setTimeout(() => controller?.abort(), REQUEST_TIMEOUT_MS);
   let sending: Promise<Response>;
   if (entry.action === 'shopify') {
-    const root = shopify()?.routes?.root ?? '/';
-    const body = new URLSearchParams({
-      form_type: 'customer',
-      utf8: '✓',
-      'contact[email]': entry.lead.email,
-      'contact[tags]': `newsletter,${entry.lead.campaign}`,
-    });
-    sending = fetch(`${root.endsWith('/') ? root : `${root}/`}contact`, {
+    const { url, fields } = shopifyContactForm(entry.lead);
+    sending = fetch(url, {
       method: 'POST',
-      body,
+      body: new URLSearchParams(fields),
       headers: { Accept: 'text/html,application/json' },
       credentials: 'same-origin',
       keepalive: true,
@@ -129,7 +171,9 @@ export async function deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
   let outcome: DeliveryOutcome;
   try {
     const response = await request(entry);
-    if (response.ok) outcome = { status: 'delivered' };
+    if (response.ok && entry.action === 'shopify' && !SHOPIFY_POSTED.test(response.url))
+      outcome = { status: 'unconfirmed', url: response.url };
+    else if (response.ok) outcome = { status: 'delivered' };
     else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
       outcome = { status: 'rejected', httpStatus: response.status };
     else {
@@ -183,7 +227,8 @@ export async function submitLead(lead: LeadMessage, action: string): Promise<Del
   const entry: OutboxEntry = { id: newId(), lead, action, attempts: 0, retryAt: 0 };
   writeOutbox([...readOutbox(), entry]);
   const outcome = await deliver(entry);
-  if (outcome.status !== 'rejected') getBus().publish('lead', lead);
+  // A lead on the bus is one that is recorded or will be: not one refused, nor one Shopify did not take.
+  if (outcome.status === 'delivered' || outcome.status === 'queued') getBus().publish('lead', lead);
   return { ...outcome, id: entry.id };
 }
 
