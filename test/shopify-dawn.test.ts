@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, test, vi, type MockInstance } from 'vitest';
 import { recordPageErrors, renderedDigits, vitrineGlobal } from './loader-page.js';
-import { renderLiquid, renderSection, shopGlobals } from './shopify-theme.js';
+import { appendToHead, renderLiquid, renderSection, shopGlobals } from './shopify-theme.js';
 
 const DIST = '/packages/vitrine/dist/';
 
@@ -80,34 +80,10 @@ async function dawnPage(): Promise<void> {
       </section>
     </main>`;
 
-  // {% render 'vitrine-head' %} before </head>, pointed at the build. Markup set through
-  // innerHTML never runs its scripts: recreate them as the parser would have run them.
-  const head = document.createElement('template');
-  head.innerHTML = await renderLiquid(
-    "{% render 'vitrine-head', base_url: base_url %}",
-    { base_url: DIST },
-    shopGlobals(),
+  // {% render 'vitrine-head' %} before </head>, pointed at the build.
+  await appendToHead(
+    await renderLiquid("{% render 'vitrine-head', base_url: base_url %}", { base_url: DIST }, shopGlobals()),
   );
-  const loaded: Array<Promise<void>> = [];
-  for (const node of [...head.content.children]) {
-    if (node.localName !== 'script') {
-      document.head.append(node);
-      continue;
-    }
-    const script = document.createElement('script');
-    for (const { name, value } of node.attributes) script.setAttribute(name, value);
-    script.textContent = node.textContent;
-    if (script.src) {
-      loaded.push(
-        new Promise((resolve, reject) => {
-          script.addEventListener('load', () => resolve(), { once: true });
-          script.addEventListener('error', () => reject(new Error(`could not load ${script.src}`)), { once: true });
-        }),
-      );
-    }
-    document.head.append(script);
-  }
-  await Promise.all(loaded);
 }
 
 beforeAll(async () => {

@@ -241,3 +241,33 @@ export function fragmentOf(html: string): DocumentFragment {
   template.innerHTML = html;
   return template.content;
 }
+
+/**
+ * Puts rendered `<head>` markup (the head snippet) into this page as the HTML parser would: markup
+ * set through innerHTML never runs its scripts, so each script is made anew. Resolves once every
+ * external script has loaded (a module has then run).
+ */
+export async function appendToHead(markup: string): Promise<void> {
+  const head = document.createElement('template');
+  head.innerHTML = markup;
+  const loaded: Array<Promise<void>> = [];
+  for (const node of [...head.content.children]) {
+    if (node.localName !== 'script') {
+      document.head.append(node);
+      continue;
+    }
+    const script = document.createElement('script');
+    for (const { name, value } of node.attributes) script.setAttribute(name, value);
+    script.textContent = node.textContent;
+    if (script.src) {
+      loaded.push(
+        new Promise((resolve, reject) => {
+          script.addEventListener('load', () => resolve(), { once: true });
+          script.addEventListener('error', () => reject(new Error(`could not load ${script.src}`)), { once: true });
+        }),
+      );
+    }
+    document.head.append(script);
+  }
+  await Promise.all(loaded);
+}
