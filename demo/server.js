@@ -14,10 +14,11 @@
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDates } from './dates.js';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const DIST_DIR = resolve(DEMO_DIR, '../packages/vitrine/dist');
@@ -515,6 +516,17 @@ function createHandler({ cart, leads, log }) {
     const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
     if (file?.endsWith('.html')) {
       Object.assign(headers, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'same-origin' });
+      // Pages carry the sale's dates as placeholders, written from today (demo/dates.js).
+      const page = await readFile(file, 'utf8').catch(() => null);
+      if (page !== null) {
+        const body = withDates(page);
+        res.writeHead(200, {
+          'Content-Type': MIME_TYPES['.html'],
+          'Content-Length': Buffer.byteLength(body),
+          ...headers,
+        });
+        return res.end(req.method === 'HEAD' ? undefined : body);
+      }
     }
     if (file && (await serveFile(req, res, file, headers))) return;
     return send(res, 404, `Not found: ${pathname}`);
