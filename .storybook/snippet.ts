@@ -2,8 +2,11 @@
  * The "Show code" of a story (docs page) and its Code panel (canvas): what a merchant pastes,
  * the widgets' tags with their attributes and children, not the story's frame, page mock-up or
  * <style>. Storybook hands over the story's rendered HTML; this keeps the outermost
- * `<vitrine-*>` elements and lays them out one attribute per line when a tag is long.
+ * `<vitrine-*>` elements and lays them out one attribute per line when a tag is long, then, for a
+ * Shopify theme developer, the same settings as the theme example's section (./liquid.ts).
  */
+
+import { liquidNote } from './liquid.ts';
 
 const isWidget = (element: Element) => element.localName.startsWith('vitrine-');
 
@@ -56,5 +59,5 @@ export function widgetSnippet(html: string): string {
   const template = document.createElement('template');
   template.innerHTML = html.replace(/<!--[\s\S]*?-->/g, '');
   const widgets = outermostWidgets(template.content);
-  return widgets.length ? widgets.map((widget) => format(widget, '')).join('\n\n') : html;
+  return widgets.length ? widgets.map((widget) => format(widget, '')).join('\n\n') + liquidNote(widgets) : html;
 }
