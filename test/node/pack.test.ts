@@ -52,7 +52,12 @@ const SHIPPED = [
   /^dist\/([\w-]+\/)*[\w.-]+\.d\.ts$/,
   /^dist\/custom-elements\.json$/,
 ];
-const SHIPPED_BY_VITRINE = [/^dist\/vitrine\.css$/, /^dist\/vscode\.html-custom-data\.json$/, /^types\/[\w-]+\.d\.ts$/];
+// dist/shopify/: the flat build for Shopify's assets (one folder, no maps: they would be public theme files).
+const SHIPPED_BY_VITRINE = [
+  /^dist\/(shopify\/)?vitrine\.css$/,
+  /^dist\/vscode\.html-custom-data\.json$/,
+  /^types\/[\w-]+\.d\.ts$/,
+];
 
 describe.concurrent('npm pack', () => {
   it.each(packages)('%s ships only what a user needs, and all of it', async (name) => {
@@ -96,6 +101,9 @@ describe.concurrent('npm pack', () => {
       ]),
     );
     expect(files.some((file) => /^dist\/chunks\/countdown-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(files).toEqual(expect.arrayContaining(['dist/shopify/vitrine.js', 'dist/shopify/vitrine.css']));
+    const flat = files.filter((file) => file.startsWith('dist/shopify/'));
+    expect(flat.filter((file) => !/^dist\/shopify\/vitrine(-[\w-]+)?\.(js|css)$/.test(file))).toEqual([]);
 
     const vscode = JSON.parse(
       readFileSync(join(root, 'packages/vitrine/dist/vscode.html-custom-data.json'), 'utf8'),
