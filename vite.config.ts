@@ -21,6 +21,8 @@ const PACKAGES = readdirSync(fromRoot('packages')).filter((name) =>
  */
 const browser = (project: string) => ({
   enabled: true,
+  // No Vitest UI around the test frame, also outside CI (it would shrink the frame with a transform).
+  ui: false,
   instances: engineInstances(project),
 });
 
@@ -174,6 +176,7 @@ export default defineConfig(({ mode }) => ({
           include: ['test/**/*.test.ts'],
           exclude: ['test/node/**'],
           browser: browser('unit'),
+          setupFiles: ['test/support/engine-setup.ts'],
           testTimeout: 15_000,
         },
       },
@@ -184,7 +187,7 @@ export default defineConfig(({ mode }) => ({
       {
         extends: true,
         plugins: [storybookTest({ configDir: fromRoot('.storybook') })],
-        test: { name: 'storybook', browser: browser('storybook') },
+        test: { name: 'storybook', browser: browser('storybook'), setupFiles: ['test/support/engine-setup.ts'] },
       },
     ],
   },

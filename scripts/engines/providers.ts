@@ -35,8 +35,14 @@ export function selectedEngines(): Engine[] {
   return ENGINES.filter((engine) => asked.includes(engine));
 }
 
+// A page larger than any viewport a test asks for (up to 1280 × 1024), so that Vitest never shrinks
+// the test frame with a CSS transform: Firefox's BiDi input does not follow a scaled frame (clicks
+// land beside the element), and layout read at scale 1 is what a shopper's screen shows.
+const contextOptions = { viewport: { width: 1600, height: 1200 } };
+
 const chromium = () =>
   playwright({
+    contextOptions,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
@@ -45,6 +51,7 @@ const chromium = () =>
 
 const firefox = () =>
   playwright({
+    contextOptions,
     launchOptions: {
       channel: 'moz-firefox',
       executablePath: resolve(import.meta.dirname, 'firefox-bidi.mjs'),

@@ -151,20 +151,22 @@ describe('focus', () => {
     expect(dialog.contains(deepActive())).toBe(true);
     expect(deepActive()?.id).toBe('first');
 
-    // The native modal makes the page inert: Tab cycles through the dialog (passing by the
-    // browser's own UI at the end, where the document has no focus), never to the page.
-    const visited = new Set<string>();
+    // The native modal makes the page inert: Tab walks the dialog's controls and never reaches the
+    // page. Past the last control, engines differ (Chromium wraps through its own UI, WebKit also
+    // stops on the <dialog> itself, headless Firefox leaves for its UI): none of that is the page.
+    const visited = new Set<string>(['first']);
     for (let press = 0; press < 8; press++) {
       await userEvent.tab();
       const active = deepActive();
-      if (document.hasFocus() && active !== document.body) {
+      if (active && active !== document.body) {
         expect(dialog.contains(active)).toBe(true);
-        visited.add(active!.id || active!.localName);
+        visited.add(active.id || active.localName);
       }
       expect(active).not.toBe(opener);
       expect(active).not.toBe(after);
     }
-    expect(visited).toEqual(new Set(['first', 'input', 'last']));
+    expect(visited).toContain('input');
+    expect(visited).toContain('last');
     for (let press = 0; press < 4; press++) {
       await userEvent.tab({ shift: true });
       expect([opener, after]).not.toContain(deepActive());
@@ -274,16 +276,19 @@ describe('the page behind', () => {
     const root = document.documentElement;
     root.style.overflow = 'auto';
     const host = await overlay('scroll');
+    // Engines differ here: headless Chromium draws no scrollbar (no gutter to keep), Firefox and
+    // WebKit draw a classic one (its room is kept).
+    const classicScrollbar = window.innerWidth > root.clientWidth;
 
     await host.overlay.open();
     expect(root.style.overflow).toBe('hidden');
     expect(getComputedStyle(root).overflowY).toBe('hidden');
-    // Headless Chromium hides scrollbars: no gutter to keep.
-    expect(root.style.scrollbarGutter).toBe('');
+    expect(root.style.scrollbarGutter).toBe(classicScrollbar ? 'stable' : '');
 
     host.overlay.close();
     expect(root.style.overflow).toBe('auto');
     expect(getComputedStyle(root).overflowY).toBe('auto');
+    expect(root.style.scrollbarGutter).toBe('');
   });
 
   test('where the page has a classic scrollbar, its room is kept (scrollbar-gutter), so the page does not shift', async () => {
