@@ -124,9 +124,12 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 /**
  * One page load of a storefront variant at one throttling rate.
  * @param {import('playwright').Browser} browser
- * @param {{ origin: string, variant: 'none' | 'vitrine' | 'peers', throttle: number, quietMs: number, timeoutMs: number }} run
+ * `instrument` (bench/profile.js): `start(cdp)` runs just before navigation, `stop(cdp)` after the quiet
+ * window; what `stop` returns comes back as `instrumented`.
+ * @param {{ origin: string, variant: 'none' | 'vitrine' | 'peers', throttle: number, quietMs: number, timeoutMs: number,
+ *   instrument?: { start: (cdp: import('playwright').CDPSession) => Promise<void>, stop: (cdp: import('playwright').CDPSession) => Promise<unknown> } }} run
  */
-export async function measureStore(browser, { origin, variant, throttle, quietMs, timeoutMs }) {
+export async function measureStore(browser, { origin, variant, throttle, quietMs, timeoutMs, instrument }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -138,6 +141,7 @@ export async function measureStore(browser, { origin, variant, throttle, quietMs
     await page.addInitScript({ content: OBSERVERS });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await instrument?.start(cdp);
     const started = Date.now();
     await page.goto(`${origin}/bench/store.html?variant=${variant}`, { waitUntil: 'load', timeout: 60_000 });
     try {
@@ -155,9 +159,10 @@ export async function measureStore(browser, { origin, variant, throttle, quietMs
     if (variant !== 'none')
       await page.waitForFunction(() => window.__bench.firstWidget !== null, null, { timeout: timeoutMs });
     const figures = await page.evaluate(storeFigures);
+    const instrumented = await instrument?.stop(cdp);
     if (figures.unsupported.length) throw new Error(`this Chromium lacks ${figures.unsupported.join(', ')} entries`);
     if (errors.length) throw new Error(`store page, ${variant} at ${throttle}x: ${errors.join('; ')}`);
-    return { readyMs, ...figures };
+    return { readyMs, ...figures, instrumented };
   } finally {
     await context.close();
   }

@@ -1,0 +1,345 @@
+// Where the main thread's time goes when a page loads Vitrine: a trace (CDP Tracing, DevTools'
+// timeline categories) and a CPU profile (CDP Profiler) of one page load, taken together, from
+// navigation until every widget has rendered and a quiet window after (bench/impact.js's
+// measureStore, so the same load as the storefront figures).
+//
+// From the trace, the renderer's main thread: every task's time split by what it did, by the
+// self time of the events in it (compiling scripts, running them, garbage collection, style,
+// layout, paint, parsing HTML …), the long tasks, and the forced layouts (style or layout
+// computed inside a script, because it read a size). From the CPU profile: the self time of
+// Vitrine's script, mapped through the build's source maps to where it comes from (Lit, each
+// part of core, each widget, the loader).
+//
+// `node bench/profile.js [--rounds 7] [--throttle 4]`: paired rounds (the page without Vitrine,
+// then with it, in the same spell of the machine), prints the tables; `npm run bench` adds the
+// same tables to BENCHMARKS.md. Run `npm run build` first.
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { measureStore } from './impact.js';
+import { stats } from './report.js';
+
+const CATEGORIES = [
+  '-*',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'v8',
+  'toplevel',
+  'loading',
+  'blink.user_timing',
+].join(',');
+
+/** What an event's self time is counted as (the first pattern that matches its name), else 'other'. */
+const KINDS = [
+  ['parse HTML', /^ParseHTML$/],
+  ['compile scripts', /compile|^v8\.parseOnBackground|^V8\.Parse|produce(Module)?Cache|deserialize|^v8\.wasm/i],
+  ['garbage collection', /GC|Scavenge|MarkCompact|MinorMS/],
+  [
+    'run scripts',
+    /^(v8\.run|v8\.callAsConstructor|V8\.BytecodeBudgetInterrupt|BlinkScheduler_PerformMicrotaskCheckpoint|v8\.evaluateModule|v8\.callFunction|FunctionCall|EvaluateScript|TimerFire|EventDispatch|FireAnimationFrame|FireIdleCallback|RunMicrotasks|v8\.runMicrotasks|V8\.Execute|XHRReadyStateChange|HandlePostMessage|V8\.InvokeApiInterruptCallbacks)$/,
+  ],
+  ['style', /^(UpdateLayoutTree|RecalcStyle|ParseAuthorStyleSheet|ScheduleStyleRecalculation|StyleRecalc)/],
+  ['layout', /^(Layout|UpdateLayout|ComputeIntersections|IntersectionObserverController|ResizeObserver)/],
+  [
+    'paint and composite',
+    /^(Paint|PrePaint|Layerize|Commit|UpdateLayer|CompositeLayers|PaintImage|Decode|ImageDecode)/,
+  ],
+];
+// A task's own time outside any event it records: work Chromium does not itemise in the trace
+// (module loading and linking, microtask checkpoints, IPC), and the CPU throttling's pauses there.
+const TASK = /^(ThreadControllerImpl::RunTask|RunTask|Receive mojo message|SimpleWatcher::OnHandleReady)$/;
+const KIND_NAMES = [...KINDS.map(([kind]) => kind), 'task, not itemised', 'other'];
+const kindOf = (name) =>
+  KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? (TASK.test(name) ? 'task, not itemised' : 'other');
+const SCRIPT = KINDS.find(([kind]) => kind === 'run scripts')[1];
+const FORCED = /^(Layout|UpdateLayoutTree)$/;
+
+/** The renderer main thread's complete events of a trace (the busiest CrRendererMain), with their nesting. */
+function mainThreadEvents(events) {
+  const mains = new Set(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const byThread = new Map();
+  const open = new Map();
+  for (const event of events) {
+    const thread = `${event.pid}:${event.tid}`;
+    if (!mains.has(thread)) continue;
+    let complete = null;
+    if (event.ph === 'X' && event.dur !== undefined) complete = event;
+    else if (event.ph === 'B')
+      open.set(`${thread}:${event.name}`, [...(open.get(`${thread}:${event.name}`) ?? []), event]);
+    else if (event.ph === 'E') {
+      const begun = open.get(`${thread}:${event.name}`)?.pop();
+      if (begun) complete = { ...begun, dur: event.ts - begun.ts, args: { ...begun.args, ...event.args } };
+    }
+    if (complete) byThread.set(thread, [...(byThread.get(thread) ?? []), complete]);
+  }
+  const busiest = [...byThread.values()].sort(
+    (a, b) => b.reduce((sum, event) => sum + event.dur, 0) - a.reduce((sum, event) => sum + event.dur, 0),
+  )[0];
+  return (busiest ?? []).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
+/** Splits the main thread's time: per kind of work (self times), the tasks, the forced layouts. */
+export function traceBreakdown(events) {
+  const list = mainThreadEvents(events);
+  const selfMs = Object.fromEntries(KIND_NAMES.map((kind) => [kind, 0]));
+  const otherMs = {};
+  const tasks = [];
+  const forced = { count: 0, ms: 0 };
+  const stack = [];
+  const closeUntil = (ts) => {
+    while (stack.length && stack.at(-1).end <= ts) {
+      const done = stack.pop();
+      const kind = kindOf(done.event.name);
+      selfMs[kind] += Math.max(0, done.event.dur - done.children) / 1000;
+      if (kind === 'other')
+        otherMs[done.event.name] = (otherMs[done.event.name] ?? 0) + Math.max(0, done.event.dur - done.children) / 1000;
+    }
+  };
+  for (const event of list) {
+    closeUntil(event.ts);
+    if (stack.length) stack.at(-1).children += event.dur;
+    else tasks.push(event.dur / 1000);
+    // Style or layout inside a script: a read that forced them before the frame would have done them.
+    if (FORCED.test(event.name) && stack.some((frame) => SCRIPT.test(frame.event.name))) {
+      forced.count++;
+      forced.ms += event.dur / 1000;
+    }
+    stack.push({ event, end: event.ts + event.dur, children: 0 });
+  }
+  closeUntil(Infinity);
+  return {
+    mainMs: tasks.reduce((sum, ms) => sum + ms, 0),
+    longTasks: tasks.filter((ms) => ms > 50).length,
+    longestTaskMs: Math.max(0, ...tasks),
+    selfMs,
+    otherMs,
+    forced,
+  };
+}
+
+/** Where a position of a built file comes from: Lit, a part of core, a widget, the loader. */
+function sourceGroup(source) {
+  if (!source) return 'Vitrine (unmapped)';
+  if (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(source)) return 'Lit';
+  if (/node_modules\/@floating-ui\//.test(source)) return 'floating-ui';
+  // Sources are relative to the chunk: ../../../core/src/controllers/clock.ts
+  const core = /(?:^|\/)core\/src\/(?:([^/]+)\/)?([^/]+)\.ts$/.exec(source);
+  if (core) return `core: ${core[1] ?? core[2]}`;
+  const widget = /(?:^|\/)([^/.]+)\/src\/[^/]+\.ts$/.exec(source);
+  if (widget) return widget[1] === 'vitrine' ? 'loader and window.vitrine' : widget[1];
+  return 'Vitrine (other)';
+}
+
+/**
+ * The CPU profile's self time (ms) of the build's scripts, by source group; `build` holds the files
+ * the page fetched at /cdn/vitrine/ and their source maps, as read at the start of the run.
+ */
+export function profileByModule(profile, build) {
+  const maps = new Map();
+  const mapOf = (file) => {
+    if (!maps.has(file)) {
+      const text = build.get(`${file}.map`);
+      maps.set(file, text ? new TraceMap(text.toString('utf8')) : null);
+    }
+    return maps.get(file);
+  };
+  const selfUs = new Map();
+  const { samples, timeDeltas } = profile;
+  // Each sample stands for the time until the next one.
+  for (let index = 0; index < samples.length - 1; index++)
+    selfUs.set(samples[index], (selfUs.get(samples[index]) ?? 0) + timeDeltas[index + 1]);
+  const groups = {};
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id);
+    if (!us) continue;
+    const match = /\/cdn\/vitrine\/(.+\.js)/.exec(node.callFrame.url);
+    if (!match) continue;
+    const map = mapOf(match[1]);
+    const position = map
+      ? originalPositionFor(map, { line: node.callFrame.lineNumber + 1, column: node.callFrame.columnNumber })
+      : null;
+    const group = sourceGroup(position?.source ?? null);
+    groups[group] = (groups[group] ?? 0) + us / 1000;
+  }
+  return groups;
+}
+
+/** The instrument measureStore calls: a trace and a CPU profile of the whole load. */
+function traceAndProfile() {
+  return {
+    async start(cdp) {
+      this.events = [];
+      cdp.on('Tracing.dataCollected', ({ value }) => this.events.push(...value));
+      await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    },
+    async stop(cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.end');
+      await complete;
+      return { events: this.events, profile };
+    },
+  };
+}
+
+/**
+ * Paired rounds of the storefront's product page at one rate: without Vitrine, then with it.
+ * @returns {Promise<Array<{ none: object, vitrine: object }>>}
+ */
+export async function profileStore(browser, { origin, build, rounds, throttle, quietMs, timeoutMs, log = () => {} }) {
+  const pairs = [];
+  for (let round = 1; round <= rounds; round++) {
+    const pair = {};
+    for (const variant of ['none', 'vitrine']) {
+      const run = await measureStore(browser, {
+        origin,
+        variant,
+        throttle,
+        quietMs,
+        timeoutMs,
+        instrument: traceAndProfile(),
+      });
+      const { events, profile } = run.instrumented;
+      pair[variant] = {
+        tbt: run.tbt,
+        cls: run.cls,
+        ...traceBreakdown(events),
+        modules: variant === 'vitrine' ? profileByModule(profile, build) : {},
+      };
+    }
+    pairs.push(pair);
+    if (process.env.PROFILE_VERBOSE)
+      log(
+        Object.entries(pair.vitrine.otherMs)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 12)
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+          .join(', '),
+      );
+    const added = pair.vitrine.mainMs - pair.none.mainMs;
+    log(
+      `  round ${round}/${rounds}  main thread ${pair.none.mainMs.toFixed(0)} → ${pair.vitrine.mainMs.toFixed(0)} ms ` +
+        `(+${added.toFixed(0)}), TBT ${pair.none.tbt.toFixed(0)} → ${pair.vitrine.tbt.toFixed(0)} ms, ` +
+        `long tasks ${pair.none.longTasks} → ${pair.vitrine.longTasks}, forced layouts ${pair.vitrine.forced.count} ` +
+        `(${pair.vitrine.forced.ms.toFixed(0)} ms)`,
+    );
+  }
+  return pairs;
+}
+
+const fmt = (value) => value.toFixed(0);
+const range = ({ median, min, max }) => `${fmt(median)} (${fmt(min)}–${fmt(max)})`;
+const signed = ({ median, min, max }) => `${median >= 0 ? '+' : '−'}${fmt(Math.abs(median))} (${fmt(min)}–${fmt(max)})`;
+
+/** The tables: main thread by kind of work (paired differences), and Vitrine's script by source. */
+export function profileTables(pairs) {
+  const row = (label, pick) => [
+    label,
+    range(stats(pairs.map((pair) => pick(pair.none)))),
+    range(stats(pairs.map((pair) => pick(pair.vitrine)))),
+    signed(stats(pairs.map((pair) => pick(pair.vitrine) - pick(pair.none)))),
+  ];
+  const work = {
+    header: ['main thread, ms', 'without Vitrine', 'with Vitrine', 'added (paired)'],
+    rows: [
+      row('**all tasks**', (run) => run.mainMs),
+      ...KIND_NAMES.map((kind) => row(kind, (run) => run.selfMs[kind])),
+      row('of which forced style and layout', (run) => run.forced.ms),
+      row('tasks over 50 ms', (run) => run.longTasks),
+      row('longest task', (run) => run.longestTaskMs),
+      row('TBT', (run) => run.tbt),
+    ],
+  };
+  const groups = [...new Set(pairs.flatMap((pair) => Object.keys(pair.vitrine.modules)))];
+  const total = (run) => Object.values(run.modules).reduce((sum, ms) => sum + ms, 0);
+  const medianOf = (group) => stats(pairs.map((pair) => pair.vitrine.modules[group] ?? 0)).median;
+  const modules = {
+    header: ['Vitrine script (self time)', 'ms'],
+    rows: [
+      ['**all of Vitrine’s script**', range(stats(pairs.map((pair) => total(pair.vitrine))))],
+      ...groups
+        .sort((a, b) => medianOf(b) - medianOf(a))
+        .map((group) => [group, range(stats(pairs.map((pair) => pair.vitrine.modules[group] ?? 0)))]),
+    ],
+  };
+  return { work, modules };
+}
+
+async function main() {
+  const { chromium } = await import('playwright');
+  const { createCartStandIn, startServer } = await import('./server.js');
+  const { storeRoutes } = await import('./store.js');
+  const { markdownTable } = await import('./report.js');
+  const root = join(import.meta.dirname, '..');
+  const dist = join(root, 'packages/vitrine/dist');
+  const argument = (name, fallback) => {
+    const index = process.argv.indexOf(name);
+    return index > 0 ? Number(process.argv[index + 1]) : fallback;
+  };
+  const rounds = argument('--rounds', 7);
+  const throttle = argument('--throttle', 4);
+  const build = new Map();
+  const read = (folder) => {
+    for (const name of readdirSyncSafe(join(dist, folder))) {
+      const path = folder ? `${folder}/${name}` : name;
+      // The source maps too, so that a rebuild during the run cannot mismatch them.
+      if (/\.(js|css|js\.map)$/.test(name)) build.set(path, readFileSync(join(dist, path)));
+    }
+  };
+  read('');
+  read('chunks');
+  const deadline = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3 * 24 * 3_600_000);
+  const server = await startServer(root, (url) => storeRoutes(url, { root, deadline, peers: new Map(), build }), {
+    latencyMs: 20,
+    cart: createCartStandIn(),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    console.log(`Product page at ${throttle}x, ${rounds} paired rounds; load average ${loadavg()[0].toFixed(1)}`);
+    // Warm-up, not counted.
+    await measureStore(browser, {
+      origin: server.origin,
+      variant: 'vitrine',
+      throttle: 1,
+      quietMs: 0,
+      timeoutMs: 60_000,
+    });
+    const pairs = await profileStore(browser, {
+      origin: server.origin,
+      build,
+      rounds,
+      throttle,
+      quietMs: 1000,
+      timeoutMs: 60_000,
+      log: console.log,
+    });
+    const { work, modules } = profileTables(pairs);
+    console.log(`\n${markdownTable(work)}\n\n${markdownTable(modules)}`);
+    console.log(`\nLoad average at the end: ${loadavg()[0].toFixed(1)}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function readdirSyncSafe(path) {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+if (process.argv[1] === import.meta.filename) await main();
