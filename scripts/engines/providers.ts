@@ -19,8 +19,7 @@ import { resolve } from 'node:path';
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-const MINIBROWSER =
-  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 
 /** The engines this run covers: `VITRINE_ENGINES` (comma-separated), else all three. */
@@ -31,7 +30,8 @@ export function selectedEngines(): Engine[] {
     .filter(Boolean);
   if (asked.length === 0) return [...ENGINES];
   const unknown = asked.filter((name) => !(ENGINES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`VITRINE_ENGINES: unknown engine ${unknown.join(', ')} (${ENGINES.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`VITRINE_ENGINES: unknown engine ${unknown.join(', ')} (${ENGINES.join(', ')})`);
   return ENGINES.filter((engine) => asked.includes(engine));
 }
 
@@ -49,22 +49,21 @@ const chromium = () =>
     },
   });
 
-const firefox = () =>
-  playwright({
-    contextOptions,
-    launchOptions: {
-      channel: 'moz-firefox',
-      executablePath: resolve(import.meta.dirname, 'firefox-bidi.mjs'),
-      // No update checks, telemetry or remote settings: the machine has no network but the npm registry.
-      firefoxUserPrefs: {
-        'app.update.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'toolkit.telemetry.enabled': false,
-        'services.settings.server': 'http://127.0.0.1:9/',
-        'network.captive-portal-service.enabled': false,
-      },
-    },
-  });
+/** How Firefox is launched (also by bench/engines.js, for the wheel spin's frames). */
+export const FIREFOX_LAUNCH_OPTIONS = {
+  channel: 'moz-firefox',
+  executablePath: resolve(import.meta.dirname, 'firefox-bidi.mjs'),
+  // No update checks, telemetry or remote settings: the machine has no network but the npm registry.
+  firefoxUserPrefs: {
+    'app.update.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'services.settings.server': 'http://127.0.0.1:9/',
+    'network.captive-portal-service.enabled': false,
+  },
+};
+
+const firefox = () => playwright({ contextOptions, launchOptions: { ...FIREFOX_LAUNCH_OPTIONS } });
 
 /** A free TCP port on loopback, for the WebDriver server. */
 function freePort(): Promise<number> {
@@ -89,7 +88,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 
 /** Processes this run started, stopped by their ids (never by name: other runs may share the machine). */
 const started: ChildProcess[] = [];
-function stopStarted(): void {
+export function stopStarted(): void {
   for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
 }
 process.once('exit', stopStarted);
@@ -104,7 +103,7 @@ async function ensureDisplay(): Promise<string> {
     });
     started.push(xvfb);
     try {
-      await waitFor(async () => existsSync(`/tmp/.X11-unix/X${number}`), 'Xvfb', 5_000);
+      await waitFor(() => Promise.resolve(existsSync(`/tmp/.X11-unix/X${number}`)), 'Xvfb', 5_000);
       return `:${number}`;
     } catch {
       xvfb.kill('SIGTERM');
@@ -114,7 +113,7 @@ async function ensureDisplay(): Promise<string> {
 }
 
 /** Starts WebKitWebDriver on a free port (with a display) and returns the port. */
-async function startWebKitDriver(): Promise<number> {
+export async function startWebKitDriver(): Promise<number> {
   const display = await ensureDisplay();
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
@@ -126,23 +125,35 @@ async function startWebKitDriver(): Promise<number> {
   return port;
 }
 
+interface WebdriverBrowser {
+  setWindowSize(width: number, height: number): Promise<unknown>;
+  execute<T extends unknown[]>(script: (...args: T) => void, ...args: T): Promise<unknown>;
+}
+
 interface WebdriverProvider {
   options: Record<string, unknown>;
+  browser: WebdriverBrowser | null;
   buildCapabilities(): Record<string, unknown>;
   openBrowser(): Promise<unknown>;
   close(): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  isIframeSwitched(): boolean;
+  switchToMainFrame(): Promise<void>;
+  switchToTestFrame(): Promise<void>;
 }
 
+/** Room around the largest viewport a test asks for (1280 × 1024) for MiniBrowser's own toolbar. */
+const WEBKIT_WINDOW = { width: 1600, height: 1300 };
+
+/** WebKitGTK's own capability (not in webdriverio's types): which browser binary the driver starts. */
+const webkitCapabilities = {
+  // WebKitWebDriver 2.50 refuses a BiDi session (webSocketUrl): classic WebDriver.
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+};
+
 const webkit = () => {
-  const base = webdriverio({
-    hostname: '127.0.0.1',
-    path: '/',
-    capabilities: {
-      // WebKitWebDriver 2.50 refuses a BiDi session (webSocketUrl): classic WebDriver.
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    },
-  });
+  const base = webdriverio({ hostname: '127.0.0.1', path: '/', capabilities: webkitCapabilities });
   return {
     ...base,
     providerFactory(project: Parameters<typeof base.providerFactory>[0]) {
@@ -154,6 +165,35 @@ const webkit = () => {
       provider.openBrowser = async () => {
         if (provider.options.port == null) provider.options = { ...provider.options, port: await startWebKitDriver() };
         return openBrowser();
+      };
+      // Vitest's webdriverio provider emulates a viewport by resizing the window, but MiniBrowser's
+      // window has a minimum width (447 px) and a toolbar, so a 320 px viewport came out 447 px wide.
+      // The window is made large once, and the test frame itself is given the exact size, as
+      // Playwright's Chromium and Firefox get it: the page inside sees innerWidth = the width asked.
+      let windowSized = false;
+      provider.setViewport = async ({ width, height }) => {
+        const browser = provider.browser;
+        if (!browser) throw new Error('The browser has no open pages.');
+        if (!windowSized) {
+          await browser.setWindowSize(WEBKIT_WINDOW.width, WEBKIT_WINDOW.height);
+          windowSized = true;
+        }
+        const inFrame = provider.isIframeSwitched();
+        if (inFrame) await provider.switchToMainFrame();
+        try {
+          await browser.execute(
+            (frameWidth: number, frameHeight: number) => {
+              for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-vitest]')) {
+                frame.style.width = `${frameWidth}px`;
+                frame.style.height = `${frameHeight}px`;
+              }
+            },
+            width,
+            height,
+          );
+        } finally {
+          if (inFrame) await provider.switchToTestFrame();
+        }
       };
       const close = provider.close.bind(provider);
       provider.close = async () => {

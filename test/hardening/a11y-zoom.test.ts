@@ -52,7 +52,14 @@ describe('keyboard only', () => {
     await popup.updateComplete;
     before.focus();
     expect(await popup.show()).toBe(true);
-    await expect.poll(focusedPart).toBe('email-input');
+    // With a mouse focus goes to the email field; on a touch screen (headless Chromium and Firefox
+    // say so) it stays on the close button, the field one Tab away.
+    if (matchMedia('(pointer: fine)').matches) await expect.poll(focusedPart).toBe('email-input');
+    else {
+      await expect.poll(focusedPart).toBe('close-button');
+      await userEvent.keyboard('{Tab}');
+      expect(focusedPart()).toBe('email-input');
+    }
     await userEvent.keyboard('shopper@example.com');
     await userEvent.keyboard('{Tab}');
     expect(focused()?.getAttribute('type')).toBe('checkbox');
@@ -133,7 +140,7 @@ describe('320 px wide at 200 % text', () => {
       if (!button.getClientRects().length || button.closest('[hidden]')) continue;
       button.scrollIntoView({ block: 'center', inline: 'nearest' });
       const box = button.getBoundingClientRect();
-      if (box.left < -1 || box.right > innerWidth + 1)
+      if (box.left < -1 || box.right > document.documentElement.clientWidth + 1)
         problems.push(
           `${element.localName} ${button.getAttribute('part') ?? button.localName} is off screen (${Math.round(box.left)}–${Math.round(box.right)})`,
         );
@@ -149,13 +156,17 @@ describe('320 px wide at 200 % text', () => {
     popup.setAttribute('after-overlay', 'allow');
     expect(await popup.show()).toBe(true);
     await frames();
-    expect(document.documentElement.clientWidth).toBe(320);
+    expect(innerWidth).toBe(320);
+    // The width left for the page: 320 px, less a classic scrollbar where the engine draws one
+    // (Firefox and WebKit; headless Chromium's are overlays).
+    const pageWidth = document.documentElement.clientWidth;
+    expect(pageWidth).toBeGreaterThan(300);
     const problems = widgets.flatMap(clipped);
     // Nothing wider than the screen either (no sideways scrolling of the page because of a widget).
     for (const element of widgets) {
       const base = element.shadowRoot!.querySelector('[part~="base"], [part~="dialog"]') ?? element;
       const box = base.getBoundingClientRect();
-      if (box.width > 320 + 1) problems.push(`${element.localName} is ${Math.round(box.width)}px wide`);
+      if (box.width > pageWidth + 1) problems.push(`${element.localName} is ${Math.round(box.width)}px wide`);
     }
     popup.hide();
     for (const element of widgets) element.remove();

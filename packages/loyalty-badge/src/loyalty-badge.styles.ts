@@ -27,7 +27,8 @@ export const loyaltyBadgeStyles = css`
     align-items: center;
     gap: 0.4em;
     box-sizing: border-box;
-    height: var(--vitrine-loyalty-badge-height, 2rem);
+    /* At least the reserved height; more only where the label must wrap (a 320 px screen at 200 % text). */
+    min-height: var(--vitrine-loyalty-badge-height, 2rem);
     max-width: 100%;
     margin: 0;
     padding: 0 0.7em 0 0.55em;
@@ -77,6 +78,11 @@ export const loyaltyBadgeStyles = css`
     color: var(--vitrine-loyalty-badge-tier-color, var(--vitrine-color-on-accent, #fff));
     font-size: 0.85em;
     font-weight: 700;
+  }
+
+  /* The one text that must never be cut: it wraps when the line is too short for it. */
+  [part='label'] {
+    white-space: normal;
   }
 
   [part='label'],
