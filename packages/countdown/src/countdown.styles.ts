@@ -39,6 +39,12 @@ export const countdownStyles = css`
     flex-direction: column;
     align-items: center;
     min-width: 2.6em;
+    /* The loader's reserve, to the fraction of a pixel: WebKit rounds each line box down to whole
+       pixels (52.19 px where the reserve says 53.44), so the box is held at the reserve's height. */
+    box-sizing: border-box;
+    min-height: calc(
+      var(--vitrine-countdown-digit-size, 1.5em) * 1.2 + var(--vitrine-countdown-unit-size, 0.7em) * 1.2 + 0.7em
+    );
     padding: 0.35em 0.4em;
     border-radius: var(--vitrine-radius, 0.5rem);
     background: var(--vitrine-countdown-segment-background, var(--vitrine-color-accent, #111827));
@@ -62,6 +68,7 @@ export const countdownStyles = css`
     flex-direction: row;
     align-items: baseline;
     min-width: 0;
+    min-height: 0;
     padding: 0;
     background: none;
     color: inherit;
