@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
 import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
 import { hardeningServer } from './test/hardening/server.ts';
+import { demoServer } from './test/support/demo-server.ts';
 import { engineInstances } from './scripts/engines/providers.ts';
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path);
@@ -145,7 +146,8 @@ const BUILDS: Record<string, object> = { bundle: bundleBuild, shopify: shopifyBu
 
 export default defineConfig(({ mode }) => ({
   // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
-  plugins: [minifyLitTemplates(), hardeningServer()],
+  // demoServer: the demo storefront's pages, files and cart stand-in, for test/demo.test.ts.
+  plugins: [minifyLitTemplates(), hardeningServer(), demoServer()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },

@@ -10,7 +10,8 @@
  * without 'unsafe-inline' or 'unsafe-eval'.
  *
  * Run: `npm start` (build, then serve) or `npm run serve`; PORT=8080 to choose the port.
- * demo/check.js imports `startServer` to test it.
+ * demo/check.js imports `startServer` to test it; test/support/demo-server.ts mounts `createHandler`
+ * in the tests' Vite server, so the browser tests open the pages as a shopper would.
  */
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -435,7 +436,7 @@ function insideRoot(root, pathname) {
 const wantsJson = (req) =>
   req.headers['x-requested-with'] === 'XMLHttpRequest' || /json|javascript/.test(req.headers.accept ?? '');
 
-function createHandler({ cart, leads, log }) {
+export function createHandler({ cart, leads, log }) {
   /** The cart routes, with and without `.js`, as Shopify has both. */
   const cartRoutes = {
     '/cart/add': (fields) => cart.add(fields),
