@@ -476,7 +476,8 @@ export class VitrineLoyaltyBadge extends VitrineElement {
     document.removeEventListener('keydown', this.#onDocumentKeydown);
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
     this.#stopFollowing = this.#shown = this.#reason = undefined;
-    if (popover?.matches(':popover-open')) popover.hidePopover();
+    // Without the Popover API (Safari < 17, Firefox < 125) `:popover-open` is no selector at all: matches() would throw.
+    if (popover && 'hidePopover' in popover && popover.matches(':popover-open')) popover.hidePopover();
     popover?.removeAttribute('data-open');
     popover?.removeAttribute('data-positioned');
   }

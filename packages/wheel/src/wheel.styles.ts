@@ -121,8 +121,12 @@ export const wheelStyles = css`
     );
   }
 
-  /* Without relative colours (older browsers): white letters outlined in black read on any slice. */
-  @supports not (color: color(from red xyz-d65 x y z)) {
+  /*
+   * Without relative colours (Safari < 18, Firefox < 128, Chrome < 119; Safari 16.4–17 parse some
+   * forms, hence the test of this very form, a channel in clamp()): white letters outlined in black
+   * read on any slice.
+   */
+  @supports not (color: color(from red xyz-d65 clamp(0, (0.179 - y) * 1e5, 0.9505) y z)) {
     text {
       fill: #fff;
       stroke: #000;
