@@ -40,12 +40,59 @@ simplyCountdown('.simply-countdown', ${JSON.stringify({
 };
 
 /**
+ * The grid: a collection page of `count` product cards (a picture, a name, a price, a countdown in
+ * each library's default format), four to a row, so most cards are below the fold.
+ */
+function gridPageHtml(library, count, deadline) {
+  const markup = LIBRARY_MARKUP[library];
+  const countdown =
+    library === 'vitrine' ? markup.countdown(deadline).replace(' format="hms"', '') : markup.countdown();
+  const cards = Array.from(
+    { length: count },
+    (_, index) => `<li class="card">
+<div class="picture"></div>
+<h2>Candle n° ${index + 1}</h2>
+<p class="price">€${(19 + (index % 30)).toFixed(2)}</p>
+${countdown}
+</li>`,
+  ).join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>A collection of ${count} products, ${LABELS[library]}</title>
+<style>
+body { margin: 0 auto; max-width: 80rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: #1e293b; }
+.grid { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(4, 1fr); gap: 1.5rem; }
+.card { border: 1px solid #e2e8f0; border-radius: 0.75rem; padding: 0.75rem; }
+.picture { aspect-ratio: 4 / 3; border-radius: 0.5rem; background: linear-gradient(135deg, #f5efe6, #e7d8c6); }
+.card h2 { font-size: 1rem; margin: 0.5rem 0 0; }
+.card p { margin: 0 0 0.5rem; }
+</style>
+${markup.head(deadline)}
+</head>
+<body>
+<header><h1>Autumn collection</h1><p>${count} products, each with the sale's countdown.</p></header>
+<ul class="grid">
+${cards}
+</ul>
+<footer><p>Prices include VAT.</p></footer>
+</body>
+</html>
+`;
+}
+
+/**
  * The HTML of one page.
  * @param {'vitrine' | 'simplycountdown'} library
  * @param {number} count how many countdowns
  * @param {Date} deadline
+ * @param {'list' | 'grid'} [layout] a list of offers (format hms), or a product grid (default format)
  */
-export function pageHtml(library, count, deadline) {
+export function pageHtml(library, count, deadline, layout = 'list') {
+  if (layout === 'grid') return gridPageHtml(library, count, deadline);
   const markup = LIBRARY_MARKUP[library];
   const offers = Array.from(
     { length: count },
@@ -83,13 +130,14 @@ ${offers}
 `;
 }
 
-/** The page for a URL of the form /bench/<library>.html?n=N, or null. */
+/** The page for a URL of the form /bench/<library>.html?n=N (&layout=grid), or null. */
 export function pageForUrl(url, deadline) {
   const match = /^\/bench\/(vitrine|simplycountdown)\.html$/.exec(url.pathname);
   if (!match) return null;
   const count = Number(url.searchParams.get('n') ?? '1');
   if (!Number.isInteger(count) || count < 1 || count > 10_000) return null;
-  return pageHtml(/** @type {'vitrine' | 'simplycountdown'} */ (match[1]), count, deadline);
+  const layout = url.searchParams.get('layout') === 'grid' ? 'grid' : 'list';
+  return pageHtml(/** @type {'vitrine' | 'simplycountdown'} */ (match[1]), count, deadline, layout);
 }
 
 // The cart benchmark's page: a product page of a Shopify shop with three cart widgets, once as

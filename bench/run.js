@@ -8,7 +8,8 @@
 // 4 s spin of Vitrine's wheel beside spin-wheel; the heap after 1,000 create/remove cycles of each
 // widget. Prints tables and writes BENCHMARKS.md, bench/countdown-scaling.svg and bench/bytes.svg.
 // `npm run bench -- --quick`: one run per figure, a shorter window, nothing written; for CI,
-// it fails only when something crashes, never on the figures.
+// it fails only when something crashes, never on the figures; it skips the wheel in Firefox and WebKit
+// (bench/engines.js), which `npm run bench -- --wheel-engines` runs alone, rewriting only its section.
 // Run `npm run build` first: this measures packages/vitrine/dist as it is.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright';
 import { CART_CHANGES, measure, measureCart, measureWheel } from './measure.js';
+import { measureWheelEngines, runWheelEnginesOnly, wheelEnginesSection } from './engines.js';
 import {
   CART_LABELS,
   CART_LIBRARIES,
@@ -65,7 +67,11 @@ import { STORE_LABELS, STORE_VARIANTS, storeRoutes, storeTagsText } from './stor
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
-const COUNTS = [1, 50, 500];
+// The list of offers with 1, 50 and 500 countdowns (format hms), and a collection grid of 500 product
+// cards (the default format), most of them below the fold.
+const COUNTS = [1, 50, 500, '500 grid'];
+const urlOfCount = (library, count) =>
+  `/bench/${library}.html?n=${parseInt(String(count), 10)}${String(count).endsWith('grid') ? '&layout=grid' : ''}`;
 // Each page loads at the first rate (a slow phone: the harder case for layout shifts and
 // readiness), then is measured at each rate in turn.
 const THROTTLES = [4, 1];
@@ -93,6 +99,12 @@ const WHEEL_RUNS = quick ? 1 : 5;
 const WHEEL_THROTTLES = quick ? [1] : [1, 4];
 const WHEEL_TIMEOUT_MS = 30_000;
 const PEER_WHEEL = 'node_modules/spin-wheel';
+// The wheel in Chromium, Firefox and WebKit (bench/engines.js): one page load per spin, about 10 s each.
+const WHEEL_ENGINE_RUNS = 3;
+const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+};
 // The storefront section: each variant loads fresh at each rate (TBT, LCP and CLS are figures of a
 // page load), watched until its widgets have rendered, then this long more. 7 runs: a whole page load
 // is the noisiest figure here. --quick: 4x only.
@@ -211,10 +223,7 @@ async function main() {
   };
   const cart = createCartStandIn();
   const server = await startServer(root, routes, { latencyMs: LATENCY_MS, cart });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const results = new Map();
   try {
     const version = browser.version();
@@ -223,9 +232,9 @@ async function main() {
     );
     const run = (library, count, windowMs = WINDOW_MS) =>
       measure(browser, {
-        url: `${server.origin}/bench/${library}.html?n=${count}`,
+        url: `${server.origin}${urlOfCount(library, count)}`,
         library,
-        count,
+        count: parseInt(String(count), 10),
         throttles: THROTTLES,
         windowMs,
         settleMs: SETTLE_MS,
@@ -246,7 +255,7 @@ async function main() {
             (throttle) => `${figures.windows[throttle].taskMsPerS.toFixed(0).padStart(4)} ms/s at ${throttle}x`,
           );
           console.log(
-            `  run ${round}/${RUNS}  N=${String(count).padEnd(3)} ${LABELS[library].padEnd(18)}  ` +
+            `  run ${round}/${RUNS}  N=${String(count).padEnd(8)} ${LABELS[library].padEnd(18)}  ` +
               `ready in ${String(figures.readyMs).padStart(5)} ms, main thread ${perThrottle.join(', ')}`,
           );
         }
@@ -300,6 +309,18 @@ async function main() {
         });
         console.log(`  run ${round}/${WHEEL_RUNS}  ${WHEEL_LABELS[library].padEnd(10)}  ${perThrottle.join('; ')}`);
       }
+    }
+    // The same spin in the three engines (skipped by --quick: three browsers take a minute or more).
+    let wheelEngines = '';
+    if (!quick) {
+      console.log(`\nWheel in Chromium, Firefox and WebKit; ${WHEEL_ENGINE_RUNS} runs`);
+      const engineResults = await measureWheelEngines({
+        root,
+        origin: server.origin,
+        runs: WHEEL_ENGINE_RUNS,
+        chromiumLaunch: CHROMIUM_LAUNCH,
+      });
+      wheelEngines = wheelEnginesSection(engineResults, WHEEL_ENGINE_RUNS);
     }
     const wheelMs = Date.now() - wheelStarted;
     const wheelBytes = wheelBytesOf(build, wheelResults.get('vitrine')?.[0]?.scriptNames ?? []);
@@ -413,7 +434,7 @@ async function main() {
       console.log('--quick: BENCHMARKS.md not written.');
       return;
     }
-    writeFileSync(join(root, CHART), chartSvg(summary, COUNTS, CHART_THROTTLE));
+    writeFileSync(join(root, CHART), chartSvg(summary, COUNTS.filter(Number.isInteger), CHART_THROTTLE));
     writeFileSync(join(root, BYTES_CHART), bytesChartSvg(bytes));
     const cartScripts = cartResults.get('vitrine')?.[0]?.scriptNames ?? [];
     const cartReport = { tableSet: cartSet, goal: cartGoal, widgets: cartWidgets, ms: cartMs, scripts: cartScripts };
@@ -424,6 +445,7 @@ async function main() {
       scripts: wheelResults.get('vitrine')?.[0]?.scriptNames ?? [],
       wheelPx: WHEEL_LIBRARIES.map((library) => wheelResults.get(library)?.[0]?.spins[WHEEL_THROTTLES[0]].wheelPx ?? 0),
       displayMs: wheelResults.get('vitrine')?.[0]?.spins[WHEEL_THROTTLES[0]].displayMs ?? 0,
+      engines: wheelEngines,
     };
     writeFileSync(
       join(root, 'BENCHMARKS.md'),
@@ -661,7 +683,7 @@ Bytes, compressed as the server sends them (brotli, quality 11):
 
 ${markdownTable(wheel.tableSet.bytesTable)}
 
-## Memory
+${wheel.engines ? `${wheel.engines}\n` : ''}## Memory
 
 Heap after ${MEMORY_CYCLES.toLocaleString('en')} create/remove cycles of each widget, median of ${MEMORY_RUNS} runs with the range in brackets:
 each cycle creates the element with its attributes (and children: the wheel's segments, the bar's messages), appends
@@ -803,7 +825,11 @@ Wheel:
 `;
 }
 
-main().catch((error) => {
+const wheelEnginesOnly = process.argv.includes('--wheel-engines');
+(wheelEnginesOnly
+  ? runWheelEnginesOnly({ root, runs: WHEEL_ENGINE_RUNS, chromiumLaunch: CHROMIUM_LAUNCH })
+  : main()
+).catch((error) => {
   console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   if (error instanceof Error && error.cause) console.error('caused by:', error.cause);
   process.exit(1);

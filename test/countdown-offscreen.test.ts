@@ -57,3 +57,50 @@ test('off screen the digits stay still, on screen they catch up at once, and the
   expect(ends).toHaveLength(1);
   expect(el.hasAttribute('expired')).toBe(true);
 });
+
+/** The timer's boxes as the browser treats them: `auto` lets it skip their layout, paint and hit tests. */
+const contentVisibility = (el: Countdown) =>
+  getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).getPropertyValue('content-visibility');
+
+test('a countdown far below the fold is skipped by the browser, shows the time in the first frame after it is seen, and ends on its tick', async () => {
+  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  const deadline = NOW + 5_000;
+  const page = await fixture<HTMLElement>(html`
+    <div>
+      <div style="height: 400vh"></div>
+      <vitrine-countdown deadline=${new Date(deadline).toISOString()} format="ms"></vitrine-countdown>
+    </div>
+  `);
+  const el = page.querySelector<Countdown>('vitrine-countdown')!;
+  await el.updateComplete;
+  const size = el.getBoundingClientRect();
+  await frames();
+  // Where the engine has content-visibility, the boxes of a timer nobody can see are skipped, at the
+  // size they had (nothing around them moves).
+  const skips = CSS.supports('content-visibility', 'auto');
+  if (skips) expect(contentVisibility(el)).toBe('auto');
+  expect(el.getBoundingClientRect().width).toBe(size.width);
+  expect(el.getBoundingClientRect().height).toBe(size.height);
+  vi.advanceTimersByTime(2_001);
+  await el.updateComplete;
+  expect(seconds(el)).toBe('05');
+
+  // Scrolled into view: the first frame after the observer has seen it already holds the right time.
+  el.scrollIntoView();
+  await new Promise((done) => requestAnimationFrame(done));
+  const shown = await new Promise<string | null>((done) => requestAnimationFrame(() => done(seconds(el))));
+  expect(shown).toBe('03');
+  if (skips) expect(contentVisibility(el)).toBe('visible');
+
+  // Off screen again, the end comes on the tick of the deadline (1 ms after the second), not later.
+  window.scrollTo(0, 0);
+  await frames();
+  const endedAt: number[] = [];
+  el.addEventListener('vitrine-countdown-end', () => endedAt.push(Date.now()));
+  vi.advanceTimersByTime(deadline - Date.now());
+  await el.updateComplete;
+  expect(endedAt).toEqual([]);
+  vi.advanceTimersByTime(1);
+  await el.updateComplete;
+  expect(endedAt).toEqual([deadline + 1]);
+});

@@ -184,9 +184,17 @@ export class VitrineCountdown extends VitrineElement {
   /** Epoch ms of the deadline read on the visitor's clock (the true instant minus the skew), or null when no valid source is set. */
   @state() private deadlineAt: number | null = null;
 
-  #clock = new ClockController(this, () => this.#tick());
-  /** Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into view. */
-  #screen = new OnScreenController(this, (onScreen) => onScreen && this.requestUpdate());
+  #clock = new ClockController(this, (nowMs) => this.#tick(nowMs));
+  /**
+   * Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into
+   * view. Off screen the timer also lets the browser skip its boxes (`far`): a page of 500 countdowns
+   * then lays out and hit-tests only the few the shopper can see when those change each second.
+   */
+  #screen = new OnScreenController(this, (onScreen) => {
+    // Toggled in place rather than re-rendered: hundreds of timers leave the screen at once on load.
+    this.#markFar();
+    if (onScreen) this.requestUpdate();
+  });
   #source: DeadlineSource | null = null;
   /** Visitor clock + skew = server clock. */
   #skewMs = 0;
@@ -277,11 +285,10 @@ export class VitrineCountdown extends VitrineElement {
     return deadline - this.#skewMs;
   }
 
-  #tick(): void {
-    // Paused, the digits stay as they are: no re-render until the deadline itself is reached.
-    if (this.paused && this.remainingMs > 0) return;
-    // Nobody sees a countdown off screen: no DOM work until it scrolls into view, except to end on time.
-    if (!this.#screen.onScreen && this.remainingMs > 0) return;
+  #tick(nowMs: number): void {
+    // One comparison while the digits need not change: paused (the digits stay as they are until the
+    // deadline itself is reached) or off screen (nobody sees them; they catch up when scrolled into view).
+    if ((this.paused || !this.#screen.onScreen) && this.deadlineAt !== null && this.deadlineAt > nowMs) return;
     this.requestUpdate();
   }
 
@@ -305,6 +312,16 @@ export class VitrineCountdown extends VitrineElement {
     const detail: CountdownEndDetail = { campaign: this.campaignId, deadline: this.deadlineAt! + this.#skewMs };
     if (!this.previewing) getBus().publish('timer-end', { campaign: this.campaignId });
     this.emit('vitrine-countdown-end', detail);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A new class list from the template drops `far`.
+    this.#markFar();
+  }
+
+  #markFar(): void {
+    this.renderRoot.querySelector('[part="base"]')?.classList.toggle('far', !this.#screen.onScreen);
   }
 
   #togglePause(): void {

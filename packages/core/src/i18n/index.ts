@@ -25,10 +25,24 @@ export function languageOf(element: Element): Language {
 
 const LOCALES: Record<Language, string> = { en: 'en', fr: 'fr-FR' };
 
+/**
+ * Intl formatters, built once per language and options: building one costs far more than using it,
+ * and a page of countdowns would build one per timer per second.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) formatters.set(key, (found = build()));
+  return found;
+}
+
 /** Money with Intl in the widget's language: `formatMoney(59.9, 'EUR', 'fr')` → `59,90 €`. */
 export function formatMoney(amount: number, currency: string, language: Language): string {
   try {
-    return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency }).format(amount);
+    return formatter(
+      `${language} ${currency}`,
+      () => new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency }),
+    ).format(amount);
   } catch {
     return `${amount.toFixed(2)} ${currency}`;
   }
@@ -36,21 +50,25 @@ export function formatMoney(amount: number, currency: string, language: Language
 
 /** A plain number in the widget's language (`1 500` in fr, `1,500` in en). */
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(value);
+  return formatter(language, () => new Intl.NumberFormat(LOCALES[language])).format(value);
 }
 
 /** A date and time a person reads: `Friday, November 27 at 11:59 PM` / `vendredi 27 novembre à 23:59`. */
 export function formatDateTime(epochMs: number, language: Language, timeZone?: string): string {
   try {
-    return new Intl.DateTimeFormat(LOCALES[language], {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: timeZone ? 'short' : undefined,
-    }).format(epochMs);
+    return formatter(
+      `${language} date ${timeZone ?? ''}`,
+      () =>
+        new Intl.DateTimeFormat(LOCALES[language], {
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZone,
+          timeZoneName: timeZone ? 'short' : undefined,
+        }),
+    ).format(epochMs);
   } catch {
     return new Date(epochMs).toISOString();
   }
