@@ -333,11 +333,11 @@ export async function measureCart(browser, { origin, library, widgets, cart, qui
 
 /** The trace's categories: frames (BeginFrame, DrawFrame) and the page's performance marks. */
 const FRAME_CATEGORIES = ['disabled-by-default-devtools.timeline.frame', 'blink.user_timing'];
-const SPIN_START = 'bench-spin-start';
-const SPIN_END = 'bench-spin-end';
+export const SPIN_START = 'bench-spin-start';
+export const SPIN_END = 'bench-spin-end';
 
 /** True once the page's wheel is drawn and can spin (evaluated in the page). */
-function wheelReady(library) {
+export function wheelReady(library) {
   if (library === 'vitrine') {
     const root = document.querySelector('vitrine-wheel')?.shadowRoot;
     return !!root?.querySelector('[part~="spin-button"]') && !!root.querySelector('[part~="rotor"] svg');
@@ -350,7 +350,7 @@ function wheelReady(library) {
  * (a win ends a visitor's spins) is replaced by a copy of itself, a new visitor in preview. Waits
  * two frames, and returns the side of the turning part in CSS px.
  */
-async function resetWheel(library) {
+export async function resetWheel(library) {
   const frames = () => new Promise((done) => window.requestAnimationFrame(() => window.requestAnimationFrame(done)));
   if (library === 'vitrine') {
     let wheel = document.querySelector('vitrine-wheel');
@@ -373,7 +373,7 @@ async function resetWheel(library) {
  * spin button, done when `vitrine-prize` comes; spin-wheel's by `spinToItem` (window.__spin), done
  * at its `onRest`. Resolves to the spin's length in ms.
  */
-function spin({ library, timeoutMs, marks }) {
+export function spin({ library, timeoutMs, marks }) {
   return new Promise((done, fail) => {
     const timer = setTimeout(
       () => fail(new Error(`the ${library} wheel did not stop within ${timeoutMs} ms`)),
