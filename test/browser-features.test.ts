@@ -17,12 +17,9 @@ import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } 
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { submitLead, type LeadMessage } from '@vitrine/core';
 import { VitrineWheel } from '@vitrine/wheel';
-import '@vitrine/countdown/define';
+import { countdownBelowFold, frames, seconds } from './support/countdown-below-fold.js';
 import '@vitrine/loyalty-badge/define';
 import '@vitrine/wheel/define';
-
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
-const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 
 let pageErrors: unknown[];
 let consoleErrors: MockInstance<typeof console.error>;
@@ -66,23 +63,13 @@ function without(target: object, ...names: string[]): void {
 
 test('without IntersectionObserver, a countdown below the fold counts as on screen and ticks', async () => {
   vi.stubGlobal('IntersectionObserver', undefined);
-  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  const page = await fixture<HTMLElement>(html`
-    <div>
-      <div style="height: 400vh"></div>
-      <vitrine-countdown deadline=${new Date(NOW + 10_000).toISOString()} format="ms"></vitrine-countdown>
-    </div>
-  `);
-  const countdown = page.querySelector('vitrine-countdown')!;
-  const seconds = () =>
-    countdown.shadowRoot!.querySelector('[part~="segment-seconds"] [part="value"]')?.textContent ?? null;
-  await countdown.updateComplete;
-  expect(seconds()).toBe('10');
+  const countdown = await countdownBelowFold(10_000);
+  expect(seconds(countdown)).toBe('10');
   await frames();
   // With an observer, three screens below the fold it would stay at 10 (test/countdown-offscreen.test.ts).
   vi.advanceTimersByTime(3_001);
   await countdown.updateComplete;
-  expect(seconds()).toBe('07');
+  expect(seconds(countdown)).toBe('07');
 });
 
 describe('without the Popover API', () => {

@@ -4,18 +4,10 @@
  * Its own file: it scrolls the page, which the other countdown tests do not expect.
  */
 import { afterEach, expect, test, vi } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
-import '@vitrine/countdown/define';
+import { fixtureCleanup } from '@open-wc/testing-helpers';
+import { NOW, countdownBelowFold, frames, seconds } from './support/countdown-below-fold.js';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
-
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
-
-const seconds = (el: Countdown) =>
-  el.shadowRoot!.querySelector('[part~="segment-seconds"] [part="value"]')?.textContent ?? null;
-
-/** Two rendering frames: IntersectionObserver reports after layout, on a frame. */
-const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 
 afterEach(() => {
   fixtureCleanup();
@@ -24,15 +16,7 @@ afterEach(() => {
 });
 
 test('off screen the digits stay still, on screen they catch up at once, and the end is on time', async () => {
-  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  const page = await fixture<HTMLElement>(html`
-    <div>
-      <div style="height: 400vh"></div>
-      <vitrine-countdown deadline=${new Date(NOW + 10_000).toISOString()} format="ms"></vitrine-countdown>
-    </div>
-  `);
-  const el = page.querySelector<Countdown>('vitrine-countdown')!;
-  await el.updateComplete;
+  const el = await countdownBelowFold(10_000);
   expect(seconds(el)).toBe('10');
   await frames();
 
@@ -63,16 +47,8 @@ const contentVisibility = (el: Countdown) =>
   getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).getPropertyValue('content-visibility');
 
 test('a countdown far below the fold is skipped by the browser, shows the time in the first frame after it is seen, and ends on its tick', async () => {
-  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   const deadline = NOW + 5_000;
-  const page = await fixture<HTMLElement>(html`
-    <div>
-      <div style="height: 400vh"></div>
-      <vitrine-countdown deadline=${new Date(deadline).toISOString()} format="ms"></vitrine-countdown>
-    </div>
-  `);
-  const el = page.querySelector<Countdown>('vitrine-countdown')!;
-  await el.updateComplete;
+  const el = await countdownBelowFold(deadline - NOW);
   const size = el.getBoundingClientRect();
   await frames();
   // Where the engine has content-visibility, the boxes of a timer nobody can see are skipped, at the

@@ -1,0 +1,33 @@
+/**
+ * What the off-screen countdown tests start from: a countdown three screens below the fold, on
+ * fake timers (never slept), rendered. Shared by test/countdown-offscreen.test.ts and
+ * test/browser-features.test.ts (the same countdown without IntersectionObserver).
+ */
+import { vi } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
+import '@vitrine/countdown/define';
+
+type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
+
+export const NOW = Date.parse('2026-11-27T09:00:00.000Z');
+
+/** The seconds a countdown shows. */
+export const seconds = (el: Countdown) =>
+  el.shadowRoot!.querySelector('[part~="segment-seconds"] [part="value"]')?.textContent ?? null;
+
+/** Two rendering frames: IntersectionObserver reports after layout, on a frame. */
+export const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+
+/** Fakes the clock at NOW and renders a countdown (`format="ms"`) to NOW + `msLeft`, below the fold. */
+export async function countdownBelowFold(msLeft: number): Promise<Countdown> {
+  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  const page = await fixture<HTMLElement>(html`
+    <div>
+      <div style="height: 400vh"></div>
+      <vitrine-countdown deadline=${new Date(NOW + msLeft).toISOString()} format="ms"></vitrine-countdown>
+    </div>
+  `);
+  const el = page.querySelector<Countdown>('vitrine-countdown')!;
+  await el.updateComplete;
+  return el;
+}
