@@ -56,7 +56,10 @@ const kindOf = (name) =>
 const SCRIPT = KINDS.find(([kind]) => kind === 'run scripts')[1];
 const FORCED = /^(Layout|UpdateLayoutTree)$/;
 
-/** The renderer main thread's complete events of a trace (the busiest CrRendererMain), with their nesting. */
+/**
+ * The complete events of the page's renderer main thread: the CrRendererMain that parsed a page of
+ * the bench (not the busiest: a browser-internal page's renderer can be busier), sorted for nesting.
+ */
 function mainThreadEvents(events) {
   const mains = new Set(
     events
@@ -78,10 +81,11 @@ function mainThreadEvents(events) {
     }
     if (complete) byThread.set(thread, [...(byThread.get(thread) ?? []), complete]);
   }
-  const busiest = [...byThread.values()].sort(
-    (a, b) => b.reduce((sum, event) => sum + event.dur, 0) - a.reduce((sum, event) => sum + event.dur, 0),
-  )[0];
-  return (busiest ?? []).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const page = [...byThread.values()].find((list) =>
+    list.some((event) => event.name === 'ParseHTML' && /\/bench\//.test(event.args?.beginData?.url ?? '')),
+  );
+  if (!page) throw new Error("the trace holds no main thread that parsed the bench's page");
+  return page.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
 }
 
 /** Splits the main thread's time: per kind of work (self times), the tasks, the forced layouts. */
@@ -280,7 +284,9 @@ async function main() {
   const { storeRoutes } = await import('./store.js');
   const { markdownTable } = await import('./report.js');
   const root = join(import.meta.dirname, '..');
-  const dist = join(root, 'packages/vitrine/dist');
+  // --dist: another build of the script-tag bundle (e.g. a `vite build --mode bundle --outDir` of an older commit).
+  const distIndex = process.argv.indexOf('--dist');
+  const dist = distIndex > 0 ? process.argv[distIndex + 1] : join(root, 'packages/vitrine/dist');
   const argument = (name, fallback) => {
     const index = process.argv.indexOf(name);
     return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -307,7 +313,9 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   try {
-    console.log(`Product page at ${throttle}x, ${rounds} paired rounds; load average ${loadavg()[0].toFixed(1)}`);
+    console.log(
+      `Product page at ${throttle}x, ${rounds} paired rounds, ${dist}; load average ${loadavg()[0].toFixed(1)}`,
+    );
     // Warm-up, not counted.
     await measureStore(browser, {
       origin: server.origin,
