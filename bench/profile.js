@@ -55,6 +55,8 @@ const kindOf = (name) =>
   KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? (TASK.test(name) ? 'task, not itemised' : 'other');
 const SCRIPT = KINDS.find(([kind]) => kind === 'run scripts')[1];
 const FORCED = /^(Layout|UpdateLayoutTree)$/;
+/** From navigation: long enough at 4x for every widget to be ready and a quiet second after. */
+export const WINDOW_MS = 10_000;
 
 /**
  * The complete events of the page's renderer main thread: the CrRendererMain that parsed a page of
@@ -174,10 +176,15 @@ export function profileByModule(profile, build) {
   return groups;
 }
 
-/** The instrument measureStore calls: a trace and a CPU profile of the whole load. */
-function traceAndProfile() {
+/**
+ * The instrument measureStore calls: a trace and a CPU profile of the whole load, over at least
+ * `windowMs` from navigation. The same window for the page with and without Vitrine: the page's own
+ * late work (its scripts, images) would otherwise count only in the longer of the two.
+ */
+function traceAndProfile(windowMs) {
   return {
     async start(cdp) {
+      this.startedAt = Date.now();
       this.events = [];
       cdp.on('Tracing.dataCollected', ({ value }) => this.events.push(...value));
       await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
@@ -186,11 +193,13 @@ function traceAndProfile() {
       await cdp.send('Profiler.start');
     },
     async stop(cdp) {
+      await new Promise((done) => setTimeout(done, Math.max(0, this.startedAt + windowMs - Date.now())));
+      const windowTaken = Date.now() - this.startedAt;
       const { profile } = await cdp.send('Profiler.stop');
       const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
       await cdp.send('Tracing.end');
       await complete;
-      return { events: this.events, profile };
+      return { events: this.events, profile, windowTaken };
     },
   };
 }
@@ -199,7 +208,10 @@ function traceAndProfile() {
  * Paired rounds of the storefront's product page at one rate: without Vitrine, then with it.
  * @returns {Promise<Array<{ none: object, vitrine: object }>>}
  */
-export async function profileStore(browser, { origin, build, rounds, throttle, quietMs, timeoutMs, log = () => {} }) {
+export async function profileStore(
+  browser,
+  { origin, build, rounds, throttle, quietMs, windowMs, timeoutMs, log = () => {} },
+) {
   const pairs = [];
   for (let round = 1; round <= rounds; round++) {
     const pair = {};
@@ -210,10 +222,11 @@ export async function profileStore(browser, { origin, build, rounds, throttle, q
         throttle,
         quietMs,
         timeoutMs,
-        instrument: traceAndProfile(),
+        instrument: traceAndProfile(windowMs),
       });
-      const { events, profile } = run.instrumented;
+      const { events, profile, windowTaken } = run.instrumented;
       pair[variant] = {
+        windowTaken,
         tbt: run.tbt,
         cls: run.cls,
         ...traceBreakdown(events),
@@ -234,7 +247,7 @@ export async function profileStore(browser, { origin, build, rounds, throttle, q
       `  round ${round}/${rounds}  main thread ${pair.none.mainMs.toFixed(0)} → ${pair.vitrine.mainMs.toFixed(0)} ms ` +
         `(+${added.toFixed(0)}), TBT ${pair.none.tbt.toFixed(0)} → ${pair.vitrine.tbt.toFixed(0)} ms, ` +
         `long tasks ${pair.none.longTasks} → ${pair.vitrine.longTasks}, forced layouts ${pair.vitrine.forced.count} ` +
-        `(${pair.vitrine.forced.ms.toFixed(0)} ms)`,
+        `(${pair.vitrine.forced.ms.toFixed(0)} ms); windows ${pair.none.windowTaken} and ${pair.vitrine.windowTaken} ms`,
     );
   }
   return pairs;
@@ -330,6 +343,7 @@ async function main() {
       rounds,
       throttle,
       quietMs: 1000,
+      windowMs: WINDOW_MS,
       timeoutMs: 60_000,
       log: console.log,
     });
