@@ -96,7 +96,7 @@ export function traceBreakdown(events) {
   const selfMs = Object.fromEntries(KIND_NAMES.map((kind) => [kind, 0]));
   const otherMs = {};
   const tasks = [];
-  const forced = { count: 0, ms: 0 };
+  const forced = { count: 0, ms: 0, sites: [] };
   const stack = [];
   const closeUntil = (ts) => {
     while (stack.length && stack.at(-1).end <= ts) {
@@ -112,9 +112,24 @@ export function traceBreakdown(events) {
     if (stack.length) stack.at(-1).children += event.dur;
     else tasks.push(event.dur / 1000);
     // Style or layout inside a script: a read that forced them before the frame would have done them.
+    const script = stack.findLast((frame) => SCRIPT.test(frame.event.name) && frame.event.args?.data?.url);
     if (FORCED.test(event.name) && stack.some((frame) => SCRIPT.test(frame.event.name))) {
       forced.count++;
       forced.ms += event.dur / 1000;
+      // Where: the innermost script with a position (mapped to the source by profileStore).
+      const data = script?.event.args.data;
+      forced.sites.push({
+        name: event.name,
+        ms: event.dur / 1000,
+        url: data?.url ?? '',
+        lineNumber: (data?.lineNumber ?? 1) - 1,
+        columnNumber: (data?.columnNumber ?? 1) - 1,
+        functionName: data?.functionName ?? '',
+        within: stack
+          .slice(-3)
+          .map((frame) => frame.event.name)
+          .join(' > '),
+      });
     }
     stack.push({ event, end: event.ts + event.dur, children: 0 });
   }
@@ -146,15 +161,23 @@ function sourceGroup(source) {
  * The CPU profile's self time (ms) of the build's scripts, by source group; `build` holds the files
  * the page fetched at /cdn/vitrine/ and their source maps, as read at the start of the run.
  */
-export function profileByModule(profile, build) {
+/** Maps a position of a file of the build (a URL under /cdn/vitrine/) to its source, or null. */
+function sourceMapper(build) {
   const maps = new Map();
-  const mapOf = (file) => {
-    if (!maps.has(file)) {
-      const text = build.get(`${file}.map`);
-      maps.set(file, text ? new TraceMap(text.toString('utf8')) : null);
+  return ({ url, lineNumber, columnNumber }) => {
+    const match = /\/cdn\/vitrine\/(.+\.js)/.exec(url);
+    if (!match) return null;
+    if (!maps.has(match[1])) {
+      const text = build.get(`${match[1]}.map`);
+      maps.set(match[1], text ? new TraceMap(text.toString('utf8')) : null);
     }
-    return maps.get(file);
+    const map = maps.get(match[1]);
+    return map ? originalPositionFor(map, { line: lineNumber + 1, column: columnNumber }) : { source: null };
   };
+}
+
+export function profileByModule(profile, build) {
+  const mapped = sourceMapper(build);
   const selfUs = new Map();
   const { samples, timeDeltas } = profile;
   // Each sample stands for the time until the next one.
@@ -164,13 +187,9 @@ export function profileByModule(profile, build) {
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id);
     if (!us) continue;
-    const match = /\/cdn\/vitrine\/(.+\.js)/.exec(node.callFrame.url);
-    if (!match) continue;
-    const map = mapOf(match[1]);
-    const position = map
-      ? originalPositionFor(map, { line: node.callFrame.lineNumber + 1, column: node.callFrame.columnNumber })
-      : null;
-    const group = sourceGroup(position?.source ?? null);
+    const position = mapped(node.callFrame);
+    if (!position) continue;
+    const group = sourceGroup(position.source ?? null);
     groups[group] = (groups[group] ?? 0) + us / 1000;
   }
   return groups;
@@ -225,11 +244,19 @@ export async function profileStore(
         instrument: traceAndProfile(windowMs),
       });
       const { events, profile, windowTaken } = run.instrumented;
+      const breakdown = traceBreakdown(events);
+      const mapped = sourceMapper(build);
+      for (const site of breakdown.forced.sites) {
+        const position = mapped(site);
+        site.where = position?.source
+          ? `${position.name ?? site.functionName} (${position.source.replace(/^(\.\.\/)+/, '')}:${position.line})`
+          : `${site.functionName || '(anonymous)'} (${site.url.replace(/^https?:\/\/[^/]+/, '') || `an inline script of the page: ${site.within}`})`;
+      }
       pair[variant] = {
         windowTaken,
         tbt: run.tbt,
         cls: run.cls,
-        ...traceBreakdown(events),
+        ...breakdown,
         modules: variant === 'vitrine' ? profileByModule(profile, build) : {},
       };
     }
@@ -288,7 +315,19 @@ export function profileTables(pairs) {
         .map((group) => [group, range(stats(pairs.map((pair) => pair.vitrine.modules[group] ?? 0)))]),
     ],
   };
-  return { work, modules };
+  const sites = new Map();
+  for (const pair of pairs)
+    for (const site of pair.vitrine.forced.sites) {
+      const seen = sites.get(site.where) ?? { count: 0, ms: 0 };
+      sites.set(site.where, { count: seen.count + 1, ms: seen.ms + site.ms });
+    }
+  const forced = {
+    header: ['forced style or layout, inside', 'times per load', 'ms per load'],
+    rows: [...sites]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([where, { count, ms }]) => [where, (count / pairs.length).toFixed(1), (ms / pairs.length).toFixed(0)]),
+  };
+  return { work, modules, forced };
 }
 
 async function main() {
@@ -347,8 +386,8 @@ async function main() {
       timeoutMs: 60_000,
       log: console.log,
     });
-    const { work, modules } = profileTables(pairs);
-    console.log(`\n${markdownTable(work)}\n\n${markdownTable(modules)}`);
+    const { work, modules, forced } = profileTables(pairs);
+    console.log(`\n${markdownTable(work)}\n\n${markdownTable(modules)}\n\n${markdownTable(forced)}`);
     console.log(`\nLoad average at the end: ${loadavg()[0].toFixed(1)}`);
   } finally {
     await browser.close();
