@@ -107,10 +107,13 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The visitor's own zone. */
+let visitorZone: string | undefined;
+
+/** The visitor's own zone (read once: building a formatter to ask costs more than a whole parse). */
 export function localTimeZone(): string {
+  if (visitorZone) return visitorZone;
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return (visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   } catch {
     return 'UTC';
   }
