@@ -55,6 +55,7 @@ const kindOf = (name) =>
   KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? (TASK.test(name) ? 'task, not itemised' : 'other');
 const SCRIPT = KINDS.find(([kind]) => kind === 'run scripts')[1];
 const FORCED = /^(Layout|UpdateLayoutTree)$/;
+const VITRINE_FILE = /\/cdn\/vitrine\//;
 /** From navigation: long enough at 4x for every widget to be ready and a quiet second after. */
 export const WINDOW_MS = 10_000;
 
@@ -110,7 +111,11 @@ export function traceBreakdown(events) {
   for (const event of list) {
     closeUntil(event.ts);
     if (stack.length) stack.at(-1).children += event.dur;
-    else tasks.push(event.dur / 1000);
+    else tasks.push({ ms: event.dur / 1000, vitrine: false });
+    // A task is Vitrine's when something in it names one of Vitrine's files (compiling, evaluating or
+    // calling into it).
+    const data = event.args?.data;
+    if (VITRINE_FILE.test(data?.url ?? data?.fileName ?? data?.scriptName ?? '')) tasks.at(-1).vitrine = true;
     // Style or layout inside a script: a read that forced them before the frame would have done them.
     const script = stack.findLast((frame) => SCRIPT.test(frame.event.name) && frame.event.args?.data?.url);
     if (FORCED.test(event.name) && stack.some((frame) => SCRIPT.test(frame.event.name))) {
@@ -135,9 +140,11 @@ export function traceBreakdown(events) {
   }
   closeUntil(Infinity);
   return {
-    mainMs: tasks.reduce((sum, ms) => sum + ms, 0),
-    longTasks: tasks.filter((ms) => ms > 50).length,
-    longestTaskMs: Math.max(0, ...tasks),
+    mainMs: tasks.reduce((sum, task) => sum + task.ms, 0),
+    longTasks: tasks.filter((task) => task.ms > 50).length,
+    longestTaskMs: Math.max(0, ...tasks.map((task) => task.ms)),
+    vitrineLongTasks: tasks.filter((task) => task.vitrine && task.ms > 50).length,
+    longestVitrineTaskMs: Math.max(0, ...tasks.filter((task) => task.vitrine).map((task) => task.ms)),
     selfMs,
     otherMs,
     forced,
@@ -300,6 +307,8 @@ export function profileTables(pairs) {
       row('of which forced style and layout', (run) => run.forced.ms),
       row('tasks over 50 ms', (run) => run.longTasks),
       row('longest task', (run) => run.longestTaskMs),
+      row('tasks over 50 ms that run Vitrine’s code', (run) => run.vitrineLongTasks),
+      row('longest task that runs Vitrine’s code', (run) => run.longestVitrineTaskMs),
       row('TBT', (run) => run.tbt),
     ],
   };
@@ -328,6 +337,41 @@ export function profileTables(pairs) {
       .map(([where, { count, ms }]) => [where, (count / pairs.length).toFixed(1), (ms / pairs.length).toFixed(0)]),
   };
   return { work, modules, forced };
+}
+
+export const LOAD_GOAL =
+  'the six widgets add at most 250 ms of main-thread work and 30 ms of TBT to the product page at 4x (median of ' +
+  'paired rounds), no task over 50 ms runs Vitrine’s code, and CLS is 0 (issue 18)';
+
+/** The verdict of the load goal over paired rounds. */
+export function loadVerdict(pairs) {
+  const added = (pick) => stats(pairs.map((pair) => pick(pair.vitrine) - pick(pair.none))).median;
+  const main = added((run) => run.mainMs);
+  const tbt = added((run) => run.tbt);
+  const ownLong = stats(pairs.map((pair) => pair.vitrine.vitrineLongTasks)).median;
+  const longest = stats(pairs.map((pair) => pair.vitrine.longestVitrineTaskMs)).median;
+  const cls = Math.max(...pairs.map((pair) => pair.vitrine.cls));
+  const gaps = [];
+  if (main > 250) gaps.push(`main thread +${fmt(main)} ms (goal ≤ 250)`);
+  if (tbt > 30) gaps.push(`TBT +${fmt(tbt)} ms (goal ≤ 30)`);
+  if (ownLong > 0) gaps.push(`${ownLong} task(s) over 50 ms run Vitrine’s code (longest ${fmt(longest)} ms, median)`);
+  if (cls > 0) gaps.push(`CLS up to ${cls.toFixed(4)}`);
+  const text =
+    `main thread +${fmt(main)} ms, TBT ${tbt >= 0 ? '+' : '−'}${fmt(Math.abs(tbt))} ms, tasks over 50 ms running ` +
+    `Vitrine’s code ${ownLong} (longest ${fmt(longest)} ms), CLS ${cls.toFixed(4)} at worst`;
+  return gaps.length
+    ? { met: false, text: `not met: ${gaps.join('; ')}. All figures: ${text}.` }
+    : { met: true, text: `met: ${text}.` };
+}
+
+/** The source maps of a build folder, keyed `<file>.map` as profileByModule reads them. */
+export function readSourceMaps(dist) {
+  const maps = new Map();
+  for (const folder of ['', 'chunks'])
+    for (const name of readdirSyncSafe(join(dist, folder)))
+      if (name.endsWith('.js.map'))
+        maps.set(folder ? `${folder}/${name}` : name, readFileSync(join(dist, folder, name)));
+  return maps;
 }
 
 async function main() {
@@ -388,6 +432,8 @@ async function main() {
     });
     const { work, modules, forced } = profileTables(pairs);
     console.log(`\n${markdownTable(work)}\n\n${markdownTable(modules)}\n\n${markdownTable(forced)}`);
+    const goal = loadVerdict(pairs);
+    console.log(`\nGoal: ${LOAD_GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
     console.log(`\nLoad average at the end: ${loadavg()[0].toFixed(1)}`);
   } finally {
     await browser.close();

@@ -64,6 +64,14 @@ import {
   storeVerdict,
 } from './report-impact.js';
 import { STORE_LABELS, STORE_VARIANTS, storeRoutes, storeTagsText } from './store.js';
+import {
+  LOAD_GOAL,
+  WINDOW_MS as PROFILE_WINDOW_MS,
+  loadVerdict,
+  profileStore,
+  profileTables,
+  readSourceMaps,
+} from './profile.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -111,6 +119,8 @@ const CHROMIUM_LAUNCH = {
 const STORE_RUNS = quick ? 1 : 7;
 const STORE_THROTTLES = quick ? [4] : [1, 4];
 const STORE_QUIET_MS = 1000;
+// The profile of the product page at 4x (bench/profile.js): paired rounds, each two page loads of 10 s.
+const PROFILE_ROUNDS = quick ? 1 : 7;
 const STORE_TIMEOUT_MS = 60_000;
 const BYTES_CHART = 'bench/bytes.svg';
 // The memory section: one page per run, every widget cycled in turn.
@@ -358,6 +368,24 @@ async function main() {
     }
     const storeMs = Date.now() - storeStarted;
 
+    // Where the main thread's time goes on the product page at 4x: a trace and a CPU profile of each load,
+    // the page without Vitrine and with it in turn (paired rounds; bench/profile.js).
+    const profileStarted = Date.now();
+    console.log(`\nProfile: the product page at 4x, without and with Vitrine; ${PROFILE_ROUNDS} paired rounds`);
+    const profilePairs = await profileStore(browser, {
+      origin: server.origin,
+      build: new Map([...build, ...readSourceMaps(join(root, DIST))]),
+      rounds: PROFILE_ROUNDS,
+      throttle: 4,
+      quietMs: STORE_QUIET_MS,
+      windowMs: PROFILE_WINDOW_MS,
+      timeoutMs: STORE_TIMEOUT_MS,
+      log: console.log,
+    });
+    const profileSet = profileTables(profilePairs);
+    const loadGoal = loadVerdict(profilePairs);
+    const profileMs = Date.now() - profileStarted;
+
     // Memory: create/remove cycles of every widget, then the heap.
     const memoryStarted = Date.now();
     const memoryResults = [];
@@ -418,6 +446,11 @@ async function main() {
     console.log(
       `\nStart-up: from the widgets' code starting to run until the first widget is painted\n${textTable(startup)}`,
     );
+    console.log(`\nProfile: main thread by kind of work\n${textTable(profileSet.work)}`);
+    console.log(`\nProfile: Vitrine's script by source\n${textTable(profileSet.modules)}`);
+    console.log(
+      `\nGoal: ${LOAD_GOAL}.\n${loadGoal.met ? 'MET' : 'NOT MET'}: ${loadGoal.text.replace(/^(not )?met: /, '')}`,
+    );
     const memory = memoryTable(memoryResults, MEMORY_CYCLES);
     const memoryGoal = memoryVerdict(memoryResults, MEMORY_CYCLES);
     console.log(`\nMemory (median, min–max)\n${textTable(memory)}`);
@@ -426,7 +459,7 @@ async function main() {
     );
     console.log(
       `\nBenchmark took ${seconds(elapsedMs)} (the cart section ${seconds(cartMs)}, the wheel section ${seconds(wheelMs)}, ` +
-        `the storefront ${seconds(storeMs)}, memory ${seconds(memoryMs)}).`,
+        `the storefront ${seconds(storeMs)}, the profile ${seconds(profileMs)}, memory ${seconds(memoryMs)}).`,
     );
     const warning = busyWarning(busy);
     if (warning) console.log(warning);
@@ -468,6 +501,7 @@ async function main() {
           tags: storeTagsText({ root, deadline, peers }),
         },
         memory: { table: memory, goal: memoryGoal, ms: memoryMs },
+        profile: { ...profileSet, goal: loadGoal, ms: profileMs },
       }),
     );
     console.log(`Wrote BENCHMARKS.md, ${CHART} and ${BYTES_CHART}.`);
@@ -507,7 +541,12 @@ with 4x CDP throttling) gives a "JS payload" of **104.75 KB for Smile.io** and *
 5 ms and 130 ms of mobile CPU. Issue 10 quotes these payloads as gzip; the page does not say how they were compressed.
 Beside them, the loader and the loyalty badge weigh LOYALTY (gzip) here, and all six widgets ALL.`;
 
-function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart, wheel, bytes, store, memory }) {
+function markdown({ version, tableSet, goal, elapsedMs, busy, results, cart, wheel, bytes, store, memory, profile }) {
+  // The same tables before issue 18's work, measured once and kept (bench/profile-before.md).
+  const beforePath = join(root, 'bench/profile-before.md');
+  const profileBefore = existsSync(beforePath)
+    ? `### Before\n\n${readFileSync(beforePath, 'utf8').trim()}\n\n### After (this run)\n`
+    : '';
   const cores = cpus();
   const models = [...new Set(cores.map((core) => core.model.trim()))].join(', ');
   const fetched = results.get(key('vitrine', COUNTS[0]))?.[0]?.scriptNames ?? [];
@@ -540,6 +579,10 @@ Do not edit by hand: run it again.${warning ? `\n\n${warning}` : ''}
 > ${sentence(STORE_GOAL)} (the peers beside it in the same run).
 
 **${store.goal.met ? 'Met' : 'Not met'}.** ${sentence(store.goal.text.replace(/^(not )?met: /, ''))}
+
+> ${sentence(LOAD_GOAL)}.
+
+**${profile.goal.met ? 'Met' : 'Not met'}.** ${sentence(profile.goal.text.replace(/^(not )?met: /, ''))} See [Where the main thread's time goes at load](#where-the-main-threads-time-goes-at-load).
 
 > ${sentence(MEMORY_GOAL)}.
 
@@ -601,6 +644,29 @@ ${markdownTable(store.tableSet.added)}
 Render-blocking requests (resource timing's \`renderBlockingStatus\`; the HTML document itself aside):
 
 ${markdownTable(store.tableSet.blocking)}
+
+## Where the main thread's time goes at load
+
+The same product page at 4x, without Vitrine and with it, in turn (${PROFILE_ROUNDS} paired rounds; \`bench/profile.js\`,
+also run alone with \`node bench/profile.js\`). Each load is traced (CDP \`Tracing\`, DevTools' timeline categories)
+and profiled (CDP \`Profiler\`, 200 µs sampling) from navigation over ${PROFILE_WINDOW_MS / 1000} s (the same window for both
+pages, long enough for every widget to be ready and a quiet second after). The renderer's main thread, each event's
+own time (its duration minus the events inside it) by kind of work; "task, not itemised" is time a task spends
+outside any event it records (module loading and linking, microtask checkpoints, messages), and with 4x throttling
+the pauses the throttling makes there. Forced style and layout: style or layout computed inside a script (a read of
+a size or a style). Medians with the range; "added" is the median of the paired differences:
+
+${profileBefore}${markdownTable(profile.work)}
+
+Vitrine's own script, by where it comes from (the CPU profile's self time in the build's files, mapped through their
+source maps; Lit's first renders and template preparation count under Lit):
+
+${markdownTable(profile.modules)}
+
+Where the forced styles and layouts of the Vitrine page happened (the innermost script that has a position; the
+bench's own first-widget probe, an inline \`requestAnimationFrame\` loop that measures boxes, is one):
+
+${markdownTable(profile.forced)}
 
 ## Start-up
 
@@ -761,6 +827,8 @@ Countdown scaling:
   default theme (\`dist/themes/default.min.css\`) and one \`simplyCountdown('.simply-countdown', {…, zeroPad: true})\`
   call over N empty \`<div class="simply-countdown">\`: its default display, amount over unit, like Vitrine's
   default boxes. Its code is not lazy, so it is ready sooner.
+- **500 grid**: a collection page of 500 product cards, four to a row (a picture, a name, a price and the countdown
+  in each library's default format: Vitrine without \`format\`, simplyCountdown as above), so most are below the fold.
 - The deadline is the same for both, about 3 days and 7 hours after the start of the run.
 - Each run opens a fresh browser context (cold cache, 1280×800) and sets CPU throttling with CDP
   \`Emulation.setCPUThrottlingRate\` to ${THROTTLES[0]}x before loading; **ready** is the time from navigation until
