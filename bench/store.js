@@ -15,6 +15,7 @@
 // for the start-up figure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withDates } from '../demo/dates.js';
 
 export const STORE_VARIANTS = /** @type {const} */ (['none', 'vitrine', 'peers']);
 
@@ -125,7 +126,9 @@ const PEER_STYLE = `<link rel="stylesheet" href="/bench/peers/THEME_CSS" />
  * @param {{ root: string, deadline: Date, peers: Map<string, { entryFile: string, files: Map<string, Buffer> }> }} context
  */
 export function storePageHtml(variant, { root, deadline, peers }) {
-  let html = readFileSync(join(root, 'demo/index.html'), 'utf8');
+  // The sale's dates filled in as demo/server.js serves the page (a placeholder is no date: its countdown
+  // would render nothing, and its reserved room collapse).
+  let html = withDates(readFileSync(join(root, 'demo/index.html'), 'utf8'));
   if (!html.includes(LOADER)) throw new Error(`demo/index.html no longer loads Vitrine with ${LOADER}`);
   // The demo's comments go (they explain Vitrine's tags); so do its demo controls and its developer panel (the
   // bus log, which shop.js fills with every bus message): a shop has neither, and the log's DOM work would be
