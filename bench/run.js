@@ -13,7 +13,7 @@
 // Run `npm run build` first: this measures packages/vitrine/dist as it is.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright';
@@ -162,13 +162,14 @@ async function snapshotBuild() {
     } catch {
       /* a rebuild is emptying dist/: try again */
     }
-    // Complete when the loader is there and every chunk a file names is there too.
-    const named = [...files.values()].flatMap((body) =>
-      [...body.toString('utf8').matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]|["'`]\.\/([^"'`/]+\.js)["'`]/g)].map(
-        (match) => match[1] ?? match[2],
+    // Complete when the loader is there and every file a file names is there too, beside it (the flat
+    // Shopify build in shopify/ names its chunks in its own folder).
+    const named = [...files].flatMap(([path, body]) =>
+      [...body.toString('utf8').matchAll(/["'`]\.\/((?:chunks\/)?[^"'`/]+\.js)["'`]/g)].map((match) =>
+        posix.join(posix.dirname(path), match[1]),
       ),
     );
-    const complete = files.has('vitrine.js') && named.every((name) => files.has(name) || files.has(`chunks/${name}`));
+    const complete = files.has('vitrine.js') && named.every((name) => files.has(name));
     if (complete) return files;
     if (attempt === 15) throw new Error(`${DIST} is incomplete (a build in progress?): run \`npm run build\``);
     await new Promise((done) => setTimeout(done, 2000));
