@@ -39,44 +39,25 @@ simplyCountdown('.simply-countdown', ${JSON.stringify({
   },
 };
 
-/**
- * The grid: a collection page of `count` product cards (a picture, a name, a price, a countdown in
- * each library's default format), four to a row, so most cards are below the fold.
- */
-function gridPageHtml(library, count, deadline) {
-  const markup = LIBRARY_MARKUP[library];
-  const countdown =
-    library === 'vitrine' ? markup.countdown(deadline).replace(' format="hms"', '') : markup.countdown();
-  const cards = Array.from(
-    { length: count },
-    (_, index) => `<li class="card">
-<div class="picture"></div>
-<h2>Candle n° ${index + 1}</h2>
-<p class="price">€${(19 + (index % 30)).toFixed(2)}</p>
-${countdown}
-</li>`,
-  ).join('\n');
+/** The page around a list of items: the same head, header and footer for the list and the grid. */
+function pageShell({ title, width, style, head, header, listClass, items }) {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>A collection of ${count} products, ${LABELS[library]}</title>
+<title>${title}</title>
 <style>
-body { margin: 0 auto; max-width: 80rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: #1e293b; }
-.grid { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(4, 1fr); gap: 1.5rem; }
-.card { border: 1px solid #e2e8f0; border-radius: 0.75rem; padding: 0.75rem; }
-.picture { aspect-ratio: 4 / 3; border-radius: 0.5rem; background: linear-gradient(135deg, #f5efe6, #e7d8c6); }
-.card h2 { font-size: 1rem; margin: 0.5rem 0 0; }
-.card p { margin: 0 0 0.5rem; }
+body { margin: 0 auto; max-width: ${width}; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: #1e293b; }
+${style}
 </style>
-${markup.head(deadline)}
+${head}
 </head>
 <body>
-<header><h1>Autumn collection</h1><p>${count} products, each with the sale's countdown.</p></header>
-<ul class="grid">
-${cards}
+<header>${header}</header>
+<ul class="${listClass}">
+${items.join('\n')}
 </ul>
 <footer><p>Prices include VAT.</p></footer>
 </body>
@@ -89,45 +70,55 @@ ${cards}
  * @param {'vitrine' | 'simplycountdown'} library
  * @param {number} count how many countdowns
  * @param {Date} deadline
- * @param {'list' | 'grid'} [layout] a list of offers (format hms), or a product grid (default format)
+ * @param {'list' | 'grid'} [layout] a list of offers (format hms), or a collection grid of product cards (each
+ *   library's default format), four to a row, so most cards are below the fold
  */
 export function pageHtml(library, count, deadline, layout = 'list') {
-  if (layout === 'grid') return gridPageHtml(library, count, deadline);
   const markup = LIBRARY_MARKUP[library];
-  const offers = Array.from(
-    { length: count },
-    (_, index) => `<li class="offer">
+  const indexes = Array.from({ length: count }, (_, index) => index);
+  if (layout === 'grid') {
+    const countdown =
+      library === 'vitrine' ? markup.countdown(deadline).replace(' format="hms"', '') : markup.countdown();
+    return pageShell({
+      title: `A collection of ${count} products, ${LABELS[library]}`,
+      width: '80rem',
+      style: `.grid { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(4, 1fr); gap: 1.5rem; }
+.card { border: 1px solid #e2e8f0; border-radius: 0.75rem; padding: 0.75rem; }
+.picture { aspect-ratio: 4 / 3; border-radius: 0.5rem; background: linear-gradient(135deg, #f5efe6, #e7d8c6); }
+.card h2 { font-size: 1rem; margin: 0.5rem 0 0; }
+.card p { margin: 0 0 0.5rem; }`,
+      head: markup.head(deadline),
+      header: `<h1>Autumn collection</h1><p>${count} products, each with the sale's countdown.</p>`,
+      listClass: 'grid',
+      items: indexes.map(
+        (index) => `<li class="card">
+<div class="picture"></div>
+<h2>Candle n° ${index + 1}</h2>
+<p class="price">€${(19 + (index % 30)).toFixed(2)}</p>
+${countdown}
+</li>`,
+      ),
+    });
+  }
+  return pageShell({
+    title: `${count} countdowns, ${LABELS[library]}`,
+    width: '60rem',
+    style: `.offers { list-style: none; margin: 0; padding: 0; }
+.offer { border-bottom: 1px solid #e2e8f0; padding: 1rem 0; }
+.offer h2 { font-size: 1.25rem; margin: 0; }
+.offer p { margin: 0.25rem 0; }`,
+    head: markup.head(deadline),
+    header: `<h1>Autumn sale</h1><p>${count} offers, each with its own deadline.</p>`,
+    listClass: 'offers',
+    items: indexes.map(
+      (index) => `<li class="offer">
 <h2>Offer ${index + 1}: -${10 + (index % 40)} % on the autumn collection</h2>
 <p>Ends in</p>
 ${markup.countdown(deadline)}
 <p>Free returns for 30 days. Limited stock: while the countdown runs, the price holds.</p>
 </li>`,
-  ).join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${count} countdowns, ${LABELS[library]}</title>
-<style>
-body { margin: 0 auto; max-width: 60rem; padding: 1rem; font: 16px/1.5 system-ui, sans-serif; color: #1e293b; }
-.offers { list-style: none; margin: 0; padding: 0; }
-.offer { border-bottom: 1px solid #e2e8f0; padding: 1rem 0; }
-.offer h2 { font-size: 1.25rem; margin: 0; }
-.offer p { margin: 0.25rem 0; }
-</style>
-${markup.head(deadline)}
-</head>
-<body>
-<header><h1>Autumn sale</h1><p>${count} offers, each with its own deadline.</p></header>
-<ul class="offers">
-${offers}
-</ul>
-<footer><p>Prices include VAT.</p></footer>
-</body>
-</html>
-`;
+    ),
+  });
 }
 
 /** The page for a URL of the form /bench/<library>.html?n=N (&layout=grid), or null. */
