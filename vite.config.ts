@@ -189,7 +189,13 @@ export default defineConfig(({ mode }) => ({
       {
         extends: true,
         plugins: [storybookTest({ configDir: fromRoot('.storybook') })],
-        test: { name: 'storybook', browser: browser('storybook'), setupFiles: ['test/support/engine-setup.ts'] },
+        test: {
+          name: 'storybook',
+          browser: browser('storybook'),
+          // After each story: its layout at 320, 375 and 1280 px, against Chromium's recorded sizes.
+          setupFiles: ['test/support/engine-setup.ts', 'test/support/story-layout.ts'],
+          provide: { layoutUpdate: process.env.VITRINE_LAYOUT_UPDATE === '1' },
+        },
       },
     ],
   },

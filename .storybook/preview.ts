@@ -82,12 +82,17 @@ const preview: Preview = {
   decorators: [withLanguageAndTheme],
   // Every story of every widget, once rendered and played, passes axe: in `npm test` (the
   // storybook project runs each story as a test) as in Storybook itself.
-  afterEach: async ({ canvasElement }) => {
+  afterEach: async ({ canvasElement, title, name }) => {
     const { violations } = await axe.run(canvasElement);
     if (violations.length)
       throw new Error(
         `axe: ${violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`).join('; ')}`,
       );
+    // Run as a test (npm test), each story's layout at phone and desktop widths in this engine, against
+    // Chromium's sizes: test/support/story-layout.ts, which only the test run loads.
+    await (
+      globalThis as { vitrineStoryLayout?: (story: { title: string; name: string }) => Promise<void> }
+    ).vitrineStoryLayout?.({ title, name });
   },
   globalTypes: {
     locale: {

@@ -107,3 +107,29 @@ test('in a pop-up the card grows with the email form: the wheel keeps its size, 
     el.remove();
   }
 });
+
+test('the pointer is a small triangle at the top of the dial, in every engine (WebKit drew it 233 × 280 px)', async () => {
+  await page.viewport(1024, 900);
+  const cases = [
+    ['inline', ''],
+    ['pop-up', 'mode="popup"'],
+  ] as const;
+  for (const [name, attributes] of cases) {
+    const holder = document.body.appendChild(document.createElement('div'));
+    holder.innerHTML = `<vitrine-wheel campaign="pointer-${name}" after-overlay="allow" ${attributes}>${SEGMENTS}</vitrine-wheel>`;
+    const el = holder.querySelector('vitrine-wheel')!;
+    await el.updateComplete;
+    if (name === 'pop-up') expect(await el.show()).toBe(true);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const dial = el.shadowRoot!.querySelector('.dial')!.getBoundingClientRect();
+    const pointer = el.shadowRoot!.querySelector('[part~="pointer"]')!.getBoundingClientRect();
+    expect(dial.width, name).toBeGreaterThan(150);
+    // 12 % of the dial wide, 20:24 tall, centred on its top edge.
+    expect(pointer.width / dial.width, `${name}: pointer width`).toBeCloseTo(0.12, 2);
+    expect(pointer.height / pointer.width, `${name}: pointer shape`).toBeCloseTo(24 / 20, 1);
+    expect(pointer.left + pointer.width / 2, `${name}: centred`).toBeCloseTo(dial.left + dial.width / 2, 0);
+    expect(pointer.top, `${name}: at the top`).toBeLessThan(dial.top + dial.height * 0.15);
+    if (name === 'pop-up') el.hide();
+    holder.remove();
+  }
+});

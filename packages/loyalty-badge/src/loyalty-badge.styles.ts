@@ -13,6 +13,8 @@ export const loyaltyBadgeStyles = css`
     display: inline-block;
     vertical-align: middle;
     max-width: 100%;
+    /* In a theme's flex row (a header, a price line) it may shrink: the text after the points ellipsizes. */
+    min-width: 0;
     /* The page's own font unless --vitrine-font says otherwise: a badge reads as part of the product block. */
     font-family: var(--vitrine-font);
     color: var(--vitrine-color-text, currentColor);

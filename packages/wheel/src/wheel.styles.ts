@@ -29,7 +29,8 @@ export const wheelStyles = css`
     flex-direction: column;
     gap: 0.625rem;
     aspect-ratio: 3/4;
-    overflow: auto;
+    /* Never sideways: once turned, the rotor's square box (its corners are empty) pokes out of the dial. */
+    overflow: hidden auto;
     padding: var(--vitrine-wheel-padding, 1rem);
     border: 1px solid color-mix(in srgb, currentColor 14%, transparent);
     border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
@@ -147,9 +148,11 @@ export const wheelStyles = css`
     stroke-width: 3;
   }
 
+  /* A width of its own: WebKit does not stretch an absolutely placed <svg> between left and right, and drew it at 233 × 280 px. */
   [part~='pointer'] {
     position: absolute;
     inset: -3% 44% auto;
+    width: 12%;
     pointer-events: none;
     fill: var(--vitrine-wheel-pointer, var(--vitrine-color-accent, #111827));
     stroke: var(--_s);
