@@ -168,6 +168,8 @@ function sourceGroup(source) {
   if (core) return `core: ${core[1] ?? core[2]}`;
   const widget = /(?:^|\/)([^/.]+)\/src\/[^/]+\.ts$/.exec(source);
   if (widget) return widget[1] === 'vitrine' ? 'loader and window.vitrine' : widget[1];
+  // The umbrella's own files, relative to the loader (../src/loader.ts) or a chunk (../../src/debug-panel.ts).
+  if (/^(\.\.\/)+src\/[^/]+\.ts$/.test(source)) return 'loader and window.vitrine';
   return 'Vitrine (other)';
 }
 
