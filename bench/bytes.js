@@ -110,6 +110,53 @@ export function byteRows(build, peers) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+export const BYTES_GOAL =
+  'brotli: the loader at most 1.5 KB, loader + shared + countdown at most 12 KB, all six at most 36 KB; no page ' +
+  'downloads code for a feature it does not use (issue 18)';
+
+/**
+ * Code a page carries for a feature it does not use: each probe is a string that only that feature's
+ * code holds, and the page (by its lazy chunks) that must not carry it.
+ */
+const UNUSED_FEATURE_PROBES = [
+  { feature: 'debug sentences outside the debug panel', chunks: ['countdown'], text: 'outside its start/end window' },
+  {
+    feature: 'the lead outbox without `capture` (an exit pop-up page)',
+    chunks: ['exit-popup'],
+    text: 'Idempotency-Key',
+  },
+  { feature: 'coupon copying before a code is shown (a sticky bar page)', chunks: ['sticky-bar'], text: 'clipboard' },
+  { feature: 'cart code without a cart widget or rule (a countdown page)', chunks: ['countdown'], text: 'cart.js' },
+  {
+    feature: 'texts of a language not shown (French on an English countdown page)',
+    chunks: ['countdown'],
+    text: 'Compte à rebours',
+  },
+];
+
+/** The bytes goal of issue 18, from the rows of byteRows() and the build. */
+export function bytesVerdict(rows, build) {
+  const brotliOf = (label) => rows.find((row) => row.label === label)?.brotli ?? NaN;
+  const figures = [
+    ['the loader', brotliOf('Vitrine: the loader alone (no widget on the page)'), 1536],
+    ['loader + shared + countdown', brotliOf('Vitrine: loader + countdown'), 12 * 1024],
+    ['all six', brotliOf('Vitrine: loader + all six widgets'), 36 * 1024],
+  ].map(([what, bytes, limit]) => ({ what, bytes, limit, met: bytes <= limit }));
+  const unused = UNUSED_FEATURE_PROBES.filter(({ chunks, text }) =>
+    pageFiles(build, chunks).some((file) => build.get(file).toString('utf8').includes(text)),
+  ).map(({ feature }) => feature);
+  const sizes = figures.map(
+    ({ what, bytes, limit, met }) =>
+      `${what} ${bytes} B (${kb(bytes)}; goal ≤ ${kb(limit)}${met ? '' : `: ${bytes - limit} B too many`})`,
+  );
+  const text =
+    `${sizes.join(', ')}; ` +
+    (unused.length
+      ? `pages still download code they do not use: ${unused.join('; ')}`
+      : 'no page downloads unused code');
+  return { met: figures.every((figure) => figure.met) && !unused.length, text };
+}
+
 /** The bytes table (terminal and Markdown). */
 export function bytesTable(rows) {
   return {

@@ -50,7 +50,7 @@ import {
   wheelVerdict,
 } from './report.js';
 import { createCartStandIn, startServer } from './server.js';
-import { byteRows, bytesChartSvg, bytesTable } from './bytes.js';
+import { BYTES_GOAL, byteRows, bytesChartSvg, bytesTable, bytesVerdict } from './bytes.js';
 import { MEMORY_SUBJECTS, measureMemory, measureStore, memoryPageHtml } from './impact.js';
 import { bundlePeers } from './peers.js';
 import {
@@ -218,6 +218,8 @@ async function main() {
   const peers = await bundlePeers(root);
   const bytes = byteRows(build, peers);
   console.log(`\nBytes: what a page downloads, each file compressed on its own\n${textTable(bytesTable(bytes))}`);
+  const bytesGoal = bytesVerdict(bytes, build);
+  console.log(`\nGoal: ${BYTES_GOAL}.\n${bytesGoal.met ? 'MET' : 'NOT MET'}: ${bytesGoal.text}`);
   // With the loyalty badge in the build, the cart page has two progress bars and a badge (as a
   // shop would: the bar in the header and the cart, the points beside the price); else three bars.
   const hasBadge = build.get('vitrine.js')?.toString('utf8').includes('vitrine-loyalty-badge') ?? false;
@@ -492,7 +494,7 @@ async function main() {
         results,
         cart: cartReport,
         wheel: wheelReport,
-        bytes: { table: bytesTable(bytes), rows: bytes, peers },
+        bytes: { table: bytesTable(bytes), rows: bytes, peers, goal: bytesGoal },
         store: {
           tableSet: storeSet,
           goal: storeGoal,
@@ -584,6 +586,10 @@ Do not edit by hand: run it again.${warning ? `\n\n${warning}` : ''}
 > ${sentence(LOAD_GOAL)}.
 
 **${profile.goal.met ? 'Met' : 'Not met'}.** ${sentence(profile.goal.text.replace(/^(not )?met: /, ''))} See [Where the main thread's time goes at load](#where-the-main-threads-time-goes-at-load).
+
+> ${sentence(BYTES_GOAL)}.
+
+**${bytes.goal.met ? 'Met' : 'Not met'}.** ${sentence(bytes.goal.text)} See [Bytes](#bytes), beside the peers.
 
 > ${sentence(MEMORY_GOAL)}.
 
