@@ -30,8 +30,9 @@ const browser = (project: string) => ({
 const libraryBuild = (name: string) => {
   const entry: Record<string, string> = { index: fromRoot(`packages/${name}/src/index.ts`) };
   // Secondary entries a package exports: `define` (registers the tags), `bus` (core's bus alone, for the loader).
-  // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`).
-  for (const extra of ['define', 'bus', 'experiment/define']) {
+  // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`); its
+  // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`).
+  for (const extra of ['define', 'bus', 'experiment/define', 'attribution/pixel']) {
     if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
       entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
   }
@@ -50,7 +51,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|cart[\\/]|targeting[\\/]|parse[\\/](list|money)\.ts|coupon\.ts|popup-element\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion|on-screen)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|cart[\\/]|attribution[\\/]|targeting[\\/]|parse[\\/](list|money)\.ts|coupon\.ts|popup-element\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion|on-screen)\.ts)/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {

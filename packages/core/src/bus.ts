@@ -10,6 +10,8 @@ export interface CartState {
   /** ISO 4217 code of the total. */
   currency: string;
   itemCount: number;
+  /** Discount codes applied to the cart (Shopify's `discount_codes` that apply), upper case; absent when unknown. */
+  discountCodes?: string[];
 }
 
 /** The signed-in customer, or `{}` for a guest (`customer="member"` targets an `id`). */
@@ -46,8 +48,16 @@ export interface TimerEndMessage {
   campaign: string;
 }
 
-export const TRACK_ACTIONS = ['view', 'click', 'close', 'convert'] as const;
+/**
+ * The funnel, in order: `view`; `click` (an interaction: a link, a spin, the details opened);
+ * `convert` (a sign-up, or a wheel's prize without one); `reveal`, `copy`, `apply` (a code shown,
+ * copied, seen in the cart's discount codes); `order`. `close` is the shopper's way out.
+ */
+export const TRACK_ACTIONS = ['view', 'click', 'close', 'convert', 'reveal', 'copy', 'apply', 'order'] as const;
 export type TrackAction = (typeof TRACK_ACTIONS)[number];
+
+/** How an order was tied to a widget: its discount code, else the last interaction, else the last A/B exposure (a view of a variant) within the window. */
+export type AttributedBy = 'code' | 'interaction' | 'view';
 
 export interface TrackMessage {
   action: TrackAction;
@@ -56,6 +66,13 @@ export interface TrackMessage {
   variant?: string;
   /** The `name` of the `<vitrine-experiment>` the widget is a variant of. */
   experiment?: string;
+  /** `reveal`, `copy`, `apply`, `order`: the discount code. */
+  code?: string;
+  /** `order`: its value in major units, its currency, its id, and how it was attributed. */
+  value?: number;
+  currency?: string;
+  order?: string;
+  attributed?: AttributedBy;
 }
 
 export interface Topics {

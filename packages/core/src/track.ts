@@ -3,10 +3,16 @@
  * each message to the tools the page already has — GA4 through `window.dataLayer` and
  * Shopify's `Shopify.analytics.publish` — and only when Shopify's `analytics` consent allows.
  *
- * GA4 (dataLayer): `view` → `view_promotion`, `click` → `select_promotion`, `close` →
- * `vitrine_close`, `convert` → `vitrine_convert`, each as
+ * GA4 (dataLayer), the funnel: `view` → `view_promotion`, `click` → `select_promotion`, `close` →
+ * `vitrine_close`, `convert` (a sign-up) → `vitrine_convert`, `reveal` / `copy` / `apply` (a code
+ * shown, copied, seen in the cart) → `vitrine_reveal` / `vitrine_copy` / `vitrine_apply` with
+ * `coupon`, each as
  * `{ event, ecommerce: { promotion_id: campaign, promotion_name: campaign, creative_name: widget, creative_slot: variant } }`
- * preceded by `{ ecommerce: null }` as Google recommends. Shopify: `publish('vitrine_<action>', message)`.
+ * preceded by `{ ecommerce: null }` as Google recommends; `order` (window.vitrine.conversion()) →
+ * GA4's `purchase` with `transaction_id`, `value`, `currency`, `coupon` beside the promotion, and
+ * `vitrine_campaign`, `vitrine_variant`, `vitrine_attribution` (code, interaction or view) as
+ * event parameters. Shopify: `publish('vitrine_<action>', message)`, which the Vitrine pixel
+ * (attribution/pixel.ts) hears.
  *
  * A/B experiments: a widget kept by `<vitrine-experiment name="bf-bar">` carries the kept label in
  * `variant` (its own `variant` attribute, else the one the experiment set: `A`, `B` …) and the
@@ -26,11 +32,15 @@ const GA4_EVENTS: Record<TrackMessage['action'], string> = {
   click: 'select_promotion',
   close: 'vitrine_close',
   convert: 'vitrine_convert',
+  reveal: 'vitrine_reveal',
+  copy: 'vitrine_copy',
+  apply: 'vitrine_apply',
+  order: 'purchase',
 };
 
 /** The GA4 dataLayer entry for a track message (exported for docs and tests). */
 export function ga4Event(message: TrackMessage): Record<string, unknown> {
-  const ecommerce: Record<string, string> = {
+  const ecommerce: Record<string, string | number> = {
     promotion_id: message.campaign,
     promotion_name: message.campaign,
     creative_name: message.widget,
@@ -38,12 +48,34 @@ export function ga4Event(message: TrackMessage): Record<string, unknown> {
   if (message.variant) ecommerce.creative_slot = message.variant;
   const event: Record<string, unknown> = { event: GA4_EVENTS[message.action] };
   if (message.experiment) event.vitrine_experiment = message.experiment;
+  if (message.action === 'order') {
+    // A purchase's promotion fields apply to items, which a thank-you page's call does not list:
+    // the event parameters carry the campaign for GA4's explorations (see the README).
+    event.vitrine_campaign = message.campaign;
+    if (message.variant) event.vitrine_variant = message.variant;
+    if (message.attributed) event.vitrine_attribution = message.attributed;
+    if (message.order) ecommerce.transaction_id = message.order;
+    if (message.value !== undefined) ecommerce.value = message.value;
+    if (message.currency) ecommerce.currency = message.currency;
+  }
+  if (message.code) ecommerce.coupon = message.code;
   event.ecommerce = ecommerce;
   return event;
 }
 
+/** The visit's touches are kept by the attribution chunk, fetched with the first message. */
+let recorder: Promise<(message: TrackMessage) => void> | undefined;
+
+function record(message: TrackMessage): void {
+  // One promise: messages are recorded in the order they came, even before the chunk arrived.
+  (recorder ??= import('./attribution/record.js').then((chunk) => chunk.recordTouch))
+    .then((recordTouch) => recordTouch(message))
+    .catch((error: unknown) => console.error('[vitrine] attribution:', error));
+}
+
 function forward(message: TrackMessage): void {
   if (!analyticsAllowed()) return;
+  record(message);
   const dataLayer = (globalThis as { dataLayer?: unknown }).dataLayer;
   if (Array.isArray(dataLayer)) {
     try {

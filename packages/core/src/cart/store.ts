@@ -75,18 +75,35 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
  */
 export function cartFromShopify(json: unknown): CartState | null {
   if (!json || typeof json !== 'object') return null;
-  const answer = json as { total_price?: unknown; currency?: unknown; item_count?: unknown };
+  const answer = json as {
+    total_price?: unknown;
+    currency?: unknown;
+    item_count?: unknown;
+    discount_codes?: unknown;
+  };
   const currency =
     parseCurrency(typeof answer.currency === 'string' ? answer.currency : null) ?? shopifyPresentment()?.currency;
   if (!currency) return null;
   const total = shopifyCentsToMajor(answer.total_price, currency);
   const itemCount = Number(answer.item_count ?? 0);
   if (total === null || !Number.isInteger(itemCount) || itemCount < 0) return null;
-  return { total, currency, itemCount };
+  const cart: CartState = { total, currency, itemCount };
+  // `discount_codes: [{ code, applicable }]` (the AJAX cart since 2025): the codes that apply now,
+  // for the funnel's "code applied" step (attribution/record.ts).
+  if (Array.isArray(answer.discount_codes)) {
+    cart.discountCodes = (answer.discount_codes as Array<{ code?: unknown; applicable?: unknown } | null>)
+      .filter((entry) => entry?.applicable !== false && typeof entry?.code === 'string' && entry.code.trim() !== '')
+      .map((entry) => (entry!.code as string).trim().toUpperCase());
+  }
+  return cart;
 }
 
 const sameCart = (a: CartState | undefined, b: CartState) =>
-  !!a && a.total === b.total && a.currency === b.currency && a.itemCount === b.itemCount;
+  !!a &&
+  a.total === b.total &&
+  a.currency === b.currency &&
+  a.itemCount === b.itemCount &&
+  String(a.discountCodes) === String(b.discountCodes);
 
 function createCartStore(): CartStore {
   // The fetch of the page when we start, before we wrap it: our own GET never goes through a
@@ -207,6 +224,11 @@ function createCartStore(): CartStore {
     const changed = !sameCart(state.cart, cart);
     set({ cart: changed ? cart : state.cart, stale: false, pending: dirty, updatedAt: Date.now() });
     if (changed) getBus().publish('cart', cart);
+    // A code in the cart may be one a widget showed: the attribution chunk tells (and is fetched only then).
+    if (changed && cart.discountCodes?.length)
+      void import('../attribution/record.js')
+        .then((chunk) => chunk.watchCart())
+        .catch((error: unknown) => console.error('[vitrine] attribution:', error));
     if (dirty) schedule(CART_DEBOUNCE_MS);
   };
 
