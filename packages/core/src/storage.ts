@@ -23,30 +23,16 @@ export interface VitrineStorage {
 
 type PersistentKind = 'local' | 'session';
 
-/**
- * The probes' verdicts, kept until the microtasks of the current task are done: a widget's start-up
- * reads storage many times in a row, and each probe writes and removes a key (slow, synchronous
- * storage work). Every read and write still catches a backend that throws in between.
- */
-let probed: Partial<Record<PersistentKind, Storage | null>> | undefined;
-
 function probe(kind: PersistentKind): Storage | null {
-  if (probed && kind in probed) return probed[kind]!;
-  if (!probed) {
-    probed = {};
-    queueMicrotask(() => (probed = undefined));
-  }
-  let found: Storage | null;
   try {
     const store = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
     const probeKey = `${STORAGE_PREFIX}probe`;
     store.setItem(probeKey, '1');
     store.removeItem(probeKey);
-    found = store;
+    return store;
   } catch {
-    found = null;
+    return null;
   }
-  return (probed[kind] = found);
 }
 
 /** In-memory copies of every store, so `forgetMemory()` can simulate a new page load in tests. */
@@ -96,7 +82,7 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
     for (const fullKey of [...pending]) write(fullKey, memory.has(fullKey) ? memory.get(fullKey)! : null);
   };
 
-  const write = (fullKey: string, text: string | null, retried = false): void => {
+  const write = (fullKey: string, text: string | null): void => {
     const { store } = backend();
     if (store) {
       try {
@@ -114,12 +100,7 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
         pending.delete(fullKey);
         return;
       } catch {
-        // Full, or throwing since the last probe: probe again, so the write goes to the next store.
-        if (!retried) {
-          probed = undefined;
-          return write(fullKey, text, true);
-        }
-        /* no store takes it: keep it pending in memory */
+        /* quota or a backend that started throwing: keep it pending in memory */
       }
     }
     pending.add(fullKey);
@@ -180,8 +161,6 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
         .map((fullKey) => fullKey.slice(STORAGE_PREFIX.length));
     },
     get kind() {
-      // Asked for where values go now: a fresh probe.
-      probed = undefined;
       return backend().kind;
     },
   };
