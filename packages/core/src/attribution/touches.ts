@@ -42,9 +42,9 @@ export interface Attribution {
 const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_MS = 7 * DAY_MS;
 /** Touches older than this are dropped: no window is longer. */
-export const KEEP_MS = 90 * DAY_MS;
+const KEEP_MS = 90 * DAY_MS;
 /** At most this many touches are kept (newest first to stay). */
-export const MAX_TOUCHES = 200;
+const MAX_TOUCHES = 200;
 /** Views of one widget within this time are one view (a visit of several pages). */
 const VIEW_COALESCE_MS = 30 * 60_000;
 
