@@ -137,9 +137,6 @@ interface WebdriverProvider {
   openBrowser(): Promise<unknown>;
   close(): Promise<void>;
   setViewport(size: { width: number; height: number }): Promise<void>;
-  isIframeSwitched(): boolean;
-  switchToMainFrame(): Promise<void>;
-  switchToTestFrame(): Promise<void>;
 }
 
 /** Room around the largest viewport a test asks for (1280 × 1024) for MiniBrowser's own toolbar. */
@@ -178,22 +175,21 @@ const webkit = () => {
           await browser.setWindowSize(WEBKIT_WINDOW.width, WEBKIT_WINDOW.height);
           windowSized = true;
         }
-        const inFrame = provider.isIframeSwitched();
-        if (inFrame) await provider.switchToMainFrame();
-        try {
-          await browser.execute(
-            (frameWidth: number, frameHeight: number) => {
-              for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-vitest]')) {
-                frame.style.width = `${frameWidth}px`;
-                frame.style.height = `${frameHeight}px`;
-              }
-            },
-            width,
-            height,
-          );
-        } finally {
-          if (inFrame) await provider.switchToTestFrame();
-        }
+        // Run where the driver stands, without switching frames (switching back would pick the first
+        // test frame of the page, not necessarily this file's): from inside the test frame, its own
+        // <iframe> element; from the orchestrator page, the test frames.
+        await browser.execute(
+          (frameWidth: number, frameHeight: number) => {
+            const own = window.frameElement as HTMLElement | null;
+            const frames = own ? [own] : [...document.querySelectorAll<HTMLElement>('iframe[data-vitest]')];
+            for (const frame of frames) {
+              frame.style.width = `${frameWidth}px`;
+              frame.style.height = `${frameHeight}px`;
+            }
+          },
+          width,
+          height,
+        );
       };
       const close = provider.close.bind(provider);
       provider.close = async () => {
@@ -213,7 +209,10 @@ export function engineInstances(project: string) {
   return selectedEngines().map((engine) => {
     const name = `${project} (${engine})`;
     if (engine === 'chromium') return { name, browser: 'chromium' as const, headless: true, provider: chromium() };
-    if (engine === 'firefox') return { name, browser: 'firefox' as const, headless: true, provider: firefox() };
+    // One test file at a time in Firefox: its pages share one window focus, so keyboard walkthroughs
+    // of parallel files took focus from each other (a Space that ticked nothing).
+    if (engine === 'firefox')
+      return { name, browser: 'firefox' as const, headless: true, fileParallelism: false, provider: firefox() };
     // MiniBrowser runs in a real window (on Xvfb): not headless.
     return { name, browser: 'safari' as const, headless: false, provider: webkit() };
   });
