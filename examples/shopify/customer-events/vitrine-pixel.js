@@ -76,7 +76,9 @@ function addTouch(touches, touch) {
 function attribute(touches, { codes = [], at, windowMs = DEFAULT_WINDOW_MS }) {
   const before = touches.filter((touch) => isTouch(touch) && touch.at <= at).sort((a, b) => b.at - a.at);
   const used = new Set(codes.filter((code) => typeof code === 'string').map(normalizeCode));
-  const byCode = before.find((touch) => touch.action !== 'order' && touch.code && used.has(touch.code));
+  const carries = (touch) => touch.action !== 'order' && !!touch.code && used.has(touch.code);
+  const byCode =
+    before.find((touch) => touch.action === 'reveal' && carries(touch)) ?? before.find((touch) => carries(touch));
   if (byCode) return attribution(byCode, 'code');
   const recent = before.filter((touch) => at - touch.at <= windowMs);
   const interaction = recent.find((touch) => INTERACTIONS.has(touch.action));

@@ -36,9 +36,9 @@ export function touches(): Touch[] {
 }
 
 /** Keeps a forwarded `track` message as a touch (called by track.ts, in order). */
-export function recordTouch(message: TrackMessage): void {
+export function recordTouch(message: TrackMessage, at = Date.now()): void {
   // conversion() keeps its order itself, at once, so that a second call sees it.
-  const touch = message.action === 'order' ? null : touchFrom(message, Date.now());
+  const touch = message.action === 'order' ? null : touchFrom(message, at);
   if (touch) storage.set(TOUCHES_KEY, addTouch(touches(), touch));
   watchCart();
 }

@@ -4,7 +4,7 @@
  * Shopify's pixel sandbox (pixel.ts) run the very same rules.
  *
  * The rules, in order:
- * 1. the order's discount code: the newest touch that showed, copied or applied that code;
+ * 1. the order's discount code: the newest touch that revealed that code (else copied or applied it);
  * 2. else the newest interaction (a click or spin, a sign-up, a code revealed, copied or applied)
  *    within the window the merchant sets (default 7 days);
  * 3. else the newest A/B exposure (a view of a widget that carries a variant) within the window,
@@ -115,7 +115,10 @@ export function attribute(
 ): Attribution | null {
   const before = touches.filter((touch) => isTouch(touch) && touch.at <= at).sort((a, b) => b.at - a.at);
   const used = new Set(codes.filter((code) => typeof code === 'string').map(normalizeCode));
-  const byCode = before.find((touch) => touch.action !== 'order' && touch.code && used.has(touch.code));
+  // The widget that revealed the code, rather than one that only showed it again (a sticky bar's copy).
+  const carries = (touch: Touch) => touch.action !== 'order' && !!touch.code && used.has(touch.code);
+  const byCode =
+    before.find((touch) => touch.action === 'reveal' && carries(touch)) ?? before.find((touch) => carries(touch));
   if (byCode) return attribution(byCode, 'code');
   const recent = before.filter((touch) => at - touch.at <= windowMs);
   const interaction = recent.find((touch) => INTERACTIONS.has(touch.action));
