@@ -31,8 +31,9 @@ const libraryBuild = (name: string) => {
   const entry: Record<string, string> = { index: fromRoot(`packages/${name}/src/index.ts`) };
   // Secondary entries a package exports: `define` (registers the tags), `bus` (core's bus alone, for the loader).
   // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`); its
-  // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`).
-  for (const extra of ['define', 'bus', 'experiment/define', 'attribution/pixel']) {
+  // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`), and
+  // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`).
+  for (const extra of ['define', 'bus', 'experiment/define', 'attribution/pixel', 'attribution/record']) {
     if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
       entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
   }
