@@ -126,6 +126,8 @@ export async function startWebKitDriver(): Promise<number> {
 }
 
 interface WebdriverBrowser {
+  $$(selector: string): Promise<unknown[]> & { length?: number };
+  switchFrame(frame: unknown): Promise<unknown>;
   setWindowSize(width: number, height: number): Promise<unknown>;
   execute<T extends unknown[]>(script: (...args: T) => void, ...args: T): Promise<unknown>;
 }
@@ -137,6 +139,8 @@ interface WebdriverProvider {
   openBrowser(): Promise<unknown>;
   close(): Promise<void>;
   setViewport(size: { width: number; height: number }): Promise<void>;
+  switchToTestFrame(): Promise<void>;
+  iframeSwitched: boolean;
 }
 
 /** Room around the largest viewport a test asks for (1280 × 1024) for MiniBrowser's own toolbar. */
@@ -190,6 +194,16 @@ const webkit = () => {
           width,
           height,
         );
+      };
+      // Vitest's orchestrator keeps the frames of the files it already ran in a batch, and the provider
+      // switched into the first `iframe[data-vitest]` of the page: a later file's clicks then looked in
+      // an earlier file's frame ("element wasn't found"). The newest frame is the file being run.
+      provider.switchToTestFrame = async () => {
+        const browser = provider.browser;
+        if (!browser) throw new Error('The browser has no open pages.');
+        const frames = await browser.$$('iframe[data-vitest]');
+        await browser.switchFrame(frames[frames.length - 1]);
+        provider.iframeSwitched = true;
       };
       const close = provider.close.bind(provider);
       provider.close = async () => {
