@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { LitElement } from 'lit';
-import { TIME_ZONE_EXPECTED, VitrineElement, type Catalog } from '@vitrine/core';
+import { durationAttribute, TIME_ZONE_EXPECTED, VitrineElement, type Catalog } from '@vitrine/core';
 
 const closeText: Catalog<'close'> = { en: { close: 'Close' }, fr: { close: 'Fermer' } };
 
@@ -110,10 +110,10 @@ describe('common attributes', () => {
 
   test('durationAttribute parses, or warns and falls back', async () => {
     const el = await fixture<ElementTestElement>(html`<vitrine-element-test></vitrine-element-test>`);
-    expect(el.durationAttribute('rotate', '5s', 1)).toBe(5000);
-    expect(el.durationAttribute('rotate', null, 1)).toBe(1);
-    expect(el.durationAttribute('rotate', 'fast', 1)).toBe(1);
-    expect(el.durationAttribute('rotate', 'fast', 1)).toBe(1);
+    expect(durationAttribute(el, 'rotate', '5s', 1)).toBe(5000);
+    expect(durationAttribute(el, 'rotate', null, 1)).toBe(1);
+    expect(durationAttribute(el, 'rotate', 'fast', 1)).toBe(1);
+    expect(durationAttribute(el, 'rotate', 'fast', 1)).toBe(1);
     expect(consoleWarn).toHaveBeenCalledTimes(1);
     expect(consoleWarn.mock.calls[0][0]).toContain('ignored rotate="fast": expected a duration');
   });

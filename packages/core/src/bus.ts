@@ -3,6 +3,9 @@
  * npm-bundled copy of another version) finds the same bus under a global symbol, so their
  * widgets and the merchant's own code hear each other.
  */
+import type { PageKey } from './page-keys.js';
+
+export type { PageKey } from './page-keys.js';
 
 export interface CartState {
   /** Cart total in major units (59.9, not 5990). */
@@ -100,8 +103,6 @@ export interface Bus {
   last<T extends Topic>(this: void, topic: T): Topics[T] | undefined;
 }
 
-const BUS_KEY = Symbol.for('vitrine.bus');
-
 type Listener = (payload: unknown) => void;
 
 /**
@@ -158,13 +159,26 @@ function createBus(): Bus {
   };
 }
 
+/** What a copy of Vitrine left on the page under `key`, if anything (never creates it). */
+export function pageValue<T>(key: PageKey): T | undefined {
+  return (globalThis as unknown as Record<symbol, T | undefined>)[Symbol.for(key)];
+}
+
+/**
+ * The page's one `key` (page-keys.ts), shared by every copy of Vitrine: the value already there
+ * when `usable` accepts it (a copy of another version may have left something else), else a new
+ * one from `create`. Here, beside the bus, because the loader needs it without the shared chunk.
+ */
+export function pageSingleton<T>(key: PageKey, usable: (value: T | undefined) => boolean, create: () => T): T {
+  const existing = pageValue<T>(key);
+  if (usable(existing)) return existing!;
+  const value = create();
+  // Not writable, not enumerable: a page's stray loop over window cannot replace or see it.
+  Object.defineProperty(globalThis, Symbol.for(key), { value, configurable: true });
+  return value;
+}
+
 /** The page's bus, created by whichever copy of Vitrine asks first. */
 export function getBus(): Bus {
-  const holder = globalThis as unknown as Record<symbol, Bus | undefined>;
-  const existing = holder[BUS_KEY];
-  if (typeof existing?.publish === 'function') return existing;
-  const bus = createBus();
-  // Not writable, not enumerable: a page's stray loop over window cannot replace or see it.
-  Object.defineProperty(globalThis, BUS_KEY, { value: bus, configurable: true });
-  return bus;
+  return pageSingleton<Bus>('vitrine.bus', (bus) => typeof bus?.publish === 'function', createBus);
 }

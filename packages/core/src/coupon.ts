@@ -4,8 +4,8 @@
  * denied (no permission, an insecure page, an old browser), the code is selected in its
  * read-only field and the shopper is told to press Ctrl+C.
  */
-import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { VitrineElement } from './element.js';
+import { css, html, type ReactiveController } from 'lit';
+import type { WidgetHost } from './host.js';
 import { translateFrom, type Catalog } from './i18n/index.js';
 
 const messages: Catalog<'label' | 'copy' | 'copyLabel' | 'copied' | 'select'> = {
@@ -80,11 +80,11 @@ export const couponStyles = css`
 
 /** Renders a code with its copy button and says whether copying worked (a polite status). */
 export class CouponController implements ReactiveController {
-  #host: VitrineElement;
+  #host: WidgetHost;
   #status: 'idle' | 'copied' | 'selected' = 'idle';
   #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(host: VitrineElement & ReactiveControllerHost) {
+  constructor(host: WidgetHost) {
     this.#host = host;
     host.addController(this);
   }

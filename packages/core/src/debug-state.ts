@@ -2,6 +2,7 @@
  * "Why isn't it showing?" — what each widget says of itself to `window.vitrine.debug()` and the
  * `?vitrine-debug` panel (SPEC section 2, "Debugging"), and the page-wide list of widgets they read.
  */
+import { pageSingleton } from './bus.js';
 
 /** Why a widget does not show (or, for `preview` and `consent`, a note on a widget that does). */
 export type DebugCode =
@@ -41,17 +42,13 @@ export interface WidgetDebugState {
   note?: string;
 }
 
-const WIDGETS_KEY = Symbol.for('vitrine.widgets');
-
 /** Every connected widget of the page, from every copy of Vitrine (on a global symbol, like the bus). */
 export function connectedWidgets<T extends Element = Element>(): Set<T> {
-  const holder = globalThis as unknown as Record<symbol, Set<T> | undefined>;
-  let widgets = holder[WIDGETS_KEY];
-  if (!(widgets instanceof Set)) {
-    widgets = new Set<T>();
-    Object.defineProperty(globalThis, WIDGETS_KEY, { value: widgets, configurable: true });
-  }
-  return widgets;
+  return pageSingleton<Set<T>>(
+    'vitrine.widgets',
+    (widgets) => widgets instanceof Set,
+    () => new Set(),
+  );
 }
 
 /** `2026-11-27 00:00` in `timeZone` (the visitor's when undefined): how the debug list writes an instant. */

@@ -11,14 +11,15 @@ import { inShopifyDesignMode, storageAllowed } from './consent.js';
 import { ScheduleController } from './controllers/schedule.js';
 import { TargetingController } from './controllers/targeting.js';
 import { connectedWidgets, debugDateTime, type DebugReason, type WidgetDebugState } from './debug-state.js';
+import type { WidgetHost } from './host.js';
 import { languageOf, normalizeLanguage, translateFrom, type Catalog, type Language } from './i18n/index.js';
-import { DATE_TIME_EXPECTED, isTimeZone, parseDateTime, TIME_ZONE_EXPECTED } from './parse/datetime.js';
-import { DURATION_EXPECTED, parseDuration } from './parse/duration.js';
+import { dateAttribute } from './parse/attribute.js';
+import { isTimeZone, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { ignoredAttributes, warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
 import { installTrackBridges } from './track.js';
 
-export abstract class VitrineElement extends LitElement {
+export abstract class VitrineElement extends LitElement implements WidgetHost {
   /**
    * The id of this operation: the key for what is stored, analytics and bus messages.
    * Defaults to the tag name.
@@ -107,12 +108,17 @@ export abstract class VitrineElement extends LitElement {
 
   /** Epoch ms of `start`, or null (absent or invalid, with a warning). */
   get startAt(): number | null {
-    return this.dateAttribute('start', this.start);
+    return this.#date('start', this.start);
   }
 
   /** Epoch ms of `end`, or null (absent or invalid, with a warning). */
   get endAt(): number | null {
-    return this.dateAttribute('end', this.end);
+    return this.#date('end', this.end);
+  }
+
+  /** The zone is read only for a date that is set: a bad `timezone` warns when it matters. */
+  #date(attribute: string, value: string | null): number | null {
+    return value == null ? null : dateAttribute(this, attribute, value, this.timeZone);
   }
 
   /** Inside its `start`/`end` window and matching its targeting rules (always true in preview). */
@@ -133,41 +139,6 @@ export abstract class VitrineElement extends LitElement {
   /** One `[vitrine]` warning per element, attribute and value. */
   warn(attribute: string, value: unknown, expected: string): void {
     warnOnce(this, attribute, value, expected);
-  }
-
-  /** Parses an ISO date-time attribute in this widget's zone; warns and returns null when invalid. */
-  dateAttribute(attribute: string, value: string | null | undefined): number | null {
-    if (value == null || value.trim() === '') {
-      if (value != null) this.warn(attribute, value, DATE_TIME_EXPECTED);
-      return null;
-    }
-    const epoch = parseDateTime(value, this.timeZone);
-    if (epoch === null) this.warn(attribute, value, DATE_TIME_EXPECTED);
-    return epoch;
-  }
-
-  /**
-   * `value` (trimmed, any case) when it is one of `allowed`, else `fallback` with the one warning:
-   * the check behind every keyword attribute (`format`, `position`, `on-end` …).
-   */
-  oneOf<T extends string>(attribute: string, value: string | null | undefined, allowed: readonly T[], fallback: T): T {
-    const normalized = String(value ?? '')
-      .trim()
-      .toLowerCase();
-    if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
-    this.warn(attribute, value, `one of ${allowed.join(', ')}`);
-    return fallback;
-  }
-
-  /** Parses a duration attribute; warns and returns `fallback` when invalid. */
-  durationAttribute(attribute: string, value: string | null | undefined, fallback: number | null): number | null {
-    if (value == null) return fallback;
-    const ms = parseDuration(value);
-    if (ms === null) {
-      this.warn(attribute, value, DURATION_EXPECTED);
-      return fallback;
-    }
-    return ms;
   }
 
   /** A built-in text from the widget's own `catalog`, in this widget's language. */
@@ -263,19 +234,13 @@ export abstract class VitrineElement extends LitElement {
 
   /** `outside its start/end window: starts …` when the window says no (`anyway`: also in preview). */
   #scheduleReason(anyway: boolean): string | null {
-    const phase = anyway ? this.#phaseNow() : this.timeWindow.phase;
+    const phase = anyway ? this.timeWindow.phaseAt(Date.now()) : this.timeWindow.phase;
     if (phase === 'active') return null;
     const { startAt, endAt } = this.timeWindow.window;
     const zone = this.timeZone;
     return phase === 'before'
       ? `outside its start/end window: starts ${debugDateTime(startAt!, zone)}`
       : `outside its start/end window: ended ${debugDateTime(endAt!, zone)}`;
-  }
-
-  #phaseNow(): 'before' | 'active' | 'after' {
-    const { startAt, endAt } = this.timeWindow.window;
-    const now = Date.now();
-    return startAt !== null && now < startAt ? 'before' : endAt !== null && now >= endAt ? 'after' : 'active';
   }
 
   #targetingReason(): string | null {

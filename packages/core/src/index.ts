@@ -6,12 +6,17 @@
 export * from './bus.js';
 export * from './consent.js';
 export * from './element.js';
+export type * from './host.js';
 export * from './storage.js';
 export * from './track.js';
 export * from './random.js';
 export * from './experiment/decide.js';
 export * from './experiment/experiment.js';
 export * from './i18n/index.js';
+export * from './parse/attribute.js';
+export * from './parse/amounts.js';
+export * from './parse/count.js';
+export * from './parse/zero-duration.js';
 export * from './parse/datetime.js';
 export * from './parse/duration.js';
 export * from './parse/list.js';

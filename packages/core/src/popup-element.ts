@@ -11,6 +11,7 @@ import type { LeadMessage } from './bus.js';
 import { httpUrlAttribute, LeadCaptureController } from './leads/capture.js';
 import { PopupController } from './controllers/overlay.js';
 import { VitrineElement } from './element.js';
+import { keywordAttribute } from './parse/attribute.js';
 
 /** `consent`: `explicit` (an unticked checkbox to tick) or `implied` (submitting is the consent, the wording shown). */
 export const CONSENT_MODES = ['explicit', 'implied'] as const;
@@ -81,7 +82,8 @@ export abstract class PopupElement extends VitrineElement {
     this.popup.configure(changed);
     if (changed.has('consent'))
       this.#implied =
-        this.consent != null && this.oneOf('consent', this.consent, CONSENT_MODES, 'explicit') === 'implied';
+        this.consent != null &&
+        keywordAttribute(this, 'consent', this.consent, CONSENT_MODES, 'explicit') === 'implied';
     // Checked now, so that a bad value is reported when the page loads rather than at the first sign-up.
     if (changed.has('action')) this.#action = httpUrlAttribute(this, 'action', this.action, true);
     if (!this.timeWindow.active && this.popup.overlay.isOpen) this.popup.overlay.close('ended');

@@ -5,6 +5,7 @@
  * Nothing reaches the browser's storage before Shopify's `preferences` consent allows it; what
  * was kept in memory meanwhile is written as soon as consent is given.
  */
+import { pageSingleton } from './bus.js';
 import { onConsentChange, storageAllowed } from './consent.js';
 
 export const STORAGE_PREFIX = 'vitrine:';
@@ -194,6 +195,10 @@ export function createMemoryStorage(): VitrineStorage {
 }
 
 /** Storage keys of one campaign: `<campaign>:<what>`. */
+/** Keys of what is kept per visitor, not per campaign (targeting: one visitor, one landing per tab). */
+export const FIRST_SEEN_KEY = 'visitor:first-seen';
+export const UTM_SOURCE_KEY = 'visitor:utm-source';
+
 export function campaignKey(campaign: string, what: string): string {
   return `${campaign}:${what}`;
 }
@@ -219,9 +224,17 @@ export function resetStored(campaign?: string): string[] {
  * the page (script tag, npm bundles) lists its `resetStored` here, so each forgets its own
  * in-memory copies too.
  */
-const RESETTERS = Symbol.for('vitrine.resetters');
-const resetHolder = globalThis as unknown as Record<symbol, Set<(campaign?: string) => string[]> | undefined>;
-(resetHolder[RESETTERS] ??= new Set()).add(resetStored);
+type Resetter = (campaign?: string) => string[];
+
+/** What each copy of core on the page forgets on `window.vitrine.reset()` (api.ts runs them all). */
+export const pageResetters = (): Set<Resetter> =>
+  pageSingleton<Set<Resetter>>(
+    'vitrine.resetters',
+    (resetters) => resetters != null,
+    () => new Set(),
+  );
+
+pageResetters().add(resetStored);
 
 /** Also used by tests: forget the in-memory copies (as a new page load would). */
 export function forgetMemory(): void {

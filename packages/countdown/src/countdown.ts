@@ -17,6 +17,7 @@ import {
   parseDuration,
   parseTimeOfDay,
   type Catalog,
+  keywordAttribute,
 } from '@vitrine/core';
 import { countdownStyles } from './countdown.styles.js';
 
@@ -222,9 +223,9 @@ export class VitrineCountdown extends VitrineElement {
     ) {
       this.deadlineAt = this.#readDeadline();
     }
-    if (changed.has('format')) this.#format = this.oneOf('format', this.format, COUNTDOWN_FORMATS, 'auto');
-    if (changed.has('onEnd')) this.#onEnd = this.oneOf('on-end', this.onEnd, COUNTDOWN_ON_END, 'hide');
-    if (changed.has('layout')) this.#layout = this.oneOf('layout', this.layout, COUNTDOWN_LAYOUTS, 'boxes');
+    if (changed.has('format')) this.#format = keywordAttribute(this, 'format', this.format, COUNTDOWN_FORMATS, 'auto');
+    if (changed.has('onEnd')) this.#onEnd = keywordAttribute(this, 'on-end', this.onEnd, COUNTDOWN_ON_END, 'hide');
+    if (changed.has('layout')) this.#layout = keywordAttribute(this, 'layout', this.layout, COUNTDOWN_LAYOUTS, 'boxes');
     this.#settle();
   }
 

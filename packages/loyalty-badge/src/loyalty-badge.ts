@@ -14,6 +14,9 @@ import {
   shopifyPresentment,
   type Catalog,
   type CustomerState,
+  convert,
+  keywordAttribute,
+  positiveAmount,
 } from '@vitrine/core';
 import { loyaltyBadgeStyles } from './loyalty-badge.styles.js';
 
@@ -289,16 +292,6 @@ export class VitrineLoyaltyBadge extends VitrineElement {
     this.#hide();
   }
 
-  /** A number attribute: absent or blank (a Liquid value that rendered empty) is silently unset; garbage warns. */
-  #number(attribute: string, value: string | null, expected: string, positive?: boolean): number | null {
-    const text = value?.trim();
-    if (!text) return null;
-    const number = parseAmount(text);
-    if (number !== null && (!positive || number > 0)) return number;
-    this.warn(attribute, value, expected);
-    return null;
-  }
-
   protected override hiddenReason(): DebugReason | null {
     const hidden = super.hiddenReason();
     if (hidden || this.#standing) return hidden;
@@ -316,16 +309,17 @@ export class VitrineLoyaltyBadge extends VitrineElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('price')) this.#price = this.#number('price', this.price, AMOUNT_EXPECTED);
-    if (changed.has('rate')) this.#rate = this.#number('rate', this.rate, RATE_EXPECTED, true) ?? 1;
-    if (changed.has('points')) this.#points = this.#number('points', this.points, POINTS_EXPECTED);
+    if (changed.has('price')) this.#price = convert(this, 'price', this.price, parseAmount, AMOUNT_EXPECTED);
+    if (changed.has('rate')) this.#rate = convert(this, 'rate', this.rate, positiveAmount, RATE_EXPECTED) ?? 1;
+    if (changed.has('points')) this.#points = convert(this, 'points', this.points, parseAmount, POINTS_EXPECTED);
     if (changed.has('tiers')) {
       const pairs = this.tiers?.trim() ? parseNumberPairs(this.tiers) : [];
       const valid = pairs && !pairs.some(([, points]) => points < 0);
       if (!valid) this.warn('tiers', this.tiers, TIERS_EXPECTED);
       this.#tiers = valid ? pairs.map(([name, points]) => ({ name, points })).sort((a, b) => a.points - b.points) : [];
     }
-    if (changed.has('rounding')) this.#rounding = this.oneOf('rounding', this.rounding, LOYALTY_ROUNDINGS, 'floor');
+    if (changed.has('rounding'))
+      this.#rounding = keywordAttribute(this, 'rounding', this.rounding, LOYALTY_ROUNDINGS, 'floor');
     if (changed.has('currency')) {
       const text = this.currency?.trim();
       this.#currency = text ? parseCurrency(text) : null;

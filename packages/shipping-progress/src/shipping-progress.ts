@@ -14,14 +14,14 @@ import {
   noteOnce,
   parseAmount,
   parseCurrency,
-  parseNumberPairs,
   roundMoney,
   warnOnce,
   type Catalog,
+  convert,
+  parseAmountsByCurrency,
+  AMOUNTS_EXPECTED,
 } from '@vitrine/core';
 import { shippingProgressStyles } from './shipping-progress.styles.js';
-
-const THRESHOLDS_EXPECTED = 'currency:amount pairs in major units, such as "EUR:60, USD:70"';
 
 const texts: Catalog<'message' | 'reached' | 'goal' | 'name' | 'valueText' | 'reachedText'> = {
   en: {
@@ -65,16 +65,6 @@ export interface GoalReachedDetail {
   goal: { label: string; amount: number };
   total: number;
   currency: string;
-}
-
-/** Parses `"EUR:60, USD:70"` into a map, or null (with one warning on `element`) when it is malformed. */
-function amountsByCurrency(element: Element, attribute: string, value: string | null): Map<string, number> | null {
-  if (value == null || value.trim() === '') return null;
-  const pairs = (parseNumberPairs(value) ?? []).map(([code, amount]) => [parseCurrency(code), amount] as const);
-  const valid = pairs.length > 0 && pairs.every(([code, amount]) => code !== null && amount >= 0);
-  const map = new Map<string, number>(valid ? (pairs as ReadonlyArray<readonly [string, number]>) : []);
-  if (!map.size) warnOnce(element, attribute, value, THRESHOLDS_EXPECTED);
-  return map.size ? map : null;
 }
 
 /**
@@ -228,10 +218,8 @@ export class VitrineShippingProgress extends VitrineElement {
    */
   #readGoals(): GoalSource[] {
     const sources: GoalSource[] = [];
-    const raw = this.threshold;
-    const threshold = raw == null || raw.trim() === '' ? null : parseAmount(raw);
-    if (raw != null && raw.trim() !== '' && threshold === null) this.warn('threshold', raw, AMOUNT_EXPECTED);
-    const thresholds = amountsByCurrency(this, 'thresholds', this.thresholds);
+    const threshold = convert(this, 'threshold', this.threshold, parseAmount, AMOUNT_EXPECTED);
+    const thresholds = convert(this, 'thresholds', this.thresholds, parseAmountsByCurrency, AMOUNTS_EXPECTED);
     if (threshold !== null || thresholds) {
       sources.push({ key: 'threshold', label: this.localize(texts, 'goal'), amount: threshold, amounts: thresholds });
     }
@@ -239,7 +227,7 @@ export class VitrineShippingProgress extends VitrineElement {
       const written = goal.getAttribute('amount');
       const amount = written == null ? null : parseAmount(written);
       if (written != null && amount === null) warnOnce(goal, 'amount', written, AMOUNT_EXPECTED);
-      const amounts = amountsByCurrency(goal, 'amounts', goal.getAttribute('amounts'));
+      const amounts = convert(goal, 'amounts', goal.getAttribute('amounts'), parseAmountsByCurrency, AMOUNTS_EXPECTED);
       if (amount === null && !amounts) continue;
       const label = goal.getAttribute('label')?.trim() || this.localize(texts, 'goal');
       sources.push({ key: `goal:${label}:${written ?? goal.getAttribute('amounts')}`, label, amount, amounts });

@@ -11,6 +11,8 @@ import {
   translateFrom,
   type Catalog,
   type CouponMessage,
+  durationAttribute,
+  keywordAttribute,
 } from '@vitrine/core';
 import { stickyBarStyles } from './sticky-bar.styles.js';
 
@@ -211,10 +213,10 @@ export class VitrineStickyBar extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('position')) {
-      this.#position = this.oneOf('position', this.position, STICKY_BAR_POSITIONS, 'top');
+      this.#position = keywordAttribute(this, 'position', this.position, STICKY_BAR_POSITIONS, 'top');
     }
     if (changed.has('rotate')) {
-      this.#rotateMs = Math.max(MIN_ROTATE_MS, this.durationAttribute('rotate', this.rotate, DEFAULT_ROTATE_MS)!);
+      this.#rotateMs = Math.max(MIN_ROTATE_MS, durationAttribute(this, 'rotate', this.rotate, DEFAULT_ROTATE_MS));
     }
     // Checked now, so a bad value warns when the page loads rather than when the shopper closes the bar.
     if (changed.has('dismissFor')) this.#dismissal.lengthOf(this.dismissFor);

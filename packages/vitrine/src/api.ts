@@ -3,34 +3,15 @@
  * loaded (`(window.vitrine = window.vitrine || []).push(['publish', 'cart', {…}])`) is run in
  * order, and `push` keeps working afterwards, so the snippet is safe whatever loads first.
  */
-import { getBus, type Bus, type Topic, type Topics } from '@vitrine/core/bus';
+import { getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
+import type { DebugRow } from './debug-row.js';
 
-/**
- * One row of `window.vitrine.debug()`: a widget's own `debugState()` (see core's debug-state.ts),
- * or an experiment's decision (`buckets`, `forced`).
- */
-export interface DebugRow {
-  tag: string;
-  campaign: string;
-  variant?: string;
-  /** Whether the shopper sees it now; `'unknown'` for a widget of a copy of Vitrine too old to say. */
-  shown: boolean | 'unknown';
-  /** '' when shown, else why not. */
-  reason: string;
-  code?: string;
-  note?: string;
-  /** Experiments: each variant's share, `A 50%, B 50%`. */
-  buckets?: string;
-  /** Experiments: chosen by `?vitrine-variant=`. */
-  forced?: boolean;
-}
+export type { DebugRow } from './debug-row.js';
 
 type Widget = Element & { campaignId?: string; debugState?: () => DebugRow };
 
 /** A page-wide set kept on a global symbol by core (every copy of Vitrine adds to the same one). */
-const shared = <T>(key: string): T[] => [
-  ...((globalThis as unknown as Record<symbol, Iterable<T> | undefined>)[Symbol.for(key)] ?? []),
-];
+const shared = <T>(key: PageKey): T[] => [...(pageValue<Iterable<T>>(key) ?? [])];
 
 /**
  * Every widget (from every copy of Vitrine) and every experiment of the page, in document order,
@@ -62,9 +43,7 @@ function debugRows(): DebugRow[] {
 function reset(campaign?: string): string[] {
   const removed = shared<(campaign?: string) => string[]>('vitrine.resetters').flatMap((forget) => forget(campaign));
   // The one-overlay-per-page-view rule counts closed overlays: a test of the pop-up starts again.
-  const overlays = (globalThis as unknown as Record<symbol, { open: unknown; closed: number } | undefined>)[
-    Symbol.for('vitrine.overlays')
-  ];
+  const overlays = pageValue<{ open: unknown; closed: number }>('vitrine.overlays');
   if (overlays && overlays.open == null) overlays.closed = 0;
   // A fresh element reads storage again and has no memory of this page view (a closed bar, a shown pop-up).
   for (const widget of shared<Widget>('vitrine.widgets'))

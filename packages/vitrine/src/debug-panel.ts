@@ -6,7 +6,7 @@
  * it. It is a tool for the merchant, not a shopper's overlay: it takes no turn on the `overlay`
  * topic and never stops a pop-up from opening.
  */
-import type { DebugRow } from './api.js';
+import type { DebugRow } from './debug-row.js';
 
 const TEXTS = {
   en: {

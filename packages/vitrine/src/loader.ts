@@ -10,6 +10,7 @@
  * sheet is adopted once, and a tag is imported by one copy only, or by none when another
  * copy has already defined it.
  */
+import { pageSingleton } from '@vitrine/core/bus';
 import { installApi, openPanel } from './api.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
@@ -20,9 +21,11 @@ interface LoaderRecord {
   sheet?: CSSStyleSheet;
 }
 
-const LOADER_KEY = Symbol.for('vitrine.loader');
-const holder = globalThis as unknown as Record<symbol, LoaderRecord | undefined>;
-const record = (holder[LOADER_KEY] ??= { claimed: new Set() });
+const record = pageSingleton<LoaderRecord>(
+  'vitrine.loader',
+  (record) => record != null,
+  () => ({ claimed: new Set() }),
+);
 
 /** Tags this copy may still have to import. */
 const waiting = new Map(Object.entries(WIDGET_CHUNKS));

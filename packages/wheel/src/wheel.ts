@@ -17,6 +17,9 @@ import {
   shopify,
   warnOnce,
   type Catalog,
+  durationAttribute,
+  keywordAttribute,
+  countAttribute,
 } from '@vitrine/core';
 import { draw, sliceBounds, stopAngle } from './draw.js';
 import { isCssColor } from './color.js';
@@ -473,18 +476,15 @@ export class VitrineWheel extends PopupElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('mode') && this.mode != null) this.#mode = this.oneOf('mode', this.mode, WHEEL_MODES, 'inline');
+    if (changed.has('mode') && this.mode != null)
+      this.#mode = keywordAttribute(this, 'mode', this.mode, WHEEL_MODES, 'inline');
     if (changed.has('duration'))
       this.#durationMs = Math.min(
-        this.durationAttribute('duration', this.duration, DEFAULT_DURATION_MS)!,
+        durationAttribute(this, 'duration', this.duration, DEFAULT_DURATION_MS),
         MAX_DURATION_MS,
       );
-    if (changed.has('spins')) {
-      // Number() ignores surrounding spaces and reads "" as 0: refused below, as it should be.
-      const spins = Number(this.spins ?? 1);
-      this.#spins = Number.isInteger(spins) && spins > 0 ? spins : 1;
-      if (this.#spins !== spins) this.warn('spins', this.spins, 'a whole number of spins, 1 or more');
-    }
+    if (changed.has('spins'))
+      this.#spins = countAttribute(this, 'spins', this.spins, 1, 'a whole number of spins, 1 or more');
     if (changed.has('endpoint') && (this.#endpoint = httpUrlAttribute(this, 'endpoint', this.endpoint)))
       this.#serverDraw ??= import('./endpoint.js');
     if (changed.has('rulesHref')) this.#rulesHref = httpUrlAttribute(this, 'rules-href', this.rulesHref);

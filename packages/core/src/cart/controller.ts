@@ -13,8 +13,9 @@
  */
 import type { ReactiveController } from 'lit';
 import { getBus, type CartState } from '../bus.js';
-import type { VitrineElement } from '../element.js';
+import type { WidgetHost } from '../host.js';
 import { AMOUNT_EXPECTED, parseAmount, parseCurrency } from '../parse/money.js';
+import { blank, convert, keywordAttribute } from '../parse/attribute.js';
 import { noteOnce } from '../parse/warn.js';
 import { getCartStore, onShopify, type CartSnapshot } from './store.js';
 
@@ -35,7 +36,7 @@ export interface CartControllerOptions {
 const TOTAL_ATTRIBUTE = 'total';
 
 export class CartController implements ReactiveController {
-  #host: VitrineElement;
+  #host: WidgetHost;
   #options: CartControllerOptions;
   #connected = false;
   #inputs: string | null = null;
@@ -45,7 +46,7 @@ export class CartController implements ReactiveController {
   #snapshot: CartSnapshot | undefined;
   #unsubscribe?: () => void;
 
-  constructor(host: VitrineElement, options: CartControllerOptions) {
+  constructor(host: WidgetHost, options: CartControllerOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -109,16 +110,13 @@ export class CartController implements ReactiveController {
     if (inputs === this.#inputs && (this.#unsubscribe || !this.#connected)) return;
     this.#inputs = inputs;
 
-    const totalSet = rawTotal != null && String(rawTotal).trim() !== '';
-    const total = totalSet ? parseAmount(rawTotal) : null;
-    if (totalSet && total === null) host.warn(TOTAL_ATTRIBUTE, rawTotal, AMOUNT_EXPECTED);
+    const total = convert(host, TOTAL_ATTRIBUTE, rawTotal, parseAmount, AMOUNT_EXPECTED);
     this.#attributeCart = total === null ? undefined : { total, currency, itemCount: Math.max(0, itemCount) };
 
     const fallback: CartSource = total !== null ? 'attribute' : onShopify() ? 'shopify' : 'bus';
-    const source =
-      rawSource == null || String(rawSource).trim() === ''
-        ? fallback
-        : host.oneOf('cart-source', rawSource, CART_SOURCES, fallback);
+    const source = blank(rawSource)
+      ? fallback
+      : keywordAttribute(host, 'cart-source', rawSource, CART_SOURCES, fallback);
     const resubscribe = source !== this.#source || !this.#unsubscribe;
     this.#source = source;
     if (!this.#connected || !resubscribe) return;

@@ -6,7 +6,7 @@
  * `Retry-After`) or a network failure while keeping the last known cart, marked `stale`, and
  * publishes each new cart on the bus `cart` topic for every other widget and the page's code.
  */
-import { getBus, type CartState } from '../bus.js';
+import { getBus, pageSingleton, type CartState } from '../bus.js';
 import { shopify } from '../consent.js';
 import { parseCurrency } from '../parse/money.js';
 import { shopifyCentsToMajor, shopifyPresentment } from './money.js';
@@ -57,8 +57,6 @@ const BACKOFF_MAX_MS = 60_000;
 const RETRY_AFTER_MAX_MS = 600_000;
 /** Automatic retries after failures in a row; then the next signal tries again. */
 const MAX_RETRIES = 5;
-
-const STORE_KEY = Symbol.for('vitrine.cart');
 
 /** `Retry-After` in ms (seconds or an HTTP date), or null. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {
@@ -313,12 +311,11 @@ function createCartStore(): CartStore {
 
 /** The page's cart store, created by whichever copy of Vitrine asks first. */
 export function getCartStore(): CartStore {
-  const holder = globalThis as unknown as Record<symbol, CartStore | undefined>;
-  const existing = holder[STORE_KEY];
-  if (existing?.version === 1 && typeof existing.subscribe === 'function') return existing;
-  const store = createCartStore();
-  Object.defineProperty(globalThis, STORE_KEY, { value: store, configurable: true });
-  return store;
+  return pageSingleton<CartStore>(
+    'vitrine.cart',
+    (store) => store?.version === 1 && typeof store.subscribe === 'function',
+    createCartStore,
+  );
 }
 
 /** Whether the page runs on Shopify (`window.Shopify` exists): the default cart source. */

@@ -5,6 +5,7 @@
  * the tab shows again, so every subscriber catches up in the same frame.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pageSingleton } from '../bus.js';
 
 export type TickListener = (nowMs: number) => void;
 
@@ -13,8 +14,6 @@ export interface PageClock {
   /** Subscribers right now (for tests and the debug panel). */
   readonly size: number;
 }
-
-const CLOCK_KEY = Symbol.for('vitrine.clock');
 
 function createClock(): PageClock {
   const listeners = new Set<TickListener>();
@@ -68,12 +67,7 @@ function createClock(): PageClock {
 
 /** The page's clock, shared by every copy of Vitrine. */
 export function pageClock(): PageClock {
-  const holder = globalThis as unknown as Record<symbol, PageClock | undefined>;
-  const existing = holder[CLOCK_KEY];
-  if (existing && typeof existing.subscribe === 'function') return existing;
-  const clock = createClock();
-  Object.defineProperty(globalThis, CLOCK_KEY, { value: clock, configurable: true });
-  return clock;
+  return pageSingleton<PageClock>('vitrine.clock', (clock) => typeof clock?.subscribe === 'function', createClock);
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { ReactiveController } from 'lit';
 import type { DebugReason } from '../debug-state.js';
 import { debugDateTime } from '../debug-state.js';
-import type { VitrineElement } from '../element.js';
+import type { WidgetHost } from '../host.js';
+import { blank } from '../parse/attribute.js';
 import { parseDuration } from '../parse/duration.js';
 import { campaignKey } from '../storage.js';
 
@@ -17,11 +18,11 @@ interface DismissRecord {
 }
 
 export class DismissalController implements ReactiveController {
-  #host: VitrineElement;
+  #host: WidgetHost;
   #defaultMs: number;
 
   /** @param defaultMs how long a dismissal lasts when `dismiss-for` is absent or invalid (7 days). */
-  constructor(host: VitrineElement, defaultMs = 7 * 86_400_000) {
+  constructor(host: WidgetHost, defaultMs = 7 * 86_400_000) {
     this.#host = host;
     this.#defaultMs = defaultMs;
     host.addController(this);
@@ -35,7 +36,7 @@ export class DismissalController implements ReactiveController {
 
   /** `'session'` or milliseconds, from the `dismiss-for` attribute (warns and falls back when invalid). */
   lengthOf(dismissFor: string | null | undefined): number | 'session' {
-    if (dismissFor == null || dismissFor.trim() === '') return this.#defaultMs;
+    if (blank(dismissFor)) return this.#defaultMs;
     if (dismissFor.trim().toLowerCase() === 'session') return 'session';
     const ms = parseDuration(dismissFor);
     if (ms === null) {

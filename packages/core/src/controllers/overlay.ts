@@ -10,10 +10,12 @@
  *   close it; `vitrine-open` (cancelable) and `vitrine-close` are fired, `view`/`close` tracked.
  */
 import { css, html, nothing, svg, type PropertyValues, type ReactiveController } from 'lit';
-import { getBus } from '../bus.js';
+import { getBus, pageSingleton } from '../bus.js';
 import type { DebugReason } from '../debug-state.js';
-import type { VitrineElement } from '../element.js';
+import type { WidgetHost } from '../host.js';
 import { translateFrom } from '../i18n/index.js';
+import { keywordAttribute } from '../parse/attribute.js';
+import { durationOrZeroAttribute } from '../parse/zero-duration.js';
 import { DismissalController } from './dismissal.js';
 import { parseTriggers, TriggerController, type TriggerKind } from './triggers.js';
 
@@ -44,17 +46,13 @@ interface OverlayPageState {
   closed: number;
 }
 
-const PAGE_KEY = Symbol.for('vitrine.overlays');
-
 /** The page's overlay state, shared by every copy of Vitrine. */
 export function overlayPageState(): OverlayPageState {
-  const holder = globalThis as unknown as Record<symbol, OverlayPageState | undefined>;
-  let state = holder[PAGE_KEY];
-  if (!state || typeof state !== 'object') {
-    state = { open: null, owner: null, closed: 0 };
-    Object.defineProperty(globalThis, PAGE_KEY, { value: state, configurable: true });
-  }
-  return state;
+  return pageSingleton<OverlayPageState>(
+    'vitrine.overlays',
+    (state) => !!state && typeof state === 'object',
+    () => ({ open: null, owner: null, closed: 0 }),
+  );
 }
 
 /** The element that has focus, looking inside shadow roots (a theme's web components). */
@@ -70,7 +68,7 @@ export interface OverlayOptions {
 }
 
 export class OverlayController implements ReactiveController {
-  #host: VitrineElement;
+  #host: WidgetHost;
   #dialog: () => HTMLDialogElement | null | undefined;
   #options: OverlayOptions;
   #returnFocusTo: HTMLElement | null = null;
@@ -84,7 +82,7 @@ export class OverlayController implements ReactiveController {
   #stopWaiting?: () => void;
 
   /** @param dialog finds the host's `<dialog>` in its shadow root (after render). */
-  constructor(host: VitrineElement, dialog: () => HTMLDialogElement | null | undefined, options: OverlayOptions = {}) {
+  constructor(host: WidgetHost, dialog: () => HTMLDialogElement | null | undefined, options: OverlayOptions = {}) {
     this.#host = host;
     this.#dialog = dialog;
     this.#options = options;
@@ -297,7 +295,7 @@ export class OverlayController implements ReactiveController {
 export const AFTER_OVERLAY = ['skip', 'allow'] as const;
 
 /** The attributes of a pop-up widget (SPEC: the exit pop-up's, which the wheel in pop-up mode shares). */
-export interface PopupHost extends VitrineElement {
+export interface PopupHost extends WidgetHost {
   open: boolean;
   trigger?: string | null;
   minTime?: string | null;
@@ -306,8 +304,6 @@ export interface PopupHost extends VitrineElement {
 }
 
 const DEFAULT_MIN_TIME_MS = 5_000;
-/** `min-time="0"` (or `0s`) means no minimum: a duration must be positive, so it is read apart. */
-const ZERO_DURATION = /^0+(?:\.0+)?(?:ms|s|m|h|d|w)?$/i;
 
 /**
  * A pop-up widget's life as an overlay, in one place: `trigger` and `min-time` (when it asks to
@@ -348,19 +344,18 @@ export class PopupController implements ReactiveController {
   configure(changed: PropertyValues): void {
     const host = this.#host;
     if (changed.has('trigger') || changed.has('minTime')) {
-      const minTime = host.minTime;
+      // `min-time="0"`: no minimum.
       this.triggers.configure(
         host.trigger,
-        minTime != null && ZERO_DURATION.test(minTime.trim())
-          ? 0
-          : (host.durationAttribute('min-time', minTime, DEFAULT_MIN_TIME_MS) ?? DEFAULT_MIN_TIME_MS),
+        durationOrZeroAttribute(host, 'min-time', host.minTime ?? null, DEFAULT_MIN_TIME_MS),
       );
     }
     // Checked now, so a bad value is reported when the page loads rather than on the first close.
     if (changed.has('dismissFor')) this.dismissal.lengthOf(host.dismissFor);
     if (changed.has('afterOverlay'))
       this.#allowAfter =
-        host.afterOverlay != null && host.oneOf('after-overlay', host.afterOverlay, AFTER_OVERLAY, 'skip') === 'allow';
+        host.afterOverlay != null &&
+        keywordAttribute(host, 'after-overlay', host.afterOverlay, AFTER_OVERLAY, 'skip') === 'allow';
   }
 
   /**

@@ -4,7 +4,7 @@
  * shows again (timers are throttled in the background, and a device clock may have jumped).
  */
 import type { ReactiveController } from 'lit';
-import type { VitrineElement } from '../element.js';
+import type { ScheduleHost } from '../host.js';
 
 export type SchedulePhase = 'before' | 'active' | 'after';
 
@@ -12,13 +12,13 @@ export type SchedulePhase = 'before' | 'active' | 'after';
 const MAX_TIMEOUT = 2_147_483_647;
 
 export class ScheduleController implements ReactiveController {
-  #host: VitrineElement;
+  #host: ScheduleHost;
   #timer?: ReturnType<typeof setTimeout>;
   #phase: SchedulePhase = 'active';
   #window: { startAt: number | null; endAt: number | null } = { startAt: null, endAt: null };
   #inputs = '';
 
-  constructor(host: VitrineElement) {
+  constructor(host: ScheduleHost) {
     this.#host = host;
     host.addController(this);
   }
@@ -35,6 +35,12 @@ export class ScheduleController implements ReactiveController {
   /** The parsed window (null where absent or invalid). */
   get window(): { startAt: number | null; endAt: number | null } {
     return this.#window;
+  }
+
+  /** Where `now` stands against the parsed window, in preview too. */
+  phaseAt(now: number): SchedulePhase {
+    const { startAt, endAt } = this.#window;
+    return startAt !== null && now < startAt ? 'before' : endAt !== null && now >= endAt ? 'after' : 'active';
   }
 
   hostConnected(): void {
@@ -70,8 +76,7 @@ export class ScheduleController implements ReactiveController {
     }
     this.#window = { startAt, endAt };
     const now = Date.now();
-    const phase: SchedulePhase =
-      startAt !== null && now < startAt ? 'before' : endAt !== null && now >= endAt ? 'after' : 'active';
+    const phase = this.phaseAt(now);
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const next = phase === 'before' ? startAt : phase === 'active' ? endAt : null;

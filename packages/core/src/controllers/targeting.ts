@@ -13,24 +13,9 @@
  * rule. Until it has arrived such a widget shows nothing, as if a rule failed: it never flashes.
  */
 import type { ReactiveController } from 'lit';
-import type { VitrineElement } from '../element.js';
+import type { TargetingAttributes, TargetingHost } from '../host.js';
+import { FIRST_SEEN_KEY } from '../storage.js';
 import type { TargetingEngine } from '../targeting/engine.js';
-
-/** Storage keys (not campaign-scoped: one visitor, one landing per tab). */
-export const FIRST_SEEN_KEY = 'visitor:first-seen';
-export const UTM_SOURCE_KEY = 'visitor:utm-source';
-
-/** The targeting attributes every widget has (VitrineElement). */
-export interface TargetingAttributes {
-  pages: string | null;
-  excludePages: string | null;
-  device: string | null;
-  visitor: string | null;
-  cartMin: string | null;
-  cartMax: string | null;
-  customer: string | null;
-  utmSource: string | null;
-}
 
 const PROPERTIES = [
   'pages',
@@ -52,13 +37,13 @@ export function loadTargeting(): Promise<unknown> {
 }
 
 export class TargetingController implements ReactiveController {
-  #host: VitrineElement & TargetingAttributes;
+  #host: TargetingHost;
   #engine?: TargetingEngine;
   #connected = false;
   /** The reason given while the rules' chunk loads (set once its import is asked for). */
   #waiting?: string;
 
-  constructor(host: VitrineElement & TargetingAttributes) {
+  constructor(host: TargetingHost) {
     this.#host = host;
     host.addController(this);
   }

@@ -11,7 +11,7 @@
  * trapping the visitor, which we never do.
  */
 import type { ReactiveController } from 'lit';
-import type { VitrineElement } from '../element.js';
+import type { WidgetHost } from '../host.js';
 import { parseDuration } from '../parse/duration.js';
 
 export type TriggerKind = 'exit' | 'time' | 'scroll' | 'idle';
@@ -47,7 +47,7 @@ export function parseTriggers(value: string | null | undefined, onInvalid: (toke
 }
 
 export class TriggerController implements ReactiveController {
-  #host: VitrineElement;
+  #host: WidgetHost;
   #onFire: (trigger: TriggerKind) => void;
   #triggers: Trigger[] = [];
   #minTimeMs = 0;
@@ -62,7 +62,7 @@ export class TriggerController implements ReactiveController {
   /** A state trigger (time, scroll, idle) that came before min-time: it fires when min-time is reached. */
   #deferred: TriggerKind | null = null;
 
-  constructor(host: VitrineElement, onFire: (trigger: TriggerKind) => void) {
+  constructor(host: WidgetHost, onFire: (trigger: TriggerKind) => void) {
     this.#host = host;
     this.#onFire = onFire;
     host.addController(this);

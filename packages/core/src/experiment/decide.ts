@@ -16,10 +16,12 @@
  *   Vitrine on the page (and `window.vitrine.debug()`) reads the same decision.
  */
 import { customEvent } from '../bus.js';
+import { connectedWidgets } from '../debug-state.js';
+import { blank } from '../parse/attribute.js';
 import { noteOnce, warnOnce } from '../parse/warn.js';
 import { cryptoSource, pickIndex, type RandomSource } from '../random.js';
-import { campaignKey, storage } from '../storage.js';
-import { EXPERIMENT_TAG, experimentNameOf, heldWidgets } from './hold.js';
+import { campaignKey, pageResetters, storage } from '../storage.js';
+import { EXPERIMENT_TAG, experimentNameOf, heldWidgets } from './page.js';
 
 export { EXPERIMENT_TAG, experimentNameOf };
 
@@ -58,7 +60,7 @@ export function experimentState(experiment: Element): ExperimentState | undefine
 export function splitWeights(experiment: Element, count: number): number[] {
   const equal = Array.from({ length: count }, () => 1);
   const split = experiment.getAttribute('split');
-  if (split == null || split.trim() === '') return equal;
+  if (blank(split)) return equal;
   const weights = split.split(',').map((part) => (/^\s*\d+(\.\d+)?\s*%?\s*$/.test(part) ? parseFloat(part) : NaN));
   if (weights.length === count && weights.every((weight) => weight > 0 && weight <= 10_000)) return weights;
   warnOnce(experiment, 'split', split, `${SPLIT_EXPECTED}, for ${count} variants`);
@@ -197,10 +199,7 @@ export function heldByExperiment(widget: Held): boolean {
  */
 function forgetBuckets(campaign?: string): string[] {
   const removed: string[] = [];
-  const widgets = (globalThis as unknown as Record<symbol, Set<Element & { campaignId?: string }> | undefined>)[
-    Symbol.for('vitrine.widgets')
-  ];
-  for (const widget of campaign ? (widgets ?? []) : []) {
+  for (const widget of campaign ? connectedWidgets<Element & { campaignId?: string }>() : []) {
     const name = widget.campaignId === campaign ? experimentNameOf(widget) : undefined;
     if (name && name !== campaign) {
       storage.remove(campaignKey(name, 'bucket'));
@@ -209,5 +208,4 @@ function forgetBuckets(campaign?: string): string[] {
   }
   return removed;
 }
-const resetters = globalThis as unknown as Record<symbol, Set<(campaign?: string) => string[]> | undefined>;
-(resetters[Symbol.for('vitrine.resetters')] ??= new Set()).add(forgetBuckets);
+pageResetters().add(forgetBuckets);

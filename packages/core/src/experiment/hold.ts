@@ -5,16 +5,11 @@
  * without experiments never downloads it — it is about 1.3 KB brotli, and every widget page
  * would otherwise pay for it in the shared chunk.
  */
-export const EXPERIMENT_TAG = 'vitrine-experiment';
+import { EXPERIMENT_TAG, heldWidgets, type Held } from './page.js';
 
-const HELD = Symbol.for('vitrine.experiment.held');
+export { experimentNameOf } from './page.js';
 
-type Held = HTMLElement & { connectedCallback(): void };
 type Decide = typeof import('./decide.js');
-
-const globals = globalThis as unknown as Record<symbol, Set<Held> | undefined>;
-/** Widgets waiting for an experiment that has not decided yet. Page-wide (decide.ts shares it). */
-export const heldWidgets = (): Set<Held> => (globals[HELD] ??= new Set());
 
 let decide: Decide | undefined;
 
@@ -57,11 +52,4 @@ export function heldByExperiment(widget: Held): boolean {
     },
   );
   return true;
-}
-
-/** The name of the decided experiment around `element` (for analytics), or undefined. */
-export function experimentNameOf(element: Element): string | undefined {
-  // Decided experiments carry the kept label in `variant` (decide.ts).
-  const experiment = element.parentElement?.closest(`${EXPERIMENT_TAG}[variant]`);
-  return experiment ? experiment.getAttribute('name')?.trim() || EXPERIMENT_TAG : undefined;
 }

@@ -10,7 +10,7 @@
  */
 import { css, html, nothing, type ReactiveController } from 'lit';
 import { getBus, type LeadMessage } from '../bus.js';
-import type { VitrineElement } from '../element.js';
+import type { WidgetHost } from '../host.js';
 import { translateFrom, type Catalog } from '../i18n/index.js';
 import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively, type DeliveryOutcome } from './outbox.js';
 
@@ -98,7 +98,7 @@ export const HTTP_URL_EXPECTED = 'an http(s) URL (https://… or /path)';
  * `javascript:` or `data:` URL, a typo) with the one warning.
  */
 export function httpUrlAttribute(
-  host: VitrineElement,
+  host: WidgetHost,
   attribute: string,
   value: string | null | undefined,
   shopifyToo = false,
@@ -219,7 +219,7 @@ export const leadFormStyles = css`
 let formIds = 0;
 
 export class LeadCaptureController implements ReactiveController {
-  #host: VitrineElement;
+  #host: WidgetHost & { readonly renderRoot: ParentNode };
   #options: LeadCaptureOptions;
   #state: LeadFormState = 'idle';
   #pendingId: string | null = null;
@@ -231,7 +231,7 @@ export class LeadCaptureController implements ReactiveController {
   /** Unique ids so several forms on a page never share a label target. */
   #id = `vitrine-lead-${++formIds}`;
 
-  constructor(host: VitrineElement, options: LeadCaptureOptions) {
+  constructor(host: WidgetHost & { readonly renderRoot: ParentNode }, options: LeadCaptureOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);

@@ -10,6 +10,9 @@ export function parseAmount(value: string | number | null | undefined): number |
   return AMOUNT.test(text) ? Number(text) : null;
 }
 
+/** An amount above zero (a rate), or null. */
+export const positiveAmount = (value: string): number | null => parseAmount(value) || null;
+
 export const AMOUNT_EXPECTED = 'a non-negative amount in major units with a dot, such as 60 or 59.90';
 
 let supportedCurrencies: Set<string> | null = null;

@@ -9,8 +9,9 @@
  */
 import { getBus, type CartState, type CustomerState } from '../bus.js';
 import { shopify } from '../consent.js';
-import type { VitrineElement } from '../element.js';
-import { FIRST_SEEN_KEY, UTM_SOURCE_KEY, type TargetingAttributes } from '../controllers/targeting.js';
+import { blank, convert, keywordAttribute } from '../parse/attribute.js';
+import type { TargetingHost } from '../host.js';
+import { FIRST_SEEN_KEY, UTM_SOURCE_KEY } from '../storage.js';
 import {
   CART_AMOUNT_EXPECTED,
   CUSTOMER_EXPECTED,
@@ -63,10 +64,14 @@ function customerFacts(message: CustomerState | undefined): CustomerFacts {
   return { member: !!analytics?.meta?.page?.customerId, tags: [] };
 }
 
+/** A targeting keyword (`device`, `visitor`): unset when blank; a bad one warns once and counts as absent. */
+const keyword = <T extends string>(host: Element, attribute: string, value: string | null, allowed: readonly T[]) =>
+  blank(value) ? null : keywordAttribute(host, attribute, value, allowed, null);
+
 const money = (cart: CartState) => `${cart.total.toFixed(2)} ${cart.currency}`;
 
 export class TargetingEngine {
-  #host: VitrineElement & TargetingAttributes;
+  #host: TargetingHost;
   #inputs: string | null = null;
   #rules: Rules = {
     pages: null,
@@ -89,7 +94,7 @@ export class TargetingEngine {
   /** The last failing rule the host rendered with (to re-render only when it changes). */
   #failing: string | null = null;
 
-  constructor(host: VitrineElement & TargetingAttributes) {
+  constructor(host: TargetingHost) {
     this.#host = host;
   }
 
@@ -157,14 +162,14 @@ export class TargetingEngine {
     const rules = (this.#rules = {
       pages: this.#patterns('pages', host.pages),
       excludePages: this.#patterns('exclude-pages', host.excludePages),
-      device: this.#keyword('device', host.device, DEVICES),
-      visitor: this.#keyword('visitor', host.visitor, VISITORS),
-      cartMin: this.#amount('cart-min', host.cartMin),
-      cartMax: this.#amount('cart-max', host.cartMax),
+      device: keyword(host, 'device', host.device, DEVICES),
+      visitor: keyword(host, 'visitor', host.visitor, VISITORS),
+      cartMin: convert(host, 'cart-min', host.cartMin, parseCartAmount, CART_AMOUNT_EXPECTED),
+      cartMax: convert(host, 'cart-max', host.cartMax, parseCartAmount, CART_AMOUNT_EXPECTED),
       customer: blank(host.customer)
         ? null
-        : parseCustomerRules(host.customer!, (token) => host.warn('customer', token, CUSTOMER_EXPECTED)),
-      utmSource: blank(host.utmSource) ? null : parseSources(host.utmSource!),
+        : parseCustomerRules(host.customer, (token) => host.warn('customer', token, CUSTOMER_EXPECTED)),
+      utmSource: blank(host.utmSource) ? null : parseSources(host.utmSource),
     });
     if (rules.cartMin !== null && rules.cartMax !== null && rules.cartMax < rules.cartMin) {
       // As `end` before `start`: the later bound is the one ignored.
@@ -176,22 +181,7 @@ export class TargetingEngine {
 
   #patterns(attribute: string, value: string | null): PathPattern[] | null {
     if (blank(value)) return null;
-    return parsePathPatterns(value!, (token) => this.#host.warn(attribute, token, PAGES_EXPECTED));
-  }
-
-  #keyword<T extends string>(attribute: string, value: string | null, allowed: readonly T[]): T | null {
-    if (blank(value)) return null;
-    const keyword = value!.trim().toLowerCase();
-    if ((allowed as readonly string[]).includes(keyword)) return keyword as T;
-    this.#host.warn(attribute, value, `one of ${allowed.join(', ')}`);
-    return null;
-  }
-
-  #amount(attribute: string, value: string | null): number | null {
-    if (blank(value)) return null;
-    const amount = parseCartAmount(value!);
-    if (amount === null) this.#host.warn(attribute, value, CART_AMOUNT_EXPECTED);
-    return amount;
+    return parsePathPatterns(value, (token) => this.#host.warn(attribute, token, PAGES_EXPECTED));
   }
 
   #listen(): void {
@@ -293,8 +283,4 @@ export class TargetingEngine {
     }
     return null;
   }
-}
-
-function blank(value: string | null | undefined): boolean {
-  return value == null || value.trim() === '';
 }

@@ -1,0 +1,27 @@
+/**
+ * The keys of the page-wide singletons, in one place: each is `Symbol.for(key)` on `globalThis`,
+ * shared by every copy of Vitrine on the page (the script-tag build beside an npm-bundled one,
+ * two versions), so a key is spelled here once and never changed. Read and made through
+ * `pageSingleton()` / `pageValue()` (bus.ts).
+ */
+export type PageKey =
+  /** The event bus (bus.ts). */
+  | 'vitrine.bus'
+  /** The one clock every countdown and sticky bar ticks with (controllers/clock.ts). */
+  | 'vitrine.clock'
+  /** The cart store (cart/store.ts). */
+  | 'vitrine.cart'
+  /** Every connected widget, for `window.vitrine.debug()` and `reset()` (debug-state.ts). */
+  | 'vitrine.widgets'
+  /** Which overlay is open, and how many closed in this page view (controllers/overlay.ts). */
+  | 'vitrine.overlays'
+  /** Whether the analytics bridges are installed (track.ts). */
+  | 'vitrine.bridges'
+  /** What each copy forgets on `window.vitrine.reset()` (storage.ts, experiment/decide.ts). */
+  | 'vitrine.resetters'
+  /** Widgets waiting for an experiment's decision (experiment/page.ts). */
+  | 'vitrine.experiment.held'
+  /** The tags the script-tag loaders have claimed, and their room sheet (vitrine's loader.ts). */
+  | 'vitrine.loader'
+  /** Whether the cart is watched for attribution (attribution/record.ts). */
+  | 'vitrine.attribution.cart';
