@@ -27,14 +27,10 @@ import { analyticsAllowed, shopify } from './consent.js';
 
 const BRIDGES_KEY = Symbol.for('vitrine.bridges');
 
-const GA4_EVENTS: Record<TrackMessage['action'], string> = {
+/** GA4's recommended events where one fits; the other actions are `vitrine_<action>`. */
+const GA4_EVENTS: Partial<Record<TrackMessage['action'], string>> = {
   view: 'view_promotion',
   click: 'select_promotion',
-  close: 'vitrine_close',
-  convert: 'vitrine_convert',
-  reveal: 'vitrine_reveal',
-  copy: 'vitrine_copy',
-  apply: 'vitrine_apply',
   order: 'purchase',
 };
 
@@ -46,7 +42,7 @@ export function ga4Event(message: TrackMessage): Record<string, unknown> {
     creative_name: message.widget,
   };
   if (message.variant) ecommerce.creative_slot = message.variant;
-  const event: Record<string, unknown> = { event: GA4_EVENTS[message.action] };
+  const event: Record<string, unknown> = { event: GA4_EVENTS[message.action] ?? `vitrine_${message.action}` };
   if (message.experiment) event.vitrine_experiment = message.experiment;
   if (message.action === 'order') {
     // A purchase's promotion fields apply to items, which a thank-you page's call does not list:
