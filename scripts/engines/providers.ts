@@ -222,12 +222,24 @@ const webkit = () => {
 export function engineInstances(project: string) {
   return selectedEngines().map((engine) => {
     const name = `${project} (${engine})`;
-    if (engine === 'chromium') return { name, browser: 'chromium' as const, headless: true, provider: chromium() };
+    // One engine after the other (Chromium, then Firefox, then WebKit), never two at once: on two
+    // cores, two browsers running side by side starved each other's input and focus handling
+    // (keyboard walkthroughs and WebKit's clicks failed only then).
+    const sequence = { groupOrder: ENGINES.indexOf(engine) + 1 };
+    if (engine === 'chromium')
+      return { name, browser: 'chromium' as const, headless: true, sequence, provider: chromium() };
     // One test file at a time in Firefox: its pages share one window focus, so keyboard walkthroughs
     // of parallel files took focus from each other (a Space that ticked nothing).
     if (engine === 'firefox')
-      return { name, browser: 'firefox' as const, headless: true, fileParallelism: false, provider: firefox() };
+      return {
+        name,
+        browser: 'firefox' as const,
+        headless: true,
+        fileParallelism: false,
+        sequence,
+        provider: firefox(),
+      };
     // MiniBrowser runs in a real window (on Xvfb): not headless.
-    return { name, browser: 'safari' as const, headless: false, provider: webkit() };
+    return { name, browser: 'safari' as const, headless: false, sequence, provider: webkit() };
   });
 }

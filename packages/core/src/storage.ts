@@ -24,9 +24,17 @@ export interface VitrineStorage {
 
 type PersistentKind = 'local' | 'session';
 
+/**
+ * The page's storage, looked up by name at every call: blocked cookies make the getter itself throw,
+ * and a page (or a test) may replace the getter after we first read it — WebKit kept using the
+ * getter it first saw at a plain `globalThis.localStorage` once that code had run many times.
+ */
+const storeOf = (kind: PersistentKind): Storage =>
+  Reflect.get(globalThis, kind === 'local' ? 'localStorage' : 'sessionStorage') as Storage;
+
 function probe(kind: PersistentKind): Storage | null {
   try {
-    const store = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+    const store = storeOf(kind);
     const probeKey = `${STORAGE_PREFIX}probe`;
     store.setItem(probeKey, '1');
     store.removeItem(probeKey);
@@ -70,7 +78,7 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
     const stores = store ? [store] : [];
     for (const kind of kinds) {
       try {
-        const other = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+        const other = storeOf(kind);
         if (other && !stores.includes(other)) stores.push(other);
       } catch {
         /* blocked: even reading the property throws */
