@@ -1,8 +1,9 @@
 /**
  * The `?vitrine-debug` panel on the BUILT script-tag bundle (see loader-page.ts): its chunk is
  * not fetched unless the URL asks for it; then it opens as a labelled non-modal dialog in its own
- * shadow root, with focus on it, lists the page's widgets, passes axe, resets a campaign from its
- * button and closes on Escape, giving focus back.
+ * shadow root, with focus on it, lists the page's widgets and, below, what this visitor saw and did
+ * (their own attribution), passes axe, resets a campaign from its button and closes on Escape,
+ * giving focus back.
  */
 import { beforeAll, expect, test } from 'vitest';
 import axe from 'axe-core';
@@ -13,7 +14,7 @@ const originalSearch = location.search;
 const panel = () => document.querySelector('vitrine-debug-panel');
 const inPanel = <T extends Element = HTMLElement>(selector: string) => panel()!.shadowRoot!.querySelector<T>(selector);
 const cells = () =>
-  [...panel()!.shadowRoot!.querySelectorAll('tbody tr')].map((line) =>
+  [...panel()!.shadowRoot!.querySelectorAll('section > table tbody tr')].map((line) =>
     [...line.children].slice(0, 4).map((cell) => cell.textContent),
   );
 
@@ -66,6 +67,28 @@ test('?vitrine-debug opens the panel: a labelled dialog with focus, the widgets 
   ]);
   expect(inPanel('tbody')!.textContent).toMatch(/dismissed until \d{4}-/);
 
+  const { violations } = await axe.run(panel()!);
+  expect(violations.map((violation) => violation.id)).toEqual([]);
+});
+
+test("the visitor's own attribution: the countdown's view, then a code revealed, seen at the next refresh", async () => {
+  const attributionRows = () =>
+    [...panel()!.shadowRoot!.querySelectorAll('h3 + table tbody tr')].map((line) =>
+      [...line.children].slice(0, 4).map((cell) => cell.textContent),
+    );
+  await expect.poll(attributionRows, { timeout: 5_000 }).toEqual([['sale', '', 'view 1', '']]);
+  expect(inPanel('h3')!.textContent).toBe('Your attribution (this browser)');
+  (window as unknown as { vitrine: { publish(topic: string, message: unknown): void } }).vitrine.publish('track', {
+    action: 'reveal',
+    widget: 'wheel',
+    campaign: 'bf-wheel',
+    variant: 'B',
+    code: 'TEN',
+  });
+  await expect.poll(attributionRows, { timeout: 5_000 }).toEqual([
+    ['bf-wheel', 'B', 'reveal 1', 'TEN'],
+    ['sale', '', 'view 1', ''],
+  ]);
   const { violations } = await axe.run(panel()!);
   expect(violations.map((violation) => violation.id)).toEqual([]);
 });

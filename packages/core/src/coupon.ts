@@ -100,6 +100,8 @@ export class CouponController implements ReactiveController {
   }
 
   async copy(code: string, field?: HTMLInputElement | null): Promise<void> {
+    // The funnel's "code copied": the shopper asked for it, whether the clipboard or the selection served.
+    this.#host.track('copy', { code });
     this.#status = await copyText(code, field);
     this.#host.requestUpdate();
     clearTimeout(this.#timer);

@@ -5,7 +5,7 @@
  */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { customEvent, getBus, type TrackAction } from './bus.js';
+import { customEvent, getBus, type TrackAction, type TrackMessage } from './bus.js';
 import { experimentNameOf, heldByExperiment } from './experiment/hold.js';
 import { inShopifyDesignMode, storageAllowed } from './consent.js';
 import { ScheduleController } from './controllers/schedule.js';
@@ -154,20 +154,15 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
     );
   }
 
-  /** Publishes an analytics event on the bus (never in preview). */
-  track(action: TrackAction): void {
+  /** Publishes an analytics event on the bus (never in preview); `details.code`: the code revealed or copied. */
+  track(action: TrackAction, details?: Pick<TrackMessage, 'code'>): void {
     if (this.previewing) return;
     installTrackBridges();
-    const message = { action, widget: this.widgetName, campaign: this.campaignId } as {
-      action: TrackAction;
-      widget: string;
-      campaign: string;
-      variant?: string;
-      experiment?: string;
-    };
+    const message: TrackMessage = { action, widget: this.widgetName, campaign: this.campaignId };
     if (this.variant) message.variant = this.variant;
     const experiment = experimentNameOf(this);
     if (experiment) message.experiment = experiment;
+    if (details?.code) message.code = details.code;
     getBus().publish('track', message);
   }
 

@@ -6,7 +6,7 @@
  * that names what it uses can be read, and tested, on its own.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { TrackAction } from './bus.js';
+import type { TrackAction, TrackMessage } from './bus.js';
 import type { Language } from './i18n/index.js';
 import type { VitrineStorage } from './storage.js';
 
@@ -30,8 +30,8 @@ export interface WidgetHost extends ReactiveControllerHost, Element {
   warn(attribute: string, value: unknown, expected: string): void;
   /** A composed, bubbling DOM event; false when a listener cancelled it. */
   emit<T>(name: string, detail?: T, options?: { cancelable?: boolean }): boolean;
-  /** An analytics event on the bus (never in preview). */
-  track(action: TrackAction): void;
+  /** An analytics event on the bus (never in preview); `details.code`: the code revealed or copied. */
+  track(action: TrackAction, details?: Pick<TrackMessage, 'code'>): void;
 }
 
 /** The window attributes the schedule reads (`start`, `end`, `timezone`) and their parsed values. */

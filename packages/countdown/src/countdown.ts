@@ -197,6 +197,7 @@ export class VitrineCountdown extends VitrineElement {
     if (onScreen) this.requestUpdate();
   });
   #source: DeadlineSource | null = null;
+  #viewed = false;
   /** Visitor clock + skew = server clock. */
   #skewMs = 0;
   #frozenRemainingMs = 0;
@@ -317,6 +318,16 @@ export class VitrineCountdown extends VitrineElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The funnel's first step, once, when first shown (an A/B test of the countdown counts its views).
+    if (
+      !this.#viewed &&
+      this.deadlineAt !== null &&
+      this.eligible &&
+      !(this.expired && !this.#hasExpiredContent && this.#onEnd !== 'stay')
+    ) {
+      this.#viewed = true;
+      this.track('view');
+    }
     // A new class list from the template drops `far`.
     this.#markFar();
   }

@@ -4,6 +4,7 @@
  * order, and `push` keeps working afterwards, so the snippet is safe whatever loads first.
  */
 import { getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
+import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
 import type { DebugRow } from './debug-row.js';
 
 export type { DebugRow } from './debug-row.js';
@@ -51,14 +52,24 @@ function reset(campaign?: string): string[] {
   return removed;
 }
 
+/** Core's attribution chunk (conversion, attribution): fetched at the first call, or with the first tracked message. */
+const attributionChunk = () => import('@vitrine/core/attribution');
+
+/** What this visitor saw and did, per campaign and variant. */
+const attribution = (): Promise<AttributionRow[]> => attributionChunk().then((chunk) => chunk.attribution());
+
+/** Attributes an order and sends it (README, "Did it work?"); null when no Vitrine touch led to it. */
+const conversion = (order?: ConversionInput): Promise<Attribution | null> =>
+  attributionChunk().then((chunk) => chunk.conversion(order));
+
 /** Opens the `?vitrine-debug` panel (its own chunk, fetched only now). */
 export const openPanel = (): Promise<unknown> =>
   import('./debug-panel.js')
-    .then((panel) => panel.openDebugPanel(debugRows, reset))
+    .then((panel) => panel.openDebugPanel(debugRows, reset, attribution))
     .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
 
-/** A queued call: `['publish', topic, payload]` or `['subscribe', topic, handler]`. */
-type Command = [method: 'publish' | 'subscribe', ...args: unknown[]];
+/** A queued call: `['publish', topic, payload]`, `['subscribe', topic, handler]` or `['conversion', order]`. */
+type Command = [method: 'publish' | 'subscribe' | 'conversion', ...args: unknown[]];
 
 export interface VitrineApi {
   publish<T extends Topic>(this: void, topic: T, payload: Topics[T]): void;
@@ -79,6 +90,14 @@ export interface VitrineApi {
    * Returns the storage keys removed.
    */
   reset(this: void, campaign?: string): string[];
+  /**
+   * An order on a thank-you page (`{ value, currency, coupon, id, window }`): attributed to the
+   * widget that led to it (its code, else the last interaction within `window`, default `7d`) and
+   * sent through the bridges as GA4's `purchase`; resolves to the attribution, or null (nothing sent).
+   */
+  conversion(this: void, order?: ConversionInput): Promise<Attribution | null>;
+  /** What this visitor saw and did, per campaign and variant, most recent first. */
+  attribution(this: void): Promise<AttributionRow[]>;
 }
 
 function run(bus: Bus, command: unknown): void {
@@ -86,8 +105,12 @@ function run(bus: Bus, command: unknown): void {
   const [method, topic, argument] = command as [string, Topic, never];
   try {
     if (method === 'publish') bus.publish(topic, argument);
+    else if (method === 'conversion') void conversion(topic as ConversionInput);
     else if (method === 'subscribe' && typeof argument === 'function') bus.subscribe(topic, argument);
-    else console.warn(`[vitrine] ignored window.vitrine command ${String(method)}: expected publish or subscribe`);
+    else
+      console.warn(
+        `[vitrine] ignored window.vitrine command ${String(method)}: expected publish, subscribe or conversion`,
+      );
   } catch (error) {
     console.error('[vitrine] a queued command failed:', error);
   }
@@ -116,6 +139,8 @@ export function installApi(): VitrineApi {
       return rows;
     },
     reset,
+    conversion,
+    attribution,
   };
   holder.vitrine = api;
   if (Array.isArray(existing)) for (const command of existing) run(bus, command);

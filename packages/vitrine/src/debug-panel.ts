@@ -7,6 +7,8 @@
  * topic and never stops a pop-up from opening.
  */
 import type { DebugRow } from './debug-row.js';
+import type { AttributionRow } from '@vitrine/core/attribution';
+import { ATTRIBUTION_TEXTS, renderAttribution } from './debug-attribution.js';
 
 const TEXTS = {
   en: {
@@ -49,6 +51,7 @@ section:focus{outline:none}
 button:focus-visible{outline:2px solid #1358c9;outline-offset:2px}
 header{display:flex;align-items:center;gap:.5rem;justify-content:space-between}
 h2{font-size:14px;margin:0}
+h3{font-size:13px;margin:.75rem 0 0}
 table{border-collapse:collapse;inline-size:100%;margin-block:.5rem}
 th,td{text-align:start;padding:.25rem .4rem;border-block-end:1px solid #ddd;vertical-align:top}
 th{font-weight:600}
@@ -69,7 +72,11 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Opens the panel (once per page: a second call focuses it) over the rows `list()` gives. */
-export function openDebugPanel(list: () => DebugRow[], reset: (campaign?: string) => unknown): void {
+export function openDebugPanel(
+  list: () => DebugRow[],
+  reset: (campaign?: string) => unknown,
+  attribution?: () => Promise<AttributionRow[]>,
+): void {
   const existing = document.querySelector(PANEL_TAG);
   if (existing) {
     existing.shadowRoot?.querySelector('section')?.focus();
@@ -98,7 +105,20 @@ export function openDebugPanel(list: () => DebugRow[], reset: (campaign?: string
   table.tHead!.append(head);
   const empty = element('p', texts.empty);
   const resetAll = element('button', texts.resetAll, { type: 'button' });
-  section.append(header, table, empty, resetAll);
+  // The visitor's own attribution, below: read from core's attribution chunk, fetched for it.
+  const attributed = element('div');
+  section.append(header, table, empty, resetAll, attributed);
+  const french = texts === TEXTS.fr;
+  let shownAttribution = '';
+  const refreshAttribution = () =>
+    void attribution?.()
+      .then((rows) => {
+        const json = JSON.stringify(rows);
+        if (json === shownAttribution) return;
+        shownAttribution = json;
+        renderAttribution(attributed, rows, french ? ATTRIBUTION_TEXTS.fr : ATTRIBUTION_TEXTS.en);
+      })
+      .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
   root.append(section);
 
   let shownRows = '';
@@ -151,7 +171,10 @@ export function openDebugPanel(list: () => DebugRow[], reset: (campaign?: string
   };
 
   const previous = document.activeElement as HTMLElement | null;
-  const timer = setInterval(refresh, 1000);
+  const timer = setInterval(() => {
+    refresh();
+    refreshAttribution();
+  }, 1000);
   const dismiss = () => {
     clearInterval(timer);
     host.remove();
@@ -171,8 +194,10 @@ export function openDebugPanel(list: () => DebugRow[], reset: (campaign?: string
     else return;
     shownRows = '';
     refresh();
+    refreshAttribution();
   });
   refresh();
+  refreshAttribution();
   document.body.append(host);
   section.focus();
 }
