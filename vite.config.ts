@@ -52,7 +52,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|cart[\\/]|attribution[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|popup-element\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](overlay|triggers|dismissal|reduced-motion|on-screen)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts)/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
@@ -101,7 +101,7 @@ const bundleBuild = {
           // wheel share it, and a page with neither never downloads it.
           {
             name: 'popup',
-            test: /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup-element\.ts|controllers[\\/](overlay|triggers)\.ts)/,
+            test: /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|parse[\\/]url\.ts)/,
             priority: 2,
           },
           // The bus alone: the loader needs it at once for window.vitrine, without Lit.

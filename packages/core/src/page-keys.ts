@@ -13,7 +13,7 @@ export type PageKey =
   | 'vitrine.cart'
   /** Every connected widget, for `window.vitrine.debug()` and `reset()` (debug-state.ts). */
   | 'vitrine.widgets'
-  /** Which overlay is open, and how many closed in this page view (controllers/overlay.ts). */
+  /** Which overlay is open, and how many closed in this page view (popup/turns.ts). */
   | 'vitrine.overlays'
   /** Whether the analytics bridges are installed (track.ts). */
   | 'vitrine.bridges'

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   AFTER_OVERLAY,
@@ -162,9 +162,12 @@ export class VitrineExitPopup extends PopupElement {
     return this.popup.debugReason();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    // Opens by itself only in its window, for the visitors it targets, and before a sign-up.
-    this.popup.sync(changed, this.eligible && this.store.get(this.#convertedKey) !== true);
+  /** Opens by itself only in its window, for the visitors it targets, and before a sign-up. */
+  protected override mayOpenByItself(): boolean {
+    return this.eligible && this.store.get(this.#convertedKey) !== true;
+  }
+
+  protected override updated(): void {
     const code = this.#revealedCode;
     if (code && this.popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
       this.#publishedCode = code;

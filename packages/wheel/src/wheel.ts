@@ -500,7 +500,16 @@ export class VitrineWheel extends PopupElement {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override isPopup(): boolean {
+    return this.#mode === 'popup';
+  }
+
+  /** A visitor who has used all their spins is not interrupted again. */
+  protected override mayOpenByItself(): boolean {
+    return this.#playable && this.spinsLeft > 0;
+  }
+
+  protected override updated(): void {
     // Colours through the CSSOM, never in markup: a merchant's colour (checked), else the palette of the stylesheet.
     this.renderRoot.querySelectorAll<SVGGElement>('.slice').forEach((slice, index) => {
       slice.style.setProperty('--_c', this.segments[index]?.color ?? '');
@@ -514,10 +523,7 @@ export class VitrineWheel extends PopupElement {
         document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
       else if (this.isConnected) noteOnce(this, `has ${NO_SEGMENT}`);
     }
-    const popup = this.#mode === 'popup';
-    // A visitor who has used all their spins is not interrupted again.
-    this.popup.sync(popup ? changed : new Map(), popup && this.#playable && this.spinsLeft > 0);
-    if (!popup && this.#playable && !this.#viewed && !this.previewing) {
+    if (!this.isPopup() && this.#playable && !this.#viewed && !this.previewing) {
       this.#viewed = true;
       this.track('view');
     }

@@ -8,10 +8,11 @@
  * The lead handed on (bus `lead`, DOM `vitrine-lead`, the outbox) carries the consent
  * wording, the page URL, the widget and the time: the proof of consent a merchant keeps.
  */
-import { css, html, nothing, type ReactiveController } from 'lit';
+import { html, nothing, type ReactiveController } from 'lit';
 import { getBus, type LeadMessage } from '../bus.js';
 import type { WidgetHost } from '../host.js';
 import { translateFrom, type Catalog } from '../i18n/index.js';
+import { isValidEmail } from './email.js';
 import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively, type DeliveryOutcome } from './outbox.js';
 
 export const LEAD_FORM_STATES = [
@@ -75,46 +76,6 @@ const messages: Catalog<Key> = {
   },
 };
 
-/**
- * A deliverable-looking address: one @, a local part without spaces, a domain with a dot and
- * a TLD of two letters or more, at most 254 characters. Stricter than `type=email`, which
- * accepts `a@b`.
- */
-export function isValidEmail(value: string): boolean {
-  const email = value.trim();
-  if (email.length > 254) return false;
-  // The TLD: letters, or an internationalised one in its ASCII form (`xn--p1ai`).
-  return /^[^\s@"(),:;<>[\]\\]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i.test(
-    email,
-  );
-}
-
-export const HTTP_URL_EXPECTED = 'an http(s) URL (https://… or /path)';
-
-/**
- * The check behind every URL attribute of the lead pipeline (`action`, the wheel's `endpoint`
- * and `rules-href`): the trimmed value when it is an http(s) URL, absolute or relative to the
- * page (or `shopify` when `shopifyToo`), else null — absent silently, anything else (a
- * `javascript:` or `data:` URL, a typo) with the one warning.
- */
-export function httpUrlAttribute(
-  host: WidgetHost,
-  attribute: string,
-  value: string | null | undefined,
-  shopifyToo = false,
-): string | null {
-  const text = value?.trim();
-  if (!text) return null;
-  if (shopifyToo && text.toLowerCase() === 'shopify') return 'shopify';
-  try {
-    if (/^https?:$/.test(new URL(text, location.href).protocol)) return text;
-  } catch {
-    /* not a URL: warned below */
-  }
-  host.warn(attribute, value, shopifyToo ? `${HTTP_URL_EXPECTED} or "shopify"` : HTTP_URL_EXPECTED);
-  return null;
-}
-
 export interface LeadCaptureOptions {
   /** `action` attribute: a URL, `shopify`, or null (bus and DOM event only). */
   action(): string | null;
@@ -125,96 +86,6 @@ export interface LeadCaptureOptions {
   /** Called once the lead is accepted (delivered or safely queued). */
   onAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void;
 }
-
-/**
- * No single red reads well on both a white and a dark surface, so the default error colour is a
- * red mixed with the text colour: deep red on white, light red on a dark card (both ≥ 4.5:1).
- */
-export const leadFormStyles = css`
-  :host {
-    --vitrine-lead-error: var(
-      --vitrine-color-error,
-      color-mix(in srgb, #dc2626 60%, var(--vitrine-color-text, #111827))
-    );
-  }
-  [part~='form'] {
-    display: grid;
-    gap: 0.75em;
-    text-align: start;
-  }
-  [part~='email-label'] {
-    font-weight: 600;
-    font-size: 0.9em;
-  }
-  [part~='email-input'] {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: 2.75em;
-    padding: 0.5em 0.75em;
-    border: 1px solid color-mix(in srgb, currentColor 45%, transparent);
-    border-radius: var(--vitrine-radius, 0.5rem);
-    background: var(--vitrine-color-surface, #ffffff);
-    color: var(--vitrine-color-text, #111827);
-    font: inherit;
-  }
-  [part~='email-input']::placeholder {
-    color: color-mix(in srgb, currentColor 60%, transparent);
-  }
-  [part~='email-input'][aria-invalid='true'] {
-    border-color: var(--vitrine-lead-error);
-  }
-  [part~='error'] {
-    margin: 0;
-    color: var(--vitrine-lead-error);
-    font-size: 0.875em;
-  }
-  [part~='consent'] {
-    display: flex;
-    gap: 0.5em;
-    align-items: flex-start;
-    font-size: 0.85em;
-    line-height: 1.4;
-  }
-  [part~='consent'] input {
-    inline-size: 1.1em;
-    block-size: 1.1em;
-    margin: 0.15em 0 0;
-    flex: none;
-    accent-color: var(--vitrine-color-accent, #111827);
-  }
-  /* The form's button; a widget's other main button (the wheel's spin) takes its look with class="accent-button". */
-  [part~='submit'],
-  .accent-button {
-    min-block-size: 2.75em;
-    padding: 0.6em 1em;
-    border: 0;
-    border-radius: var(--vitrine-radius, 0.5rem);
-    background: var(--vitrine-color-accent, #111827);
-    color: var(--vitrine-color-on-accent, #ffffff);
-    font: inherit;
-    font-weight: 700;
-    cursor: pointer;
-  }
-  [part~='submit'][aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
-  }
-  [part~='email-input']:focus-visible,
-  [part~='submit']:focus-visible,
-  .accent-button:focus-visible,
-  [part~='consent'] input:focus-visible {
-    outline: 2px solid var(--vitrine-color-accent, #2563eb);
-    outline-offset: 2px;
-  }
-  [part~='status'] {
-    margin: 0;
-    font-size: 0.9em;
-  }
-  /* Focused by script so it is read out; it is no control, so no ring. */
-  [part~='status']:focus {
-    outline: none;
-  }
-`;
 
 let formIds = 0;
 

@@ -6,12 +6,13 @@
  */
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DeliveryOutcome } from './leads/outbox.js';
-import type { LeadMessage } from './bus.js';
-import { httpUrlAttribute, LeadCaptureController } from './leads/capture.js';
-import { PopupController } from './controllers/overlay.js';
-import { VitrineElement } from './element.js';
-import { keywordAttribute } from './parse/attribute.js';
+import type { LeadMessage } from '../bus.js';
+import { VitrineElement } from '../element.js';
+import { LeadCaptureController } from '../leads/capture.js';
+import type { DeliveryOutcome } from '../leads/outbox.js';
+import { keywordAttribute } from '../parse/attribute.js';
+import { httpUrlAttribute } from '../parse/url.js';
+import { PopupController } from './popup-controller.js';
 
 /** `consent`: `explicit` (an unticked checkbox to tick) or `implied` (submitting is the consent, the wording shown). */
 export const CONSENT_MODES = ['explicit', 'implied'] as const;
@@ -44,15 +45,18 @@ export abstract class PopupElement extends VitrineElement {
   /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
   @property() action: string | null = null;
 
-  protected readonly popup: PopupController = new PopupController(
-    this,
-    () => this.shadowRoot?.querySelector('dialog'),
+  protected readonly popup: PopupController = new PopupController(this, {
+    dialog: () => this.shadowRoot?.querySelector('dialog'),
+    mayOpen: () => this.mayOpenByItself(),
+    active: () => this.isPopup(),
     // The email field when the form shows one, with a mouse (on a phone the keyboard would hide the
     // content); else focus stays on the close button.
-    () =>
-      matchMedia('(pointer: fine)').matches &&
-      this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus(),
-  );
+    onOpened: () =>
+      void (
+        matchMedia('(pointer: fine)').matches &&
+        this.shadowRoot?.querySelector<HTMLElement>('[part~="email-input"]')?.focus()
+      ),
+  });
 
   protected readonly leadForm: LeadCaptureController = new LeadCaptureController(this, {
     action: () => this.#action,
@@ -68,6 +72,14 @@ export abstract class PopupElement extends VitrineElement {
   /** Once the lead is accepted (delivered or safely queued). */
   protected abstract leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void;
 
+  /** The widget's own conditions to open by itself (its triggers listen only meanwhile). */
+  protected abstract mayOpenByItself(): boolean;
+
+  /** Whether it is a pop-up now (the wheel is one only with `mode="popup"`). */
+  protected isPopup(): boolean {
+    return true;
+  }
+
   /** Opens now, as the `open` property does. Resolves to whether it opened (not over another overlay, nor when a `vitrine-open` listener cancels). */
   show(): Promise<boolean> {
     return this.popup.show();
@@ -79,7 +91,6 @@ export abstract class PopupElement extends VitrineElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.popup.configure(changed);
     if (changed.has('consent'))
       this.#implied =
         this.consent != null &&
