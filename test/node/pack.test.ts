@@ -21,6 +21,7 @@ interface PackageJson {
   customElements?: string;
   sideEffects?: boolean | string[];
   exports?: Record<string, string | Record<string, string>>;
+  bin?: Record<string, string>;
 }
 
 /** The paths `npm pack --dry-run` lists for one package. */
@@ -35,7 +36,7 @@ async function packedFiles(name: string): Promise<string[]> {
 
 /** Every file a package.json promises to users (the workspace-only `source` condition aside). */
 function promised(pkg: PackageJson): string[] {
-  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements];
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.bin ?? {})];
   for (const target of Object.values(pkg.exports ?? {})) {
     if (typeof target === 'string') targets.push(target);
     else for (const [condition, path] of Object.entries(target)) if (condition !== 'source') targets.push(path);
@@ -57,6 +58,8 @@ const SHIPPED_BY_VITRINE = [
   /^dist\/(shopify\/)?vitrine\.css$/,
   /^dist\/vscode\.html-custom-data\.json$/,
   /^types\/[\w-]+\.d\.ts$/,
+  // The A/B verdict tool (`npx vitrine-ab`, `vitrine/ab-verdict`): plain JS that runs as shipped, with its types.
+  /^bin\/(vitrine-ab|ab-verdict)\.(js|d\.ts)$/,
 ];
 
 describe.concurrent('npm pack', () => {
