@@ -604,14 +604,15 @@ describe('the spin', () => {
     expect(part(el, 'apply-link')).toBeNull();
   });
 
-  test('track: view once, click on each spin, convert on a prize', async () => {
+  test('track: view once, click on each spin, the code revealed and convert on a prize', async () => {
     const tracks = record('track');
     rig(LOSE, 0, WIN, 0);
     const el = await wheel(html`<vitrine-wheel campaign="bf" variant="B" spins="2">${SEGMENTS}</vitrine-wheel>`);
     await spin(el);
     await spin(el);
     // The view came with the first render (inline): once.
-    expect(tracks.map((message) => message.action)).toEqual(['view', 'click', 'click', 'convert']);
+    expect(tracks.map((message) => message.action)).toEqual(['view', 'click', 'click', 'reveal', 'convert']);
+    expect(tracks[3]).toEqual({ action: 'reveal', widget: 'wheel', campaign: 'bf', variant: 'B', code: 'TEN' });
     expect(tracks[1]).toEqual({ action: 'click', widget: 'wheel', campaign: 'bf', variant: 'B' });
   });
 });

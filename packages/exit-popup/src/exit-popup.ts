@@ -172,6 +172,7 @@ export class VitrineExitPopup extends PopupElement {
     if (code && this.popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
       this.#publishedCode = code;
       getBus().publish('coupon', { code, campaign: this.campaignId });
+      this.track('reveal', { code });
     }
   }
 

@@ -329,6 +329,8 @@ export class VitrineWheel extends PopupElement {
     // Taken off the page mid-spin: the result is stored, and comes back (and out) when the wheel is shown again.
     if (code && this.isConnected) {
       this.#publish(result);
+      // Revealed now, once: a stored result shown again on a later page is published, not counted again.
+      this.track('reveal', { code });
       this.emit<WheelPrizeDetail>('vitrine-prize', { label: result.label, code, campaign: this.campaignId });
       // With `capture` the lead was the conversion (tracked then): one per shopper.
       if (!this.capture) this.track('convert');
