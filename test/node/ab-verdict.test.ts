@@ -10,6 +10,7 @@ import {
   normalQuantile,
   parseCsv,
   probabilityBest,
+  roughly,
   sampleSizePerVariant,
   verdict,
   wilsonInterval,
@@ -93,6 +94,10 @@ describe('the other formulas', () => {
     }
   });
 
+  it('"about N": two significant figures, the nearest; small counts exactly', () => {
+    expect([roughly(31_134), roughly(28_470), roughly(149), roughly(42)]).toEqual([31_000, 28_000, 150, 42]);
+  });
+
   it('three equal variants are each best a third of the time', () => {
     const result = probabilityBest([
       { visitors: 500, conversions: 20 },
@@ -113,7 +118,7 @@ describe('verdicts', () => {
     if (!result.ok) return;
     expect(result.enough).toBe(false);
     expect(result.needed).toBe(sampleSizePerVariant(0.041, 0.041 * 1.1));
-    expect(result.summary).toMatch(/^Not enough data yet — about 29,000 more visitors per variant/);
+    expect(result.summary).toMatch(/^Not enough data yet — about 28,000 more visitors per variant/);
     expect(result.warning).toMatch(/Do not stop the test early/);
   });
 
@@ -190,7 +195,7 @@ describe('the command', () => {
   it('typed-in variants', () => {
     const [code, text] = run(['A:10000/410', 'B:10000/468']);
     expect(code).toBe(0);
-    expect(text).toContain('Not enough data yet — about 29,000 more visitors per variant');
+    expect(text).toContain('Not enough data yet — about 28,000 more visitors per variant');
     expect(text).toContain('Warning: Do not stop the test early');
     expect(text).toMatch(/^B\s+10,000\s+468\s+4\.68 %/m);
   });

@@ -173,11 +173,11 @@ export function probabilityBest(variants, steps = 4000) {
   return best.map((value) => value / total);
 }
 
-/** Rounds a visitor count up to two significant figures, for "about N". */
+/** A visitor count to two significant figures (the nearest), for "about N"; small counts exactly. */
 export function roughly(count) {
   if (count < 100) return Math.ceil(count);
   const unit = 10 ** (Math.floor(Math.log10(count)) - 1);
-  return Math.ceil(count / unit) * unit;
+  return Math.round(count / unit) * unit;
 }
 
 /**
