@@ -54,34 +54,30 @@ export function listenForClose(
       event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom
     );
   };
-  const onCancel = (event: Event) => {
-    // Escape: close through our bookkeeping rather than letting the dialog close itself.
-    event.preventDefault();
-    onRequestClose('escape');
+  const listeners: Record<string, (event: Event) => void> = {
+    cancel: (event) => {
+      // Escape: close through our bookkeeping rather than letting the dialog close itself.
+      event.preventDefault();
+      onRequestClose('escape');
+    },
+    // The dialog closed by itself: a second Escape the browser does not let a page cancel (close
+    // watchers), a `<form method="dialog">`, a script. Without this the page would stay locked.
+    close: () => {
+      if (!dialog.open) onRequestClose('escape');
+    },
+    pointerdown: (event) => {
+      pressInside = event.target !== dialog || inBox(event as MouseEvent);
+    },
+    click: (event) => {
+      const began = pressInside;
+      pressInside = false;
+      // A click on the dialog element itself outside its box is a click on the backdrop; not when the
+      // press began inside (selecting the email text and releasing past the edge is no request to close).
+      if (event.target === dialog && !began && !inBox(event as MouseEvent)) onRequestClose('backdrop');
+    },
   };
-  // The dialog closed by itself: a second Escape the browser does not let a page cancel (close
-  // watchers), a `<form method="dialog">`, a script. Without this the page would stay locked.
-  const onNativeClose = () => {
-    if (!dialog.open) onRequestClose('escape');
-  };
-  const onPointerDown = (event: PointerEvent) => {
-    pressInside = event.target !== dialog || inBox(event);
-  };
-  const onClick = (event: MouseEvent) => {
-    const began = pressInside;
-    pressInside = false;
-    // A click on the dialog element itself outside its box is a click on the backdrop; not when the
-    // press began inside (selecting the email text and releasing past the edge is no request to close).
-    if (event.target === dialog && !began && !inBox(event)) onRequestClose('backdrop');
-  };
-  dialog.addEventListener('cancel', onCancel);
-  dialog.addEventListener('close', onNativeClose);
-  dialog.addEventListener('pointerdown', onPointerDown);
-  dialog.addEventListener('click', onClick);
+  for (const type in listeners) dialog.addEventListener(type, listeners[type]);
   return () => {
-    dialog.removeEventListener('cancel', onCancel);
-    dialog.removeEventListener('close', onNativeClose);
-    dialog.removeEventListener('pointerdown', onPointerDown);
-    dialog.removeEventListener('click', onClick);
+    for (const type in listeners) dialog.removeEventListener(type, listeners[type]);
   };
 }
