@@ -4,7 +4,7 @@
  * previous/next, close, copy), and what a merchant's code receives (events, bus, warnings).
  * Time runs on fake timers — never a sleep — except where the browser must paint.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
@@ -13,6 +13,7 @@ import { VitrineStickyBar, type StickyBarCloseDetail } from '@vitrine/sticky-bar
 import '@vitrine/sticky-bar/define';
 // The countdown is a child here as on a storefront; the bar itself never imports it.
 import '@vitrine/countdown/define';
+import { NOW, useTestPage } from './support/fixture.js';
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 
@@ -30,7 +31,6 @@ const UNDEFINED_CSS =
 /** The same rule for another tag name (the custom property keeps its name). */
 const cssFor = (tag: string) => UNDEFINED_CSS.replace(/vitrine-sticky-bar(?=[[:])/g, tag);
 
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
 const DAY = 24 * HOUR;
@@ -128,43 +128,15 @@ function stubReducedMotion(reduce: boolean): void {
   );
 }
 
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
+// A fresh bus per test: the sticky `coupon` of one test must not show in the next.
+const testPage = useTestPage({ freshBus: true });
+const { vitrineWarnings } = testPage;
 let tracked: TrackMessage[];
-let cleanups: Array<() => void>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
-
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((message) => message.startsWith('[vitrine]'));
 const actions = () => tracked.map((message) => message.action);
 
 beforeEach(() => {
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  cleanups = [];
   tracked = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
-  cleanups.push(getBus().subscribe('track', (message) => tracked.push(message)));
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  const others = warn.mock.calls.map((call) => String(call[0])).filter((message) => !message.startsWith('[vitrine]'));
-  vi.restoreAllMocks();
-  for (const store of [localStorage, sessionStorage]) {
-    for (const key of Object.keys(store)) if (key.startsWith('vitrine:')) store.removeItem(key);
-  }
-  forgetMemory();
-  // A fresh bus per test: the sticky `coupon` of one test must not show in the next.
-  Reflect.deleteProperty(globalThis, Symbol.for('vitrine.bus'));
-  expect(others).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  testPage.cleanups.push(getBus().subscribe('track', (message) => tracked.push(message)));
 });
 
 describe('no layout shift', () => {
@@ -332,7 +304,7 @@ describe('defaults and placement', () => {
 
   test('the built-in texts follow lang, or the nearest [lang] ancestor', async () => {
     const parentNode = document.body.appendChild(Object.assign(document.createElement('div'), { lang: 'fr' }));
-    cleanups.push(() => parentNode.remove());
+    testPage.cleanups.push(() => parentNode.remove());
     const bar = await fixture<Bar>(
       html`<vitrine-sticky-bar dismissible
         ><p>Un</p>
@@ -527,7 +499,7 @@ describe('dismissal', () => {
     const events: StickyBarCloseDetail[] = [];
     const onClose = (event: Event) => events.push((event as CustomEvent<StickyBarCloseDetail>).detail);
     document.addEventListener('vitrine-close', onClose);
-    cleanups.push(() => document.removeEventListener('vitrine-close', onClose));
+    testPage.cleanups.push(() => document.removeEventListener('vitrine-close', onClose));
 
     const el = await dismissibleBar();
     expect(button(el, 'close')!.getAttribute('aria-label')).toBe('Close the announcement bar');

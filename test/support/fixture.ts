@@ -1,0 +1,89 @@
+/**
+ * The harness every test file shares (the per-component `harness.ts` of Material Web, Shoelace's
+ * shared hooks): call `useTestPage()` once at the top of a file. Before each test it spies on
+ * `console.warn` and listens for errors that reach the page; after it, it removes the fixtures,
+ * runs the test's cleanups, forgets what Vitrine stored (storage, memory, the overlays' page
+ * state), restores timers and mocks, and fails the test when the page saw an error or a warning
+ * that is not one of Vitrine's own, deliberate `[vitrine]` ones (a Lit dev-mode warning would be).
+ */
+import { fixtureCleanup } from '@open-wc/testing-helpers';
+import { forgetMemory, overlayPageState } from '@vitrine/core';
+import { afterEach, beforeEach, expect, vi, type MockInstance } from 'vitest';
+
+/** The instant the tests' fake clocks start at: Black Friday 2026, 10:00 in Paris. */
+export const NOW = Date.parse('2026-11-27T09:00:00.000Z');
+
+export interface TestPage {
+  /** The `console.warn` spy of the running test. */
+  readonly warn: MockInstance<typeof console.warn>;
+  /** Errors that reached the page in the running test (`error`, `unhandledrejection`). */
+  readonly pageErrors: unknown[];
+  /** What the running test leaves to undo after it (listeners, subscriptions, elements). */
+  readonly cleanups: Array<() => void>;
+  /** The `[vitrine] …` warnings printed in the running test, in order. */
+  readonly vitrineWarnings: () => string[];
+}
+
+export interface TestPageOptions {
+  /** Fake timers from `now` before each test (default: real timers, a test fakes its own). */
+  now?: number;
+  /** A fresh bus per test, so that a sticky topic (`coupon`, `cart`) of one test never reaches the next. */
+  freshBus?: boolean;
+}
+
+/** Vitrine's own keys in both storages and its in-memory fallbacks, and the overlays' page state. */
+export function forgetVitrine(): void {
+  for (const store of [localStorage, sessionStorage])
+    for (const key of Object.keys(store)) if (key.startsWith('vitrine:')) store.removeItem(key);
+  forgetMemory();
+  const overlays = overlayPageState();
+  overlays.open = null;
+  overlays.owner = null;
+  overlays.closed = 0;
+}
+
+export function useTestPage(options: TestPageOptions = {}): TestPage {
+  let warn: MockInstance<typeof console.warn>;
+  let pageErrors: unknown[] = [];
+  let cleanups: Array<() => void> = [];
+  const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
+    pageErrors.push('error' in event ? event.error : event.reason);
+  const messages = () => warn.mock.calls.map((call) => String(call[0]));
+
+  beforeEach(() => {
+    if (options.now !== undefined) vi.useFakeTimers({ now: options.now });
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    pageErrors = [];
+    cleanups = [];
+    window.addEventListener('error', recordError);
+    window.addEventListener('unhandledrejection', recordError);
+  });
+
+  afterEach(() => {
+    fixtureCleanup();
+    for (const cleanup of cleanups) cleanup();
+    window.removeEventListener('error', recordError);
+    window.removeEventListener('unhandledrejection', recordError);
+    vi.useRealTimers();
+    const others = messages().filter((message) => !message.startsWith('[vitrine]'));
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+    forgetVitrine();
+    if (options.freshBus) Reflect.deleteProperty(globalThis, Symbol.for('vitrine.bus'));
+    expect(others).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  return {
+    get warn() {
+      return warn;
+    },
+    get pageErrors() {
+      return pageErrors;
+    },
+    get cleanups() {
+      return cleanups;
+    },
+    vitrineWarnings: () => messages().filter((message) => message.startsWith('[vitrine]')),
+  };
+}
