@@ -4,8 +4,9 @@
  * whatever the network and storage do), what a merchant's code receives, and bad input —
  * with fake timers, never a sleep.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock, type MockInstance } from 'vitest';
+import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { clearStored, listenTo, recordTopic } from './support/recorders.js';
+import { NOW, useTestPage } from './support/fixture.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
@@ -23,7 +24,6 @@ import type { ExitPopupOpenDetail } from '@vitrine/exit-popup';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -100,50 +100,28 @@ const posted = () =>
 const status = (code: number) => new Response(null, { status: code });
 
 let fetchMock: Mock<typeof fetch>;
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-let cleanups: Array<() => void>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
-
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((message) => message.startsWith('[vitrine]'));
+const testPage = useTestPage({
+  now: NOW,
+  reset: () => {
+    Reflect.deleteProperty(window, 'Shopify');
+    clearStored();
+    newPage();
+  },
+});
+const { vitrineWarnings } = testPage;
 
 /** Messages of a bus topic published from now on. */
-const record = <T extends 'coupon' | 'lead' | 'track'>(topic: T) => recordTopic(topic, cleanups);
+const record = <T extends 'coupon' | 'lead' | 'track'>(topic: T) => recordTopic(topic, testPage.cleanups);
 
 /** DOM events of the given names, in order, from the document. */
-const listen = (...names: string[]) => listenTo(names, cleanups);
+const listen = (...names: string[]) => listenTo(names, testPage.cleanups);
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
   clearStored();
   newPage();
   fetchMock = vi.fn<typeof fetch>();
   vi.stubGlobal('fetch', fetchMock);
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  cleanups = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
   document.documentElement.style.overflow = '';
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  // Nothing but our own, deliberate warnings: a Lit dev-mode warning would show up here.
-  const others = warn.mock.calls.map((call) => String(call[0])).filter((message) => !message.startsWith('[vitrine]'));
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  Reflect.deleteProperty(window, 'Shopify');
-  clearStored();
-  newPage();
-  expect(others).toEqual([]);
-  expect(pageErrors).toEqual([]);
 });
 
 describe('what the shopper sees', () => {
@@ -290,7 +268,7 @@ describe('when it opens', () => {
     select.setAttribute('aria-label', 'Size');
     select.append(new Option('S'));
     document.body.append(select);
-    cleanups.push(() => select.remove());
+    testPage.cleanups.push(() => select.remove());
     vi.advanceTimersByTime(10 * SECOND);
     const out = (target: EventTarget, clientX: number, clientY: number) => {
       document.body.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX, clientY: clientY + 20 }));
@@ -312,7 +290,7 @@ describe('when it opens', () => {
         const tall = document.createElement('div');
         tall.style.blockSize = '4000px';
         document.body.append(tall);
-        cleanups.push(() => tall.remove());
+        testPage.cleanups.push(() => tall.remove());
         vi.advanceTimersByTime(5 * SECOND);
         window.scrollTo(0, document.documentElement.scrollHeight);
         window.dispatchEvent(new Event('scroll'));
@@ -391,7 +369,7 @@ describe('the modal', () => {
     const opener = document.createElement('button');
     opener.textContent = 'Add to cart';
     document.body.append(opener);
-    cleanups.push(() => opener.remove());
+    testPage.cleanups.push(() => opener.remove());
     opener.focus();
     const el = await popup(html`<vitrine-exit-popup heading="Wait" code="SAVE10"></vitrine-exit-popup>`);
     await exitAfterMinTime(el);
@@ -952,7 +930,7 @@ describe('bad input', () => {
       throw new Error('merchant bug');
     };
     const unsubscribe = getBus().subscribe('coupon', throwing);
-    cleanups.push(unsubscribe);
+    testPage.cleanups.push(unsubscribe);
     const el = await popup(html`<vitrine-exit-popup code="SAFE"></vitrine-exit-popup>`);
     await el.show();
     expect(isOpen(el)).toBe(true);

@@ -29,6 +29,8 @@ export interface TestPageOptions {
   now?: number;
   /** A fresh bus per test, so that a sticky topic (`coupon`, `cart`) of one test never reaches the next. */
   freshBus?: boolean;
+  /** The file's own undoing after each test, run once the mocks are restored (a new page, its globals gone). */
+  reset?: () => void;
 }
 
 /** Vitrine's own keys in both storages and its in-memory fallbacks, and the overlays' page state. */
@@ -68,6 +70,7 @@ export function useTestPage(options: TestPageOptions = {}): TestPage {
     const others = messages().filter((message) => !message.startsWith('[vitrine]'));
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
+    options.reset?.();
     forgetVitrine();
     if (options.freshBus) Reflect.deleteProperty(globalThis, Symbol.for('vitrine.bus'));
     expect(others).toEqual([]);
