@@ -6,8 +6,9 @@
  * Outcomes are chosen, where a test needs one, by stubbing crypto.getRandomValues; the fairness
  * of the real draw is test/wheel-draw.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock, type MockInstance } from 'vitest';
+import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { clearStored, listenTo, recordTopic } from './support/recorders.js';
+import { NOW, useTestPage } from './support/fixture.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { render } from 'lit';
@@ -19,7 +20,6 @@ import { sliceBounds, type WheelPrizeDetail } from '@vitrine/wheel';
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const SECOND = 1000;
 
 /** Four slices, total weight 10: ticket 0–2 wins "-10 %", 3–6 loses ("Try again"), 7–8 "Free shipping", 9 "So close". */
@@ -76,7 +76,7 @@ async function wheel(template: ReturnType<typeof html>): Promise<Wheel> {
 async function themed(style: string, template: ReturnType<typeof html>): Promise<Wheel> {
   const wrapper = document.body.appendChild(document.createElement('div'));
   wrapper.setAttribute('style', style);
-  cleanups.push(() => wrapper.remove());
+  testPage.cleanups.push(() => wrapper.remove());
   render(template, wrapper);
   const el = wrapper.querySelector('vitrine-wheel')!;
   await settle(el);
@@ -162,20 +162,23 @@ const json = (body: unknown, status = 200) =>
   ({ ok: status < 300, status, headers: new Headers(), json: () => Promise.resolve(body) }) as unknown as Response;
 
 let fetchMock: Mock<typeof fetch>;
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-let cleanups: Array<() => void>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
+const testPage = useTestPage({
+  now: NOW,
+  reset: () => {
+    Reflect.deleteProperty(window, 'Shopify');
+    clearStored();
+    newPage();
+    document.documentElement.style.overflow = '';
+  },
+});
 
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('[vitrine]'));
+const { vitrineWarnings } = testPage;
 
 /** Messages of a bus topic published from now on. */
-const record = <T extends 'coupon' | 'lead' | 'track'>(topic: T) => recordTopic(topic, cleanups);
+const record = <T extends 'coupon' | 'lead' | 'track'>(topic: T) => recordTopic(topic, testPage.cleanups);
 
 /** DOM events of the given names, in order, from the document. */
-const listen = (...names: string[]) => listenTo(names, cleanups);
+const listen = (...names: string[]) => listenTo(names, testPage.cleanups);
 
 /** `prefers-reduced-motion: reduce`, for the wheels created from now on. */
 function reduceMotion(): void {
@@ -198,34 +201,10 @@ async function violations(el: Element): Promise<string[]> {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
   clearStored();
   newPage();
   fetchMock = vi.fn<typeof fetch>();
   vi.stubGlobal('fetch', fetchMock);
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  cleanups = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  // Nothing but our own, deliberate warnings: a Lit dev-mode warning would show up here.
-  const others = warn.mock.calls.map((call) => String(call[0])).filter((text) => !text.startsWith('[vitrine]'));
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  Reflect.deleteProperty(window, 'Shopify');
-  clearStored();
-  newPage();
-  document.documentElement.style.overflow = '';
-  expect(others).toEqual([]);
-  expect(pageErrors).toEqual([]);
 });
 
 describe('what the shopper sees', () => {
@@ -505,7 +484,7 @@ describe('the spin', () => {
     }
     // And with the real generator, whatever it draws.
     vi.restoreAllMocks();
-    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    testPage.spyOnWarnings();
     for (let round = 0; round < 5 && el.spinsLeft > 0; round++) {
       await spin(el);
       const label = /[“"](.+)[”"]|won: (.+)!/.exec(message(el));
@@ -578,7 +557,7 @@ describe('the spin', () => {
       }
     };
     document.addEventListener('click', onClick);
-    cleanups.push(() => document.removeEventListener('click', onClick));
+    testPage.cleanups.push(() => document.removeEventListener('click', onClick));
     rig(WIN, 0);
     const el = await wheel(html`<vitrine-wheel apply>${SEGMENTS}</vitrine-wheel>`);
     expect(part(el, 'apply-link')).toBeNull();
@@ -1066,7 +1045,7 @@ describe('bad input', () => {
 
   test('a merchant listener that throws never breaks the wheel', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    cleanups.push(
+    testPage.cleanups.push(
       getBus().subscribe('coupon', () => {
         throw new Error('merchant bug');
       }),
@@ -1109,8 +1088,8 @@ describe('accessibility (axe) in every state', () => {
       expect(el.state).toBe('won');
       expect(await violations(el), 'won').toEqual([]);
       vi.restoreAllMocks();
-      warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      for (const cleanup of cleanups.splice(0)) cleanup();
+      testPage.spyOnWarnings();
+      for (const cleanup of testPage.cleanups.splice(0)) cleanup();
       newPage();
       clearStored();
       vi.useFakeTimers({ now: NOW });

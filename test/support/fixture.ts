@@ -22,6 +22,8 @@ export interface TestPage {
   readonly cleanups: Array<() => void>;
   /** The `[vitrine] …` warnings printed in the running test, in order. */
   readonly vitrineWarnings: () => string[];
+  /** Spies on `console.warn` again (after a test restored every mock itself). */
+  readonly spyOnWarnings: () => void;
 }
 
 export interface TestPageOptions {
@@ -52,9 +54,13 @@ export function useTestPage(options: TestPageOptions = {}): TestPage {
     pageErrors.push('error' in event ? event.error : event.reason);
   const messages = () => warn.mock.calls.map((call) => String(call[0]));
 
+  const spyOnWarnings = () => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  };
+
   beforeEach(() => {
     if (options.now !== undefined) vi.useFakeTimers({ now: options.now });
-    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    spyOnWarnings();
     pageErrors = [];
     cleanups = [];
     window.addEventListener('error', recordError);
@@ -88,5 +94,6 @@ export function useTestPage(options: TestPageOptions = {}): TestPage {
       return cleanups;
     },
     vitrineWarnings: () => messages().filter((message) => message.startsWith('[vitrine]')),
+    spyOnWarnings,
   };
 }
