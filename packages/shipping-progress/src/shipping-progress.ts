@@ -20,6 +20,7 @@ import {
   convert,
   parseAmountsByCurrency,
   AMOUNTS_EXPECTED,
+  blank,
 } from '@vitrine/core';
 import { shippingProgressStyles } from './shipping-progress.styles.js';
 
@@ -345,7 +346,7 @@ export class VitrineShippingProgress extends VitrineElement {
       amount: formatMoney(goal.amount, currency, this.language),
       total: formatMoney(total, currency, this.language),
     };
-    if (custom == null || custom.trim() === '') return this.localize(texts, key, values);
+    if (blank(custom)) return this.localize(texts, key, values);
     return custom.replace(/\{(remaining|goal|amount|total)\}/g, (_, name: keyof typeof values) => values[name]);
   }
 
