@@ -18,6 +18,7 @@ import { isTimeZone, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { ignoredAttributes, warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
 import { installTrackBridges } from './track.js';
+import { installRecorder } from './record-later.js';
 
 export abstract class VitrineElement extends LitElement implements WidgetHost {
   /**
@@ -158,6 +159,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   track(action: TrackAction, details?: Pick<TrackMessage, 'code'>): void {
     if (this.previewing) return;
     installTrackBridges();
+    installRecorder();
     const message: TrackMessage = { action, widget: this.widgetName, campaign: this.campaignId };
     if (this.variant) message.variant = this.variant;
     const experiment = experimentNameOf(this);

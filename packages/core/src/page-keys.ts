@@ -24,4 +24,6 @@ export type PageKey =
   /** The tags the script-tag loaders have claimed, and their room sheet (vitrine's loader.ts). */
   | 'vitrine.loader'
   /** Whether the cart is watched for attribution (attribution/record.ts). */
-  | 'vitrine.attribution.cart';
+  | 'vitrine.attribution.cart'
+  /** Whether a recorder keeps the visit's touches (record-later.ts, or attribution/record.ts's own). */
+  | 'vitrine.attribution.recorder';

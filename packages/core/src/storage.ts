@@ -30,7 +30,7 @@ type PersistentKind = 'local' | 'session';
  * getter it first saw at a plain `globalThis.localStorage` once that code had run many times.
  */
 const storeOf = (kind: PersistentKind): Storage =>
-  Reflect.get(globalThis, kind === 'local' ? 'localStorage' : 'sessionStorage') as Storage;
+  Reflect.get(globalThis, kind === 'local' ? 'localStorage' : 'sessionStorage');
 
 function probe(kind: PersistentKind): Storage | null {
   try {

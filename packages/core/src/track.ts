@@ -59,21 +59,8 @@ export function ga4Event(message: TrackMessage): Record<string, unknown> {
   return event;
 }
 
-/** The visit's touches are kept by the attribution chunk, fetched with the first message. */
-let recorder: Promise<(message: TrackMessage, at: number) => void> | undefined;
-
-function record(message: TrackMessage): void {
-  // One promise: messages are recorded in the order they came, at the time they came, even
-  // before the chunk arrived.
-  const at = Date.now();
-  (recorder ??= import('./attribution/record.js').then((chunk) => chunk.recordTouch))
-    .then((recordTouch) => recordTouch(message, at))
-    .catch((error: unknown) => console.error('[vitrine] attribution:', error));
-}
-
 function forward(message: TrackMessage): void {
   if (!analyticsAllowed()) return;
-  record(message);
   const dataLayer = (globalThis as { dataLayer?: unknown }).dataLayer;
   if (Array.isArray(dataLayer)) {
     try {

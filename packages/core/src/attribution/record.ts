@@ -7,7 +7,8 @@
  * per campaign and variant. Its own chunk, fetched with the first tracked message or the first
  * call: a page without Vitrine never downloads it.
  */
-import { getBus, type CartState, type TrackMessage } from '../bus.js';
+import { getBus, pageSingleton, type CartState, type TrackMessage } from '../bus.js';
+import { analyticsAllowed } from '../consent.js';
 import { parseDuration } from '../parse/duration.js';
 import { storage } from '../storage.js';
 import { installTrackBridges } from '../track.js';
@@ -35,12 +36,25 @@ export function touches(): Touch[] {
   return Array.isArray(stored) ? stored.filter(isTouch) : [];
 }
 
-/** Keeps a forwarded `track` message as a touch (called by track.ts, in order). */
+/** Keeps a tracked message as a touch (called through record-later.ts, in order). */
 export function recordTouch(message: TrackMessage, at = Date.now()): void {
   // conversion() keeps its order itself, at once, so that a second call sees it.
   const touch = message.action === 'order' ? null : touchFrom(message, at);
   if (touch) storage.set(TOUCHES_KEY, addTouch(touches(), touch));
   watchCart();
+}
+
+/**
+ * This chunk's own recorder, where no widget installed the lazy one (record-later.ts): a thank-you
+ * page's `vitrine.conversion()`. One per page, under the same key.
+ */
+function recordHere(): void {
+  pageSingleton<boolean>('vitrine.attribution.recorder', Boolean, () => {
+    getBus().subscribe('track', (message) => {
+      if (analyticsAllowed()) recordTouch(message);
+    });
+    return true;
+  });
 }
 
 /** Codes announced as applied in this page view: a cart published twice announces once. */
@@ -58,6 +72,7 @@ function checkApplied(cart: CartState): void {
     if (shown.variant) message.variant = shown.variant;
     if (shown.experiment) message.experiment = shown.experiment;
     installTrackBridges();
+    recordHere();
     getBus().publish('track', message);
   }
 }
@@ -143,6 +158,7 @@ export function conversion(input?: ConversionInput): Attribution | null {
   const touch = touchFrom(message, Date.now());
   if (touch) storage.set(TOUCHES_KEY, addTouch(known, touch));
   installTrackBridges();
+  recordHere();
   getBus().publish('track', message);
   return attributed;
 }
