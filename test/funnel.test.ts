@@ -12,6 +12,7 @@ import {
   CART_DEBOUNCE_MS,
   forgetMemory,
   getBus,
+  installRecorder,
   installTrackBridges,
   overlayPageState,
   type TrackMessage,
@@ -71,6 +72,7 @@ beforeAll(async () => {
   // The attribution chunk, which the bridges fetch with the first message, arrives before the
   // clock is faked; from then on a message is kept a few microtasks after it is sent.
   installTrackBridges();
+  installRecorder();
   getBus().publish('track', { action: 'view', widget: 'warm-up', campaign: 'warm-up' });
   await vi.waitFor(() => expect(attribution()).not.toEqual([]));
 });

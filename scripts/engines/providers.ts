@@ -179,28 +179,31 @@ const webkit = () => {
           await browser.setWindowSize(WEBKIT_WINDOW.width, WEBKIT_WINDOW.height);
           windowSized = true;
         }
-        // Run where the driver stands, without switching frames (switching back would pick the first
-        // test frame of the page, not necessarily this file's): from inside the test frame, its own
-        // <iframe> element; from the orchestrator page, the test frames.
+        // From the orchestrator page, whatever frame the driver was left in (a file's last command may
+        // leave it inside that file's frame): the newest test frame is the file being run.
+        const inFrame = provider.iframeSwitched;
+        await browser.switchFrame(null);
         await browser.execute(
           (frameWidth: number, frameHeight: number) => {
-            const own = window.frameElement as HTMLElement | null;
-            const frames = own ? [own] : [...document.querySelectorAll<HTMLElement>('iframe[data-vitest]')];
-            for (const frame of frames) {
-              frame.style.width = `${frameWidth}px`;
-              frame.style.height = `${frameHeight}px`;
-            }
+            const frames = document.querySelectorAll<HTMLElement>('iframe[data-vitest]');
+            const frame = frames[frames.length - 1];
+            if (!frame) return;
+            frame.style.width = `${frameWidth}px`;
+            frame.style.height = `${frameHeight}px`;
           },
           width,
           height,
         );
+        if (inFrame) await provider.switchToTestFrame();
       };
       // Vitest's orchestrator keeps the frames of the files it already ran in a batch, and the provider
-      // switched into the first `iframe[data-vitest]` of the page: a later file's clicks then looked in
-      // an earlier file's frame ("element wasn't found"). The newest frame is the file being run.
+      // switched into the first `iframe[data-vitest]` of the page, from wherever the driver stood: a
+      // later file's clicks then looked in an earlier file's frame ("element wasn't found"). From the
+      // orchestrator page, the newest frame is the file being run.
       provider.switchToTestFrame = async () => {
         const browser = provider.browser;
         if (!browser) throw new Error('The browser has no open pages.');
+        await browser.switchFrame(null);
         const frames = await browser.$$('iframe[data-vitest]');
         await browser.switchFrame(frames[frames.length - 1]);
         provider.iframeSwitched = true;

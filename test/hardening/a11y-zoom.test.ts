@@ -4,7 +4,7 @@
  * Escape through real key presses), and the six widgets at 320 px wide with a 200 % root font
  * size (WCAG 1.4.4 / 1.4.10): no content clipped sideways, every button reachable.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import {
   frames,
@@ -43,6 +43,9 @@ function focused(): Element | null {
 const focusedPart = () => focused()?.getAttribute('part') ?? focused()?.localName ?? null;
 
 describe('keyboard only', () => {
+  // Keys go to the focused frame of the page: this file's, not one an earlier file left focused.
+  beforeEach(() => window.focus());
+
   test('the pop-up: focus moves in, Tab walks the form, Space ticks, Enter signs up, Escape closes and gives focus back', async () => {
     const before = document.body.appendChild(document.createElement('button'));
     before.textContent = 'Page button';
