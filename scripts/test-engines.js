@@ -4,7 +4,7 @@
 // ran after the others' groups and failed where it passes on its own (WebKit's clicks looked in a
 // stale frame, Firefox's keys went to another frame): separate processes are what a developer runs
 // with VITRINE_ENGINES, and what CI runs. Extra arguments go to each run; with
-// `--outputFile.json=<file>`, each run writes <file>.<engine>.json and <file> sums them (the
+// `--outputFile.json=<file>`, each run writes <file>.<engine>-<unit|storybook>.json and <file> sums them (the
 // `N passed, N failed` of .ci/run counts every engine). VITRINE_ENGINES still picks engines.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,9 +22,14 @@ const passThrough = args.filter((arg) => arg !== jsonArg);
 
 let status = 0;
 const reports = [];
-for (const [index, engine] of engines.entries()) {
-  const projects = [`unit (${engine})`, `storybook (${engine})`, ...(index === 0 ? ['node'] : [])];
-  const out = jsonFile ? `${jsonFile}.${engine}.json` : undefined;
+// The stories apart from the other tests too: a story's frame left focused took the keys of a later
+// keyboard walkthrough in Firefox.
+const runs = engines.flatMap((engine, index) => [
+  { name: `${engine}-unit`, engine, projects: [`unit (${engine})`, ...(index === 0 ? ['node'] : [])] },
+  { name: `${engine}-storybook`, engine, projects: [`storybook (${engine})`] },
+]);
+for (const { name, engine, projects } of runs) {
+  const out = jsonFile ? `${jsonFile}.${name}.json` : undefined;
   if (out) rmSync(out, { force: true });
   console.log(`\n--- ${engine}: ${projects.join(', ')}`);
   const run = spawnSync(
