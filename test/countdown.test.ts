@@ -604,6 +604,8 @@ describe('accessibility', () => {
     const el = await fixture<Countdown>(
       html`<vitrine-countdown deadline=${inFuture(10 * MINUTE)}></vitrine-countdown>`,
     );
+    // Keys go to the focused frame of the page: this file's, not one an earlier file left focused.
+    window.focus();
     await userEvent.keyboard('{Tab}');
     expect(shadow(el).activeElement).toBe(pauseButton(el));
     await userEvent.keyboard(' ');
