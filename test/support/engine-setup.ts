@@ -1,3 +1,5 @@
+import { beforeEach } from 'vitest';
+
 /**
  * Runs in every browser test file, in every engine, before the file.
  *
@@ -15,3 +17,9 @@ if (wrapper) {
   new MutationObserver(unscale).observe(wrapper, { attributes: true, attributeFilter: ['style'] });
   unscale();
 }
+
+/**
+ * Every test starts with its own frame focused: Vitest keeps the frames of earlier files in the page,
+ * and over WebDriver BiDi (Firefox) real key presses go to whichever frame had focus last.
+ */
+beforeEach(() => window.focus());
