@@ -93,9 +93,10 @@ export function stopStarted(): void {
 }
 process.once('exit', stopStarted);
 
-/** A display for MiniBrowser: the one given (DISPLAY), else an Xvfb of our own. */
+/** A display for MiniBrowser: the one given (WEBKIT_DISPLAY, else DISPLAY), else an Xvfb of our own. */
 async function ensureDisplay(): Promise<string> {
-  if (process.env.DISPLAY) return process.env.DISPLAY;
+  const given = process.env.WEBKIT_DISPLAY ?? process.env.DISPLAY;
+  if (given) return given;
   for (let number = 90; number < 110; number += 1) {
     if (existsSync(`/tmp/.X11-unix/X${number}`) || existsSync(`/tmp/.X${number}-lock`)) continue;
     const xvfb = spawn('Xvfb', [`:${number}`, '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'], {
