@@ -83,6 +83,11 @@ const preview: Preview = {
   // Every story of every widget, once rendered and played, passes axe: in `npm test` (the
   // storybook project runs each story as a test) as in Storybook itself.
   afterEach: async ({ canvasElement, title, name }) => {
+    // A play function may end within an entrance animation (a pop-up fades in over 240 ms): axe would
+    // weigh text colours at a passing opacity. Judge the settled state: finish every finite animation.
+    for (const animation of document.getAnimations()) {
+      if (animation.effect?.getComputedTiming().endTime !== Infinity) animation.finish();
+    }
     const { violations } = await axe.run(canvasElement);
     if (violations.length)
       throw new Error(

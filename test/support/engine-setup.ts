@@ -19,6 +19,21 @@ if (wrapper) {
 }
 
 /**
+ * Only this file's frame stays in the page. In one batch, Vitest's orchestrator appends a frame per
+ * test file and removes the earlier ones only when the next batch starts; all are named
+ * `vitest-iframe`, and Playwright's providers look the frame up by that name (the first one wins: a
+ * finished file's frame), so keys, clicks and "Cannot find vitest-iframe" went astray in Firefox.
+ * The earlier files have run to their end (the orchestrator awaits each file's cleanup) before this
+ * one is loaded, so their frames are only debris.
+ */
+const ownFrame = window.frameElement;
+if (ownFrame) {
+  for (const frame of ownFrame.ownerDocument.querySelectorAll('iframe[data-vitest]')) {
+    if (frame !== ownFrame) frame.remove();
+  }
+}
+
+/**
  * Every test starts with its own frame focused: Vitest keeps the frames of earlier files in the page,
  * and over WebDriver BiDi (Firefox) real key presses go to whichever frame had focus last.
  */
