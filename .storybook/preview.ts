@@ -91,7 +91,7 @@ const preview: Preview = {
     const { violations } = await axe.run(canvasElement);
     if (violations.length)
       throw new Error(
-        `axe: ${violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`).join('; ')}`,
+        `axe: ${violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join(', ')})`).join('; ')}`,
       );
     // Run as a test (npm test), each story's layout at phone and desktop widths in this engine, against
     // Chromium's sizes: test/support/story-layout.ts, which only the test run loads.

@@ -93,6 +93,9 @@ describe('leads: nothing lost, nothing doubled', () => {
     const second = await openPage('/__hardening/page/lead', 800, 600, false);
     await pageWidgetsReady(second, ['vitrine-exit-popup']);
     await expect.poll(async () => (await received()).requests, { timeout: 5_000 }).toBe(2);
+    // The shopper stays until the answer came back and the outbox let the lead go. (Gone before that,
+    // the next page sends it again under the same idempotency key: by design, for the endpoint to drop.)
+    await expect.poll(() => second.window.localStorage.getItem('vitrine:outbox:leads'), { timeout: 5_000 }).toBeNull();
     second.close();
     const third = await openPage('/__hardening/page/lead', 800, 600, false);
     await pageWidgetsReady(third, ['vitrine-exit-popup']);
