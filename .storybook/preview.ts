@@ -77,6 +77,15 @@ const withLanguageAndTheme: Decorator = (story, { globals }) => {
     : html`<div class="vitrine-story" lang="en" data-theme=${theme}>${story()}</div>`;
 };
 
+/** Every animation of a document or shadow root, and of the shadow roots inside it (a widget's dialog). */
+function animationsIn(root: Document | ShadowRoot): Animation[] {
+  const found = new Set(root.getAnimations());
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) for (const animation of animationsIn(element.shadowRoot)) found.add(animation);
+  }
+  return [...found];
+}
+
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withLanguageAndTheme],
@@ -85,7 +94,7 @@ const preview: Preview = {
   afterEach: async ({ canvasElement, title, name }) => {
     // A play function may end within an entrance animation (a pop-up fades in over 240 ms): axe would
     // weigh text colours at a passing opacity. Judge the settled state: finish every finite animation.
-    for (const animation of document.getAnimations()) {
+    for (const animation of animationsIn(document)) {
       if (animation.effect?.getComputedTiming().endTime !== Infinity) animation.finish();
     }
     const { violations } = await axe.run(canvasElement);
