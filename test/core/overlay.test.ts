@@ -167,7 +167,12 @@ describe('focus', () => {
     }
     expect(visited).toContain('input');
     expect(visited).toContain('last');
-    for (let press = 0; press < 4; press++) {
+    // Backwards too, except in headless Firefox: there Shift+Tab past the edge leaves for the
+    // browser's own UI and leaves the browser's keyboard broken for every later file of the run
+    // (a keyboard walkthrough's Space ticked nothing; tabbing back in or pressing Shift did not
+    // mend it). Forwards, above, Firefox is covered.
+    const shiftTabs = navigator.userAgent.includes('Firefox') ? 0 : 4;
+    for (let press = 0; press < shiftTabs; press++) {
       await userEvent.tab({ shift: true });
       expect([opener, after]).not.toContain(deepActive());
     }
