@@ -7,7 +7,7 @@
  * Its own file: the loader is loaded once per page.
  */
 import { afterAll, beforeAll, expect, test, vi, type MockInstance } from 'vitest';
-import { recordPageErrors } from './loader-page.js';
+import { recordPageErrors } from './loader/page.js';
 import {
   ASSET_BASE,
   ASSET_VERSION,

@@ -6,7 +6,7 @@
  * Its own file: the bundle is loaded once per page.
  */
 import { afterAll, beforeAll, expect, test, vi, type MockInstance } from 'vitest';
-import { recordPageErrors, renderedDigits, vitrineGlobal } from './loader-page.js';
+import { recordPageErrors, renderedDigits, vitrineGlobal } from './loader/page.js';
 import { appendToHead, renderLiquid, renderSection, shopGlobals } from './shopify-theme.js';
 
 const DIST = '/packages/vitrine/dist/';

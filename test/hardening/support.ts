@@ -1,12 +1,12 @@
 /**
  * Shared helpers of the hardening suite (test/hardening/*.test.ts). Everything runs against the
  * BUILT script-tag bundle (`packages/vitrine/dist/vitrine.js`, built by `npm test` first), loaded
- * the way a merchant loads it (see ../loader-page.ts), in a page of its own per test file.
+ * the way a merchant loads it (see ../loader/page.ts), in a page of its own per test file.
  */
 import { expect } from 'vitest';
 import manifest from '../../custom-elements.json';
 
-export { BUNDLE_URL, loadBundle, pageBus, settle, vitrineGlobal } from '../loader-page.js';
+export { BUNDLE_URL, loadBundle, pageBus, settle, vitrineGlobal } from '../loader/page.js';
 
 export type Widget = HTMLElement & { updateComplete: Promise<unknown> };
 
