@@ -7,7 +7,8 @@
  */
 import { expect, test, vi } from 'vitest';
 import { loadBundle, usePageErrors, settle } from './page.js';
-import { WIDGET_TAGS, defined, widget } from '../hardening/support.js';
+import { defined } from '../hardening/support.js';
+import { WIDGET_TAGS, widget } from '../support/widgets.js';
 
 usePageErrors();
 
