@@ -29,6 +29,11 @@ export interface TestPage {
 export interface TestPageOptions {
   /** Fake timers from `now` before each test (default: real timers, a test fakes its own). */
   now?: number;
+  /**
+   * What the fake clock of `now` fakes (default: every timer, Date and performance). A file whose
+   * fixtures wait for animation frames fakes the timers and Date only, and keeps the frames real.
+   */
+  toFake?: NonNullable<Parameters<typeof vi.useFakeTimers>[0]>['toFake'];
   /** A fresh bus per test, so that a sticky topic (`coupon`, `cart`) of one test never reaches the next. */
   freshBus?: boolean;
   /** The file's own undoing after each test, run once the mocks are restored (a new page, its globals gone). */
@@ -59,7 +64,8 @@ export function useTestPage(options: TestPageOptions = {}): TestPage {
   };
 
   beforeEach(() => {
-    if (options.now !== undefined) vi.useFakeTimers({ now: options.now });
+    if (options.now !== undefined)
+      vi.useFakeTimers(options.toFake ? { now: options.now, toFake: options.toFake } : { now: options.now });
     spyOnWarnings();
     pageErrors = [];
     cleanups = [];
