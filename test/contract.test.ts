@@ -1,7 +1,7 @@
 /**
  * The contract every widget keeps (SPEC section 2), checked once for all six tags rather than
  * again in each widget's file: the common attributes of core's element.ts (campaign, variant,
- * start/end/timezone, preview, the targeting rules), a bad common value warned exactly once with
+ * lang, start/end/timezone, preview, the targeting rules), a bad common value warned exactly once with
  * nothing thrown and a safe fallback, the `debugState()` that `window.vitrine.debug()` and the
  * `?vitrine-debug` panel read, and no axe violation. Each widget is built as a merchant writes it,
  * valid (test/support/widgets.ts), with the attribute under test over it. What only one widget does
@@ -142,6 +142,23 @@ describe.each(WIDGET_TAGS)('<%s>', (tag) => {
     test('utm-source: hidden when the visit did not land from it', async () => {
       await expectHidden(await place(tag, { 'utm-source': 'newsletter' }), 'targeting');
     });
+  });
+
+  test('lang, else the nearest [lang] ancestor, picks the language of its built-in texts', async () => {
+    const markup = (element: Widget) => element.shadowRoot!.innerHTML.replace(/<!--[^>]*-->/g, '');
+    const english = await place(tag, { lang: 'en' });
+    const french = await place(tag, { lang: 'fr' });
+    expect(french.language).toBe('fr');
+    expect(markup(french)).not.toBe(markup(english));
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'fr-CA';
+    const inherited = widget(tag) as unknown as Widget;
+    wrapper.append(inherited);
+    document.body.append(wrapper);
+    t.cleanups.push(() => wrapper.remove());
+    await settle(inherited);
+    expect(inherited.language).toBe('fr');
+    expect(markup(inherited)).toBe(markup(french));
   });
 
   test('preview shows it outside its window and off its pages, and says what would hide it', async () => {
