@@ -5,6 +5,8 @@
  * runs the test's cleanups, forgets what Vitrine stored (storage, memory, the overlays' page
  * state), restores timers and mocks, and fails the test when the page saw an error or a warning
  * that is not one of Vitrine's own, deliberate `[vitrine]` ones (a Lit dev-mode warning would be).
+ * A page of the built bundle imports nothing from source: it takes `usePageErrors()` of
+ * test/loader/page.ts instead.
  */
 import { fixtureCleanup } from '@open-wc/testing-helpers';
 import { forgetMemory, overlayPageState } from '@vitrine/core';
