@@ -14,37 +14,26 @@
  * Its own file: the first test must be the page's first use of the shared IntersectionObserver.
  */
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { submitLead, type LeadMessage } from '@vitrine/core';
 import { VitrineWheel } from '@vitrine/wheel';
 import { countdownBelowFold, frames, seconds } from './support/countdown-below-fold.js';
 import '@vitrine/loyalty-badge/define';
 import '@vitrine/wheel/define';
+import { useTestPage } from './support/fixture.js';
 
-let pageErrors: unknown[];
+useTestPage();
 let consoleErrors: MockInstance<typeof console.error>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
 const undo: Array<() => void> = [];
 
 beforeEach(() => {
-  pageErrors = [];
   // A widget whose render throws says so with a `[vitrine]` console error.
   consoleErrors = vi.spyOn(console, 'error');
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
 });
 
 afterEach(() => {
   const vitrineErrors = consoleErrors.mock.calls.filter(([message]) => String(message).startsWith('[vitrine]'));
   for (const restore of undo.splice(0).reverse()) restore();
-  fixtureCleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  expect(pageErrors).toEqual([]);
   expect(vitrineErrors).toEqual([]);
 });
 

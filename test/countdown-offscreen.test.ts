@@ -4,14 +4,14 @@
  * Its own file: it scrolls the page, which the other countdown tests do not expect.
  */
 import { afterEach, expect, test, vi } from 'vitest';
-import { fixtureCleanup } from '@open-wc/testing-helpers';
+import { useTestPage } from './support/fixture.js';
 import { NOW, countdownBelowFold, frames, seconds } from './support/countdown-below-fold.js';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
 
+useTestPage();
+
 afterEach(() => {
-  fixtureCleanup();
-  vi.useRealTimers();
   window.scrollTo(0, 0);
 });
 

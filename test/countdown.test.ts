@@ -4,18 +4,18 @@
  * name, the pause button) and what a merchant's code receives (the end event, the bus, the
  * console warnings), with fake timers — never a sleep.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixture, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
 import { forgetMemory, getBus, type TimerEndMessage } from '@vitrine/core';
 import '@vitrine/countdown/define';
 import type { CountdownEndDetail } from '@vitrine/countdown';
+import { NOW, useTestPage } from './support/fixture.js';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
 
 /** A Friday morning in UTC; every test starts its fake clock here unless it says otherwise. */
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
@@ -58,15 +58,13 @@ function setTabHidden(hidden: boolean): void {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
-let cleanups: Array<() => void>;
-
-/** `[vitrine]` warnings printed so far. */
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((message) => message.startsWith('[vitrine]'));
+// Timers and Date only: the fixtures wait for animation frames, which must stay real.
+const testPage = useTestPage({
+  now: NOW,
+  toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  reset: () => Reflect.deleteProperty(document, 'hidden'),
+});
+const { vitrineWarnings } = testPage;
 
 /** Records the DOM end events and the bus messages, in the order they came. */
 function listenForEnds() {
@@ -82,36 +80,9 @@ function listenForEnds() {
     order.push('bus');
     messages.push(message);
   });
-  cleanups.push(() => document.removeEventListener('vitrine-countdown-end', onEvent), unsubscribe);
+  testPage.cleanups.push(() => document.removeEventListener('vitrine-countdown-end', onEvent), unsubscribe);
   return { order, events, messages };
 }
-
-beforeEach(() => {
-  // Timers and Date only: the fixtures wait for animation frames, which must stay real.
-  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  cleanups = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  Reflect.deleteProperty(document, 'hidden');
-  vi.useRealTimers();
-  // Nothing but our own, deliberate warnings: a Lit dev-mode warning (an update scheduled
-  // after an update, say) would show up here.
-  const others = warn.mock.calls.map((call) => String(call[0])).filter((message) => !message.startsWith('[vitrine]'));
-  vi.restoreAllMocks();
-  for (const key of Object.keys(localStorage)) if (key.startsWith('vitrine:')) localStorage.removeItem(key);
-  forgetMemory();
-  expect(others).toEqual([]);
-  expect(pageErrors).toEqual([]);
-});
 
 describe('what the shopper sees', () => {
   test('by default, the time left to a deadline in days, hours, minutes and seconds, ticking each second', async () => {
@@ -465,7 +436,7 @@ describe('what the merchant’s code receives', () => {
     await el.updateComplete;
     // Moved elsewhere in the page: still the same deadline, still announced.
     document.body.append(el);
-    cleanups.push(() => el.remove());
+    testPage.cleanups.push(() => el.remove());
     await elapse(el, SECOND);
     expect(ends.order).toEqual(['bus', 'dom']);
   });

@@ -1,5 +1,5 @@
 /**
- * The `?vitrine-debug` panel on the BUILT script-tag bundle (see loader-page.ts): its chunk is
+ * The `?vitrine-debug` panel on the BUILT script-tag bundle (see loader/page.ts): its chunk is
  * not fetched unless the URL asks for it; then it opens as a labelled non-modal dialog in its own
  * shadow root, with focus on it, lists the page's widgets and, below, what this visitor saw and did
  * (their own attribution), passes axe, resets a campaign from its button and closes on Escape,
@@ -7,7 +7,7 @@
  */
 import { beforeAll, expect, test } from 'vitest';
 import axe from 'axe-core';
-import { bundleRequests, countdownElement, loadBundle, recordPageErrors, settle } from './loader-page.js';
+import { bundleRequests, countdownElement, loadBundle, recordPageErrors, settle } from './loader/page.js';
 
 let pageErrors: unknown[] = [];
 const originalSearch = location.search;

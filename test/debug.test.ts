@@ -6,17 +6,15 @@
  * the built bundle: test/debug-panel.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { fixtureCleanup } from '@open-wc/testing-helpers';
-import { forgetMemory } from '@vitrine/core';
 import '@vitrine/core/experiment';
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
 import '@vitrine/sticky-bar/define';
 import { installApi, type DebugRow } from '../packages/vitrine/src/api.js';
+import { NOW, useTestPage } from './support/fixture.js';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const SECOND = 1000;
 const DAY = 86_400_000;
 
@@ -50,24 +48,20 @@ const popupMarkup = (campaign: string) =>
   `<vitrine-exit-popup campaign="${campaign}" action="/subscribe"><h2 slot="heading">Hello</h2></vitrine-exit-popup>`;
 const popupOf = (campaign: string) => document.querySelector<Popup>(`vitrine-exit-popup[campaign="${campaign}"]`)!;
 
+useTestPage({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+
 let table: MockInstance<typeof console.table>;
 beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   table = vi.spyOn(console, 'table').mockImplementation(() => {});
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
   localStorage.clear();
   sessionStorage.clear();
-  forgetMemory();
 });
 
 afterEach(() => {
   // Closing the pop-ups gives the overlay turn back before the next test.
   for (const popup of document.querySelectorAll<Popup>('vitrine-exit-popup')) popup.hide();
   document.body.replaceChildren();
-  fixtureCleanup();
   api.reset();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
   localStorage.clear();
   sessionStorage.clear();
 });

@@ -5,7 +5,7 @@
  * no room — also when the widgets are defined before the experiment, as the script-tag loader
  * may do — the URL forces a variant for QA, and a bad `split` warns once.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   decideExperiment,
   experimentState,
@@ -20,6 +20,7 @@ import {
 import '@vitrine/sticky-bar/define';
 import { UNDEFINED_CSS } from '../packages/vitrine/src/reserve-css.js';
 import { chiSquare, CRITICAL_0_001 } from './chi-square.js';
+import { useTestPage } from './support/fixture.js';
 
 /** `<vitrine-experiment>` with these attributes and children (not connected unless appended). */
 function experiment(attributes: Record<string, string>, children: string): HTMLElement {
@@ -33,16 +34,13 @@ const labels = (element: Element) => [...element.children].map((child) => child.
 const setSearch = (search: string) => history.replaceState(null, '', `${location.pathname}${search}`);
 const originalSearch = location.search;
 
-let warn: MockInstance<typeof console.warn>;
+const testPage = useTestPage();
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  forgetMemory();
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
 afterEach(() => {
-  vi.restoreAllMocks();
   setSearch(originalSearch);
   document.body.replaceChildren();
   localStorage.clear();
@@ -163,7 +161,7 @@ describe('labels, split and the URL', () => {
     forgetMemory();
     const after = decideExperiment(experiment({ name: 'bf-bar' }, '<p></p><p></p>'))!;
     expect([after.variant, after.forced]).toEqual(['A', false]);
-    expect(warn).not.toHaveBeenCalled();
+    expect(testPage.warn).not.toHaveBeenCalled();
   });
 
   test('a forced label that is no variant warns once and the visitor keeps their own bucket', () => {
@@ -171,8 +169,8 @@ describe('labels, split and the URL', () => {
     setSearch('?vitrine-variant=bf-bar:Z');
     const state = decideExperiment(experiment({ name: 'bf-bar' }, '<p></p><p></p>'))!;
     expect([state.variant, state.forced]).toEqual(['A', false]);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0][0])).toMatch(
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
+    expect(String(testPage.warn.mock.calls[0][0])).toMatch(
       /^\[vitrine\] <vitrine-experiment name="bf-bar"> ignored \?vitrine-variant=bf-bar:Z: expected one of A, B$/,
     );
   });
@@ -183,12 +181,12 @@ describe('labels, split and the URL', () => {
       const element = experiment({ name: 'bad', split }, '<p></p><p></p>');
       const state = decideExperiment(element)!;
       expect(state.weights).toEqual([1, 1]);
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn.mock.calls[0][0]).toBe(
+      expect(testPage.warn).toHaveBeenCalledTimes(1);
+      expect(testPage.warn.mock.calls[0][0]).toBe(
         `[vitrine] <vitrine-experiment name="bad"> ignored split="${split}": expected one positive weight per variant, separated by commas (50, 50), for 2 variants`,
       );
       decideExperiment(element);
-      expect(warn).toHaveBeenCalledTimes(1);
+      expect(testPage.warn).toHaveBeenCalledTimes(1);
     },
   );
 
@@ -196,7 +194,7 @@ describe('labels, split and the URL', () => {
     expect(
       decideExperiment(experiment({ name: 'w', split: ' 90%, 9.5 ,0.5' }, '<p></p><p></p><p></p>'))!.weights,
     ).toEqual([90, 9.5, 0.5]);
-    expect(warn).not.toHaveBeenCalled();
+    expect(testPage.warn).not.toHaveBeenCalled();
   });
 });
 

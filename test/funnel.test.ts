@@ -7,16 +7,8 @@
  * Time runs on fake timers (the cart's debounce); nothing sleeps.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
-import {
-  CART_DEBOUNCE_MS,
-  forgetMemory,
-  getBus,
-  installRecorder,
-  installTrackBridges,
-  overlayPageState,
-  type TrackMessage,
-} from '@vitrine/core';
+import { fixture, html } from '@open-wc/testing-helpers';
+import { CART_DEBOUNCE_MS, getBus, installRecorder, installTrackBridges, type TrackMessage } from '@vitrine/core';
 import '@vitrine/countdown/define';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/exit-popup/define';
@@ -25,8 +17,7 @@ import '@vitrine/shipping-progress/define';
 import '@vitrine/loyalty-badge/define';
 import { attribution, conversion } from '../packages/core/src/attribution/record.ts';
 import { clearStored } from './support/recorders.js';
-
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
+import { NOW, forgetVitrine, useTestPage } from './support/fixture.js';
 
 type Win = { Shopify?: unknown; dataLayer?: Array<Record<string, unknown>> };
 const win = window as Win;
@@ -44,9 +35,11 @@ const answer = (body: unknown) =>
   ({ ok: true, status: 200, headers: new Headers(), json: () => Promise.resolve(structuredClone(body)) }) as Response;
 
 let publish: MockInstance<(name: string, payload: unknown) => void>;
-let warn: MockInstance<typeof console.warn>;
+const testPage = useTestPage({
+  now: NOW,
+  toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+});
 let tracked: TrackMessage[];
-let cleanups: Array<() => void>;
 const nativeFetch = globalThis.fetch;
 
 /** GA4 events pushed, without the `{ ecommerce: null }` before each. */
@@ -73,21 +66,17 @@ beforeAll(async () => {
   // clock is faked; from then on a message is kept a few microtasks after it is sent.
   // Waits for this very touch: the browser's storage may hold an earlier file's touches, which
   // would let the wait end before the chunk came, and the warm-up would then land mid-test.
-  clearStored();
-  forgetMemory();
+  forgetVitrine();
   installTrackBridges();
   installRecorder();
   getBus().publish('track', { action: 'view', widget: 'warm-up', campaign: 'warm-up' });
   await vi.waitFor(() => expect(attribution().map((row) => row.campaign)).toContain('warm-up'));
+  // The warm-up's memory is not the first test's.
+  forgetVitrine();
 });
 
 beforeEach(() => {
   clearStored();
-  forgetMemory();
-  const page = overlayPageState();
-  page.open = null;
-  page.owner = null;
-  page.closed = 0;
   delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('vitrine.cart')];
   win.dataLayer = [];
   publish = vi.fn();
@@ -100,20 +89,14 @@ beforeEach(() => {
         : answer({ status: 404 }),
     ),
   );
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'info').mockImplementation(() => {});
   tracked = [];
-  cleanups = [getBus().subscribe('track', (message) => tracked.push(message))];
+  testPage.cleanups.push(getBus().subscribe('track', (message) => tracked.push(message)));
   // As on any page with a widget: the bridges forward (and the attribution chunk records) every message.
   installTrackBridges();
-  vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
 
 afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  fixtureCleanup();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
   globalThis.fetch = nativeFetch;
   delete win.Shopify;
   delete win.dataLayer;
@@ -378,7 +361,7 @@ describe('orders: vitrine.conversion()', () => {
     expect(conversion(bad)).toMatchObject({ campaign: 'w', by: 'interaction' });
     expect(conversion(bad)).toMatchObject({ campaign: 'w' });
     expect(conversion(null as never)).toMatchObject({ campaign: 'w' });
-    expect(warn.mock.calls.map(([text]) => String(text))).toEqual([
+    expect(testPage.warn.mock.calls.map(([text]) => String(text))).toEqual([
       '[vitrine] vitrine.conversion() ignored value="lots": expected an amount in major units, 0 or more (59.90)',
       '[vitrine] vitrine.conversion() ignored currency="euros": expected an ISO 4217 code (EUR, USD); EUR used',
       '[vitrine] vitrine.conversion() ignored coupon=42: expected the discount code used (WELCOME10)',

@@ -5,9 +5,9 @@
  * and what a merchant gets from bad input (one warning, a sensible fallback). Hover delays run
  * on fake timers; positions are awaited, never slept for.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixture, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
 import { AMOUNT_EXPECTED, CURRENCY_EXPECTED, getBus, type TrackMessage } from '@vitrine/core';
 import {
@@ -20,6 +20,7 @@ import {
   standingOf,
 } from '@vitrine/loyalty-badge';
 import '@vitrine/loyalty-badge/define';
+import { useTestPage } from './support/fixture.js';
 
 type Badge = HTMLElementTagNameMap['vitrine-loyalty-badge'];
 
@@ -67,37 +68,14 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 const mouse = (type: 'pointerenter' | 'pointerleave', target: Element) =>
   target.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse' }));
 
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
+// A fresh bus per test: the sticky `cart` and `customer` of one test must not show in the next.
+const testPage = useTestPage({ freshBus: true });
+const { vitrineWarnings } = testPage;
 let tracked: TrackMessage[];
-let cleanups: Array<() => void>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((message) => message.startsWith('[vitrine]'));
 
 beforeEach(() => {
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  cleanups = [];
   tracked = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
-  cleanups.push(getBus().subscribe('track', (message) => tracked.push(message)));
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  const others = warn.mock.calls.map((call) => String(call[0])).filter((message) => !message.startsWith('[vitrine]'));
-  vi.restoreAllMocks();
-  // A fresh bus per test: the sticky `cart` and `customer` of one test must not show in the next.
-  Reflect.deleteProperty(globalThis, Symbol.for('vitrine.bus'));
-  expect(others).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  testPage.cleanups.push(getBus().subscribe('track', (message) => tracked.push(message)));
 });
 
 describe('product mode', () => {
@@ -244,7 +222,7 @@ describe('cart mode', () => {
   test('a cart presented in another currency is converted back with Shopify’s rate', async () => {
     const holder = globalThis as unknown as Record<string, unknown>;
     holder.Shopify = { currency: { active: 'USD', rate: '1.25' } };
-    cleanups.push(() => delete holder.Shopify);
+    testPage.cleanups.push(() => delete holder.Shopify);
     getBus().publish('cart', { total: 125, currency: 'USD', itemCount: 1 });
     const el = await fixture<Badge>(
       html`<vitrine-loyalty-badge cart cart-source="bus" currency="EUR"></vitrine-loyalty-badge>`,
@@ -273,7 +251,7 @@ describe('cart mode', () => {
         json: () => Promise.resolve(body),
       } as Response);
     };
-    cleanups.push(() => {
+    testPage.cleanups.push(() => {
       delete holder.Shopify;
       delete holder[Symbol.for('vitrine.cart')];
       globalThis.fetch = nativeFetch;
@@ -444,7 +422,7 @@ describe('languages', () => {
 
   test('the nearest [lang] ancestor, else English; switching lang re-renders', async () => {
     const parentNode = document.body.appendChild(Object.assign(document.createElement('div'), { lang: 'fr-CA' }));
-    cleanups.push(() => parentNode.remove());
+    testPage.cleanups.push(() => parentNode.remove());
     const el = await fixture<Badge>(html`<vitrine-loyalty-badge price="30"></vitrine-loyalty-badge>`, { parentNode });
     expect(say(el, 'label')).toBe('Gagnez 30 points');
     el.lang = 'en';
@@ -585,7 +563,7 @@ describe('the details popover', () => {
   test('keyboard focus opens it; Escape closes it and focus stays on the badge; Enter toggles', async () => {
     const before = document.body.appendChild(document.createElement('button'));
     before.textContent = 'Before';
-    cleanups.push(() => before.remove());
+    testPage.cleanups.push(() => before.remove());
     const el = await fixture<Badge>(
       html`<vitrine-loyalty-badge price="49"
         ><a slot="details" href="#rules">Programme rules</a></vitrine-loyalty-badge
@@ -611,7 +589,7 @@ describe('the details popover', () => {
 
   test('focus then an immediate click (a screen reader, a script) keeps the details open; a later click closes', async () => {
     const before = document.body.appendChild(document.createElement('button'));
-    cleanups.push(() => before.remove());
+    testPage.cleanups.push(() => before.remove());
     const el = await fixture<Badge>(html`<vitrine-loyalty-badge price="49"></vitrine-loyalty-badge>`);
     before.focus();
     vi.useFakeTimers({ toFake: ['performance'] });
@@ -655,7 +633,7 @@ describe('the details popover', () => {
   test('an outside click closes it; a click inside the popover does not', async () => {
     const outside = document.body.appendChild(document.createElement('p'));
     outside.textContent = 'Elsewhere on the page';
-    cleanups.push(() => outside.remove());
+    testPage.cleanups.push(() => outside.remove());
     const el = await fixture<Badge>(html`<vitrine-loyalty-badge points="700" tiers=${TIERS}></vitrine-loyalty-badge>`);
     await userEvent.click(trigger(el));
     await el.updateComplete;
@@ -671,7 +649,7 @@ describe('the details popover', () => {
   test('focus leaving the badge and its details closes them', async () => {
     const after = document.body.appendChild(document.createElement('button'));
     after.textContent = 'After';
-    cleanups.push(() => after.remove());
+    testPage.cleanups.push(() => after.remove());
     const el = await fixture<Badge>(html`<vitrine-loyalty-badge price="49"></vitrine-loyalty-badge>`);
     await userEvent.click(trigger(el));
     await el.updateComplete;
@@ -930,7 +908,7 @@ describe('bad input', () => {
     ],
   ])('%s="%s" warns once, naming it, and falls back', async (attribute, value, expected, attributes, check) => {
     const parentNode = document.body.appendChild(document.createElement('div'));
-    cleanups.push(() => parentNode.remove());
+    testPage.cleanups.push(() => parentNode.remove());
     parentNode.innerHTML = `<vitrine-loyalty-badge campaign="lb" ${attributes}></vitrine-loyalty-badge>`;
     const el = parentNode.firstElementChild as Badge;
     await el.updateComplete;

@@ -5,12 +5,13 @@
  * arrives. Carts come from the `total` attribute or the bus, and once from a stand-in for
  * Shopify's /cart.js.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
 import { formatMoney, getBus, type CartState, type TrackMessage } from '@vitrine/core';
 import { VitrineShippingProgress, type GoalReachedDetail } from '@vitrine/shipping-progress';
 import '@vitrine/shipping-progress/define';
+import { useTestPage } from './support/fixture.js';
 
 type Progress = HTMLElementTagNameMap['vitrine-shipping-progress'];
 
@@ -29,12 +30,8 @@ const bar = (el: Progress) => part(el, 'track')!;
 const fill = (el: Progress) => Number(part(el, 'bar')!.style.getPropertyValue('--_fill'));
 const euros = (amount: number, language: 'en' | 'fr' = 'en') => plain(formatMoney(amount, 'EUR', language));
 
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('[vitrine]'));
+const testPage = useTestPage({ reset: () => delete holder.Shopify });
+const { vitrineWarnings } = testPage;
 
 function stubReducedMotion(reduce: boolean): void {
   vi.spyOn(window, 'matchMedia').mockImplementation(
@@ -66,20 +63,6 @@ async function publishCart(el: Progress, cart: CartState): Promise<void> {
 beforeEach(() => {
   delete holder[Symbol.for('vitrine.bus')];
   delete holder.Shopify;
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.restoreAllMocks();
-  delete holder.Shopify;
-  for (const key of Object.keys(localStorage)) if (key.startsWith('vitrine:')) localStorage.removeItem(key);
-  expect(pageErrors).toEqual([]);
 });
 
 describe('what the shopper sees', () => {

@@ -7,7 +7,7 @@
  * Its own file: the loader is loaded once per page.
  */
 import { afterAll, beforeAll, expect, test, vi, type MockInstance } from 'vitest';
-import { recordPageErrors } from './loader-page.js';
+import { usePageErrors } from './loader/page.js';
 import {
   ASSET_BASE,
   ASSET_VERSION,
@@ -22,10 +22,9 @@ const TAGS = SECTIONS.map((path) => path.replace(/^sections\/|\.liquid$/g, ''));
 
 let errors: MockInstance<typeof console.error>;
 let warnings: MockInstance<typeof console.warn>;
-let pageErrors: unknown[] = [];
+const pageErrors = usePageErrors();
 
 beforeAll(async () => {
-  pageErrors = recordPageErrors();
   errors = vi.spyOn(console, 'error');
   warnings = vi.spyOn(console, 'warn');
   // A Shopify page: the AJAX cart answers (test/hardening/server.ts answers cart.js like Shopify).

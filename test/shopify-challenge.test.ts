@@ -6,16 +6,16 @@
  *   posted natively); the lead is not kept to be retried into the same captcha;
  * - to the page with `customer_posted=true` (the customer was recorded): signed up, code revealed.
  */
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
-import { forgetMemory, readOutbox, resetOutboxRuntime } from '@vitrine/core';
+import { beforeEach, expect, test, vi } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
+import { readOutbox, resetOutboxRuntime } from '@vitrine/core';
 import '@vitrine/exit-popup/define';
 import { clearStored, recordTopic } from './support/recorders.js';
+import { useTestPage } from './support/fixture.js';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
 const STAND_IN = '/__hardening/shopify-contact';
-const cleanups: Array<() => void> = [];
 const part = (el: Popup, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** What the stand-in answers next, in order. */
@@ -39,18 +39,12 @@ async function signUp(el: Popup): Promise<void> {
   await el.updateComplete;
 }
 
+const testPage = useTestPage({ reset: () => delete (window as unknown as { Shopify?: unknown }).Shopify });
+
 beforeEach(() => {
   clearStored();
-  forgetMemory();
   resetOutboxRuntime();
   (window as unknown as { Shopify: unknown }).Shopify = { routes: { root: `${STAND_IN}/` } };
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  delete (window as unknown as { Shopify?: unknown }).Shopify;
-  vi.restoreAllMocks();
 });
 
 test('a redirect to /challenge is never "signed up": no code, no lead, and a way to finish on the shop', async () => {
@@ -58,8 +52,8 @@ test('a redirect to /challenge is never "signed up": no code, no lead, and a way
     { status: 302, headers: { Location: `${STAND_IN}/challenge` } },
     { status: 200, body: '<p>captcha</p>' },
   );
-  const leads = recordTopic('lead', cleanups);
-  const coupons = recordTopic('coupon', cleanups);
+  const leads = recordTopic('lead', testPage.cleanups);
+  const coupons = recordTopic('coupon', testPage.cleanups);
   const el = await fixture<Popup>(
     html`<vitrine-exit-popup lang="en" campaign="bf" capture code="WELCOME10" action="shopify"></vitrine-exit-popup>`,
   );
@@ -100,7 +94,7 @@ test('a redirect to the page with customer_posted=true is a sign-up: thanks and 
     { status: 302, headers: { Location: `${STAND_IN}/pages/sale?customer_posted=true` } },
     { status: 200, body: '<p>page</p>' },
   );
-  const leads = recordTopic('lead', cleanups);
+  const leads = recordTopic('lead', testPage.cleanups);
   const el = await fixture<Popup>(
     html`<vitrine-exit-popup lang="en" campaign="bf" capture code="WELCOME10" action="shopify"></vitrine-exit-popup>`,
   );

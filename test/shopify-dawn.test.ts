@@ -6,13 +6,13 @@
  * Its own file: the bundle is loaded once per page.
  */
 import { afterAll, beforeAll, expect, test, vi, type MockInstance } from 'vitest';
-import { recordPageErrors, renderedDigits, vitrineGlobal } from './loader-page.js';
+import { renderedDigits, usePageErrors, vitrineGlobal } from './loader/page.js';
 import { appendToHead, renderLiquid, renderSection, shopGlobals } from './shopify-theme.js';
 
 const DIST = '/packages/vitrine/dist/';
 
 let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[] = [];
+const pageErrors = usePageErrors();
 
 /** Dawn's layout/theme.liquid, reduced to the parts widgets meet: header group, cart drawer, main. */
 async function dawnPage(): Promise<void> {
@@ -87,7 +87,6 @@ async function dawnPage(): Promise<void> {
 }
 
 beforeAll(async () => {
-  pageErrors = recordPageErrors();
   document.documentElement.lang = 'fr';
   warn = vi.spyOn(console, 'warn');
   await dawnPage();

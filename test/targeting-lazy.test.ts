@@ -4,12 +4,13 @@
  * judged; a widget without rules never asks for it. Its own file: a fresh page where the chunk is
  * not loaded yet.
  */
-import { afterEach, expect, test } from 'vitest';
-import { fixture, fixtureCleanup } from '@open-wc/testing-helpers';
+import { expect, test } from 'vitest';
+import { fixture } from '@open-wc/testing-helpers';
 import { getBus, loadTargeting, type TrackMessage, type VitrineElement } from '@vitrine/core';
 import '@vitrine/sticky-bar/define';
+import { useTestPage } from './support/fixture.js';
 
-afterEach(() => fixtureCleanup());
+useTestPage();
 
 test('a widget with a rule waits for the rules, hidden, then shows when they match; its view comes then', async () => {
   const tracked: TrackMessage[] = [];

@@ -5,7 +5,7 @@
  * its `view` only then), bad rules warn once and are ignored, preview ignores them — and each
  * widget's `debugState()` says precisely why it does not show.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { fixture, fixtureCleanup } from '@open-wc/testing-helpers';
 import {
@@ -17,7 +17,6 @@ import {
   forgetMemory,
   loadTargeting,
   getBus,
-  overlayPageState,
   storage,
   type TrackMessage,
   type VitrineElement,
@@ -29,20 +28,19 @@ import '@vitrine/exit-popup/define';
 import '@vitrine/wheel/define';
 import '@vitrine/shipping-progress/define';
 import '@vitrine/loyalty-badge/define';
+import { NOW, useTestPage } from './support/fixture.js';
 
 type Widget = VitrineElement;
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
-const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 const MINUTE = 60_000;
 const ORIGINAL_URL = location.href;
 
-let warn: MockInstance<typeof console.warn>;
+// A fresh bus per test: the sticky cart and customer of one test must not leak into the next.
+const testPage = useTestPage({ freshBus: true, reset: () => Reflect.deleteProperty(globalThis, 'Shopify') });
+const { vitrineWarnings } = testPage;
 let tracked: TrackMessage[];
-let stopTracking: () => void;
 
-const vitrineWarnings = () =>
-  warn.mock.calls.map((call) => String(call[0])).filter((message) => message.startsWith('[vitrine]'));
 const views = (campaign?: string) =>
   tracked.filter((message) => message.action === 'view' && (!campaign || message.campaign === campaign));
 
@@ -62,27 +60,12 @@ async function settle(el: Element): Promise<void> {
 beforeAll(() => loadTargeting());
 
 beforeEach(() => {
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   tracked = [];
-  stopTracking = getBus().subscribe('track', (message) => tracked.push(message));
+  testPage.cleanups.push(getBus().subscribe('track', (message) => tracked.push(message)));
 });
 
 afterEach(() => {
-  fixtureCleanup();
-  stopTracking();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
   history.replaceState(null, '', ORIGINAL_URL);
-  for (const store of [localStorage, sessionStorage])
-    for (const key of Object.keys(store)) if (key.startsWith('vitrine:')) store.removeItem(key);
-  forgetMemory();
-  const page = overlayPageState();
-  page.open = null;
-  page.owner = null;
-  page.closed = 0;
-  // A fresh bus per test: the sticky cart and customer of one test must not leak into the next.
-  Reflect.deleteProperty(globalThis, Symbol.for('vitrine.bus'));
-  Reflect.deleteProperty(globalThis, 'Shopify');
 });
 
 describe('pages and exclude-pages', () => {

@@ -4,9 +4,10 @@
  * pointer always stops inside the slice drawn and never on its exact centre, and the integer
  * draw has no modulo bias (values in the rejection zone are drawn again).
  */
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { SLICE_MARGIN, draw, pickIndex, randomBelow, sliceBounds, stopAngle, tickets } from '@vitrine/wheel';
 import { chiSquare, CRITICAL_0_001 } from './chi-square.js';
+import { useTestPage } from './support/fixture.js';
 
 /** A random source that hands out `values` in turn (then fails loudly). */
 function sequence(...values: number[]) {
@@ -20,9 +21,7 @@ function sequence(...values: number[]) {
   });
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+useTestPage();
 
 describe('odds follow the weights (chi-square, p = 0.001)', () => {
   const cases: Array<[string, number[], number]> = [

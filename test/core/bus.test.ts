@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { getBus, STICKY_TOPICS, type Bus, type CartState } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 const BUS_KEY = Symbol.for('vitrine.bus');
 const holder = globalThis as unknown as Record<symbol, unknown>;
@@ -12,11 +13,8 @@ function forgetBus() {
 const cart: CartState = { total: 59.9, currency: 'EUR', itemCount: 2 };
 
 describe('the page bus', () => {
+  useTestPage({ freshBus: true });
   beforeEach(forgetBus);
-  afterEach(() => {
-    forgetBus();
-    vi.restoreAllMocks();
-  });
 
   test('is one per page: every copy that asks gets the same object, kept on the global symbol', () => {
     const first = getBus();

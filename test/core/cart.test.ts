@@ -5,8 +5,8 @@
  * Each test is a fresh page for Vitrine: no cart store, no bus, the fake shop's fetch and the
  * browser's XMLHttpRequest restored. Time runs on fake timers; nothing sleeps.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { html as litHtml } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
@@ -23,6 +23,7 @@ import {
   shopifyPresentment,
   type CartState,
 } from '@vitrine/core';
+import { NOW, useTestPage } from '../support/fixture.js';
 
 /** A minimal cart-aware widget: shows what its CartController knows. */
 class CartProbe extends VitrineElement {
@@ -125,7 +126,15 @@ const xhrOpen = XMLHttpRequest.prototype.open;
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const xhrSend = XMLHttpRequest.prototype.send;
 
-let warn: MockInstance<typeof console.warn>;
+const testPage = useTestPage({
+  now: NOW,
+  toFake: ['setTimeout', 'clearTimeout', 'Date'],
+  reset: () => {
+    delete holder.Shopify;
+    delete holder.subscribe;
+    delete holder.PUB_SUB_EVENTS;
+  },
+});
 
 beforeEach(() => {
   delete holder[Symbol.for('vitrine.cart')];
@@ -139,17 +148,6 @@ beforeEach(() => {
   shop.calls = [];
   shop.gate = null;
   holder.Shopify = { routes: { root: '/' }, currency: { active: 'EUR', rate: '1.0' } };
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  vi.useFakeTimers({ now: Date.parse('2026-11-27T09:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  delete holder.Shopify;
-  delete holder.subscribe;
-  delete holder.PUB_SUB_EVENTS;
 });
 
 afterAll(() => {
@@ -507,7 +505,7 @@ describe('cart-source="shopify"', () => {
     expect(shop.cartGets).toBe(3);
     expect(text(widgets[0])).toBe('59.9 EUR 2');
     expect(widgets[0].cartSourceController.stale).toBe(true);
-    const cartWarnings = warn.mock.calls.filter(([message]) => String(message).includes('cart.js'));
+    const cartWarnings = testPage.warn.mock.calls.filter(([message]) => String(message).includes('cart.js'));
     expect(cartWarnings).toEqual([
       [
         "[vitrine] ignored the answer of /cart.js (HTTP 200): expected Shopify's cart JSON with total_price in cents, currency and item_count",
@@ -561,7 +559,7 @@ describe('cart-source="attribute" and "bus", and the default', () => {
     await elapse(0, widget);
     widget.requestUpdate();
     await elapse(0, widget);
-    expect(warn.mock.calls).toEqual([
+    expect(testPage.warn.mock.calls).toEqual([
       [
         '[vitrine] <cart-probe campaign="bf"> ignored total="12,50": expected a non-negative amount in major units with a dot, such as 60 or 59.90',
       ],
@@ -579,8 +577,8 @@ describe('cart-source="attribute" and "bus", and the default', () => {
     getBus().publish('cart', { total: '59,90', currency: 'EUR' } as unknown as CartState);
     await widget.updateComplete;
     expect(text(widget)).toBe('10 EUR 1');
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
+    expect(testPage.warn.mock.calls[0][0]).toMatch(
       /^\[vitrine\] <cart-probe campaign="x"> ignored the cart message \{"total":"59,90","currency":"EUR"\}: expected \{ total, currency, itemCount \}/,
     );
   });

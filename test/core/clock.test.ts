@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { LitElement } from 'lit';
 import { ClockController, pageClock } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 const START = Date.UTC(2026, 10, 27, 12, 0, 0, 300); // 300 ms into a second
 const unsubscribers: Array<() => void> = [];
@@ -23,17 +24,14 @@ class ClockTestElement extends LitElement {
 }
 customElements.define('clock-test-element', ClockTestElement);
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: START });
+useTestPage({
+  now: START,
+  // Drop the own property: document.hidden is the prototype's getter again.
+  reset: () => delete (document as { hidden?: boolean }).hidden,
 });
 
 afterEach(() => {
   for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
-  fixtureCleanup();
-  // Drop the own property: document.hidden is the prototype's getter again.
-  delete (document as { hidden?: boolean }).hidden;
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 describe('the page clock', () => {

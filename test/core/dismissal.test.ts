@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DISMISS_FOR_EXPECTED, DismissalController, forgetMemory, VitrineElement } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 class DismissTestElement extends VitrineElement {
   @property({ attribute: 'dismiss-for' }) dismissFor: string | null = null;
@@ -20,7 +21,6 @@ const setItem = Storage.prototype.setItem;
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-let consoleWarn: MockInstance<typeof console.warn>;
 
 const shows = (el: DismissTestElement) => el.shadowRoot!.querySelector('[part=close]') !== null;
 
@@ -37,22 +37,18 @@ async function reload(markup: ReturnType<typeof html>, ms = 0) {
   return fixture<DismissTestElement>(markup);
 }
 
+const testPage = useTestPage({
+  now: NOW,
+  reset: () => {
+    delete (window as { Shopify?: unknown }).Shopify;
+    localStorage.clear();
+    sessionStorage.clear();
+  },
+});
+
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  forgetMemory();
-  vi.useFakeTimers({ now: NOW });
-  consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  delete (window as { Shopify?: unknown }).Shopify;
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-  localStorage.clear();
-  sessionStorage.clear();
-  forgetMemory();
 });
 
 describe('dismiss-for', () => {
@@ -81,7 +77,7 @@ describe('dismiss-for', () => {
     expect(shows(el)).toBe(false);
     el = await reload(markup, 1);
     expect(shows(el)).toBe(true);
-    expect(consoleWarn).not.toHaveBeenCalled();
+    expect(testPage.warn).not.toHaveBeenCalled();
   });
 
   test('"session": closed for the rest of the tab, whatever the time, kept in sessionStorage only', async () => {
@@ -106,8 +102,8 @@ describe('dismiss-for', () => {
     await close(el);
     expect(el.dismissal.dismissedUntil).toBe(NOW + 7 * DAY);
     expect(el.dismissal.lengthOf('forever')).toBe(7 * DAY);
-    expect(consoleWarn).toHaveBeenCalledTimes(1);
-    expect(consoleWarn).toHaveBeenCalledWith(
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
+    expect(testPage.warn).toHaveBeenCalledWith(
       `[vitrine] <vitrine-dismiss-test campaign="bf"> ignored dismiss-for="forever": expected ${DISMISS_FOR_EXPECTED}`,
     );
   });
@@ -115,7 +111,7 @@ describe('dismiss-for', () => {
   test.each(['0s', '-1d', '7 days'])('%j is invalid too', async (value) => {
     const el = await fixture<DismissTestElement>(html`<vitrine-dismiss-test></vitrine-dismiss-test>`);
     expect(el.dismissal.lengthOf(value)).toBe(7 * DAY);
-    expect(consoleWarn).toHaveBeenCalledTimes(1);
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
   });
 
   test('a controller may have its own default', async () => {

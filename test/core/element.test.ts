@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { describe, expect, test, vi } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { LitElement } from 'lit';
 import { durationAttribute, TIME_ZONE_EXPECTED, VitrineElement, type Catalog } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 const closeText: Catalog<'close'> = { en: { close: 'Close' }, fr: { close: 'Fermer' } };
 
@@ -27,18 +28,12 @@ class ElementTestBroken extends VitrineElement {
 }
 customElements.define('vitrine-element-broken', ElementTestBroken);
 
-let consoleWarn: MockInstance<typeof console.warn>;
-
-beforeEach(() => {
-  consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  delete (window as { Shopify?: unknown }).Shopify;
-  vi.restoreAllMocks();
-  localStorage.clear();
-  sessionStorage.clear();
+const testPage = useTestPage({
+  reset: () => {
+    delete (window as { Shopify?: unknown }).Shopify;
+    localStorage.clear();
+    sessionStorage.clear();
+  },
 });
 
 const text = (el: Element) => el.shadowRoot!.querySelector('[part=text]')!.textContent;
@@ -86,7 +81,7 @@ describe('common attributes', () => {
     expect(el.timeZone).toBe('America/New_York');
     expect(el.startAt).toBe(Date.parse('2026-11-27T05:00:00Z'));
     expect(el.endAt).toBeNull();
-    expect(consoleWarn).not.toHaveBeenCalled();
+    expect(testPage.warn).not.toHaveBeenCalled();
   });
 
   test('an invalid timezone warns once, in the documented format, and the visitor’s zone is used', async () => {
@@ -95,8 +90,8 @@ describe('common attributes', () => {
     );
     expect(el.timeZone).toBeUndefined();
     expect(el.timeZone).toBeUndefined();
-    expect(consoleWarn).toHaveBeenCalledTimes(1);
-    expect(consoleWarn).toHaveBeenCalledWith(
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
+    expect(testPage.warn).toHaveBeenCalledWith(
       `[vitrine] <vitrine-element-test campaign="bf"> ignored timezone="Paris": expected ${TIME_ZONE_EXPECTED}`,
     );
   });
@@ -105,7 +100,7 @@ describe('common attributes', () => {
     const el = await fixture<ElementTestElement>(html`<vitrine-element-test start=""></vitrine-element-test>`);
     expect(el.startAt).toBeNull();
     expect(el.endAt).toBeNull();
-    expect(consoleWarn).toHaveBeenCalledTimes(1);
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
   });
 
   test('durationAttribute parses, or warns and falls back', async () => {
@@ -114,8 +109,8 @@ describe('common attributes', () => {
     expect(durationAttribute(el, 'rotate', null, 1)).toBe(1);
     expect(durationAttribute(el, 'rotate', 'fast', 1)).toBe(1);
     expect(durationAttribute(el, 'rotate', 'fast', 1)).toBe(1);
-    expect(consoleWarn).toHaveBeenCalledTimes(1);
-    expect(consoleWarn.mock.calls[0][0]).toContain('ignored rotate="fast": expected a duration');
+    expect(testPage.warn).toHaveBeenCalledTimes(1);
+    expect(testPage.warn.mock.calls[0][0]).toContain('ignored rotate="fast": expected a duration');
   });
 });
 
@@ -162,6 +157,9 @@ describe('helpers', () => {
     const live = await fixture<ElementTestElement>(html`<vitrine-element-test></vitrine-element-test>`);
     expect(live.store.kind).toBe('local');
     expect(live.sessionStore.kind).toBe('session');
+    // The live widget noted the visitor's first visit (every widget does); only the preview's writes
+    // count below. This held by chance before: an earlier test's note, still in memory, skipped the write.
+    localStorage.clear();
 
     const preview = await fixture<ElementTestElement>(html`<vitrine-element-test preview></vitrine-element-test>`);
     preview.store.set('bf:spins', 1);

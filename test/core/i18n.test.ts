@@ -1,13 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { describe, expect, test } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { formatMoney, formatNumber, languageOf, normalizeLanguage, translateFrom, type Catalog } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 /** Intl separates with no-break spaces (U+00A0, U+202F); compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
-afterEach(() => {
-  fixtureCleanup();
-});
+useTestPage();
 
 describe('normalizeLanguage', () => {
   test.each([

@@ -4,9 +4,10 @@
  * email form (validation, consent, the truth about what happened) and the coupon's copy button.
  * `fetch` is stubbed; time is fake where backoff matters.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type Mock, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { clearStored, recordTopic } from '../support/recorders.js';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { useTestPage } from '../support/fixture.js';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { html as litHtml } from 'lit';
 import {
   CouponController,
@@ -65,11 +66,6 @@ const posted = () =>
 const status = (code: number, headers: Record<string, string> = {}) => new Response(null, { status: code, headers });
 
 let fetchMock: Mock<typeof fetch>;
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-let cleanups: Array<() => void>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
 
 /** What was sent: URL, headers and body of each request. */
 function requests() {
@@ -84,7 +80,7 @@ const keys = () => requests().map((request) => request.headers['Idempotency-Key'
 const bodies = () => requests().map((request) => JSON.parse(request.body as string) as LeadMessage & { id: string });
 
 /** Messages of a bus topic published from now on. */
-const record = <T extends 'lead' | 'track'>(topic: T) => recordTopic(topic, cleanups);
+const record = <T extends 'lead' | 'track'>(topic: T) => recordTopic(topic, testPage.cleanups);
 
 /** As a new page load: memory and timers forgotten, only what storage kept remains. */
 function reloadPage(): void {
@@ -97,32 +93,24 @@ async function settle(): Promise<void> {
   for (let turn = 0; turn < 20; turn++) await Promise.resolve();
 }
 
+const testPage = useTestPage({
+  reset: () => {
+    Reflect.deleteProperty(window, 'Shopify');
+    clearStored();
+    reloadPage();
+  },
+});
+
 beforeEach(() => {
   clearStored();
   reloadPage();
   fetchMock = vi.fn<typeof fetch>();
   vi.stubGlobal('fetch', fetchMock);
-  warn = vi.spyOn(console, 'warn');
-  pageErrors = [];
-  cleanups = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
 });
 
 afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  const warnings = warn.mock.calls.map((call) => String(call[0]));
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  Reflect.deleteProperty(window, 'Shopify');
-  clearStored();
-  reloadPage();
-  expect(warnings).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  // No warning at all here, not even one of Vitrine's own.
+  expect(testPage.warn.mock.calls.map((call) => String(call[0]))).toEqual([]);
 });
 
 describe('the outbox', () => {
@@ -157,7 +145,7 @@ describe('the outbox', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5); // no jitter: 2 s, then 4 s
     fetchMock.mockResolvedValueOnce(status(503)).mockResolvedValueOnce(status(503)).mockResolvedValueOnce(ok());
     const settled = vi.fn();
-    cleanups.push(onLeadSettled(settled));
+    testPage.cleanups.push(onLeadSettled(settled));
 
     const outcome = await submitLead(LEAD, '/api/leads');
     expect(outcome.status).toBe('queued');

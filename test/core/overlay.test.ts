@@ -3,15 +3,15 @@
  * <dialog>; focus goes in, stays in, comes back; Escape and the backdrop close; the page
  * behind does not scroll; `vitrine-open` can be cancelled; the bus hears it all.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { recordTopic } from '../support/recorders.js';
+import { useTestPage } from '../support/fixture.js';
 import { userEvent } from 'vitest/browser';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { css, html as litHtml } from 'lit';
 import {
   OverlayController,
   VitrineElement,
-  forgetMemory,
   getBus,
   overlayPageState,
   type CloseReason,
@@ -62,37 +62,19 @@ function resetPage(): void {
 }
 
 /** Messages of a bus topic published from now on. */
-const record = <T extends 'overlay' | 'track'>(topic: T) => recordTopic(topic, cleanups);
+const record = <T extends 'overlay' | 'track'>(topic: T) => recordTopic(topic, testPage.cleanups);
 
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-let cleanups: Array<() => void>;
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
+const testPage = useTestPage();
 
 beforeEach(() => {
   resetPage();
-  warn = vi.spyOn(console, 'warn');
-  pageErrors = [];
-  cleanups = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
   document.documentElement.style.overflow = '';
   document.documentElement.style.scrollbarGutter = '';
 });
 
 afterEach(() => {
-  fixtureCleanup();
-  for (const cleanup of cleanups) cleanup();
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  const warnings = warn.mock.calls.map((call) => String(call[0]));
-  vi.restoreAllMocks();
-  forgetMemory();
-  resetPage();
-  expect(warnings).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  // No warning at all here, not even one of Vitrine's own.
+  expect(testPage.warn.mock.calls.map((call) => String(call[0]))).toEqual([]);
 });
 
 describe('opening', () => {

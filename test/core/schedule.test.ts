@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { nothing } from 'lit';
 import { DATE_TIME_EXPECTED, VitrineElement, type ScheduleController } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 class ScheduleTestElement extends VitrineElement {
   // Every widget has its schedule from the base class: the one under test.
@@ -25,18 +26,14 @@ async function after(el: ScheduleTestElement, ms: number) {
   await el.updateComplete;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-  consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+const testPage = useTestPage({
+  now: NOW,
+  reset: () => {
+    delete (window as { Shopify?: unknown }).Shopify;
+    delete (document as { hidden?: boolean }).hidden;
+  },
 });
-
-afterEach(() => {
-  fixtureCleanup();
-  delete (window as { Shopify?: unknown }).Shopify;
-  delete (document as { hidden?: boolean }).hidden;
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+beforeEach(() => (consoleWarn = testPage.warn));
 
 describe('start and end', () => {
   test('always on without them', async () => {

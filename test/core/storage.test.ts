@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { createStorage, forgetMemory, resetStored, sessionStore, storage, STORAGE_PREFIX } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 type Win = { Shopify?: unknown };
 
@@ -18,18 +19,17 @@ function consent(allowed: boolean) {
   (window as Win).Shopify = { customerPrivacy: { preferencesProcessingAllowed: () => allowed } };
 }
 
+useTestPage({
+  reset: () => {
+    delete (window as Win).Shopify;
+    localStorage.clear();
+    sessionStorage.clear();
+  },
+});
+
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
-  forgetMemory();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  delete (window as Win).Shopify;
-  localStorage.clear();
-  sessionStorage.clear();
-  forgetMemory();
 });
 
 describe('where values go', () => {

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { ga4Event, getBus, installTrackBridges, VitrineElement, type TrackMessage } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 class TrackTestElement extends VitrineElement {}
 customElements.define('vitrine-track-test', TrackTestElement);
@@ -13,16 +14,16 @@ function shopify(extra: Record<string, unknown> = {}) {
   win.Shopify = { analytics: { publish }, ...extra };
 }
 
+useTestPage({
+  reset: () => {
+    delete win.Shopify;
+    delete win.dataLayer;
+  },
+});
+
 beforeEach(() => {
   win.dataLayer = [];
   publish = vi.fn();
-});
-
-afterEach(() => {
-  fixtureCleanup();
-  delete win.Shopify;
-  delete win.dataLayer;
-  vi.restoreAllMocks();
 });
 
 describe('track bridges', () => {

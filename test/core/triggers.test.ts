@@ -2,10 +2,11 @@
  * TriggerController in real Chromium with fake timers: exit intent through the top edge (not
  * a side, not a select, not before min-time), time, scroll depth, idleness, the touch gesture.
  */
-import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { html as litHtml } from 'lit';
 import { TriggerController, VitrineElement, parseTriggers, type TriggerKind } from '@vitrine/core';
+import { useTestPage } from '../support/fixture.js';
 
 class TestTriggers extends VitrineElement {
   fires: TriggerKind[] = [];
@@ -52,30 +53,11 @@ function scrollPage(y: number): void {
   window.dispatchEvent(new Event('scroll'));
 }
 
-let warn: MockInstance<typeof console.warn>;
-let pageErrors: unknown[];
-const recordError = (event: ErrorEvent | PromiseRejectionEvent) =>
-  pageErrors.push('error' in event ? event.error : event.reason);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  pageErrors = [];
-  window.addEventListener('error', recordError);
-  window.addEventListener('unhandledrejection', recordError);
-});
+const testPage = useTestPage({ now: Date.now() });
 
 afterEach(() => {
-  fixtureCleanup();
   for (const element of added.splice(0)) element.remove();
   window.scrollTo(0, 0);
-  window.removeEventListener('error', recordError);
-  window.removeEventListener('unhandledrejection', recordError);
-  vi.useRealTimers();
-  const others = warn.mock.calls.map((call) => String(call[0])).filter((message) => !message.startsWith('[vitrine]'));
-  vi.restoreAllMocks();
-  expect(others).toEqual([]);
-  expect(pageErrors).toEqual([]);
 });
 
 describe('parseTriggers', () => {
@@ -112,7 +94,7 @@ describe('parseTriggers', () => {
     const host = await fixture<TestTriggers>(html`<test-triggers campaign="bf"></test-triggers>`);
     host.triggers.configure('exit sometimes', 0);
     host.triggers.configure('exit sometimes', 0);
-    const warnings = warn.mock.calls.map((call) => String(call[0]));
+    const warnings = testPage.warn.mock.calls.map((call) => String(call[0]));
     expect(warnings).toEqual([
       '[vitrine] <test-triggers campaign="bf"> ignored trigger="sometimes": expected space-separated triggers: exit, time:<duration>, scroll:<0-100>%, idle:<duration>',
     ]);

@@ -1,58 +1,14 @@
 /**
  * Shared helpers of the hardening suite (test/hardening/*.test.ts). Everything runs against the
  * BUILT script-tag bundle (`packages/vitrine/dist/vitrine.js`, built by `npm test` first), loaded
- * the way a merchant loads it (see ../loader-page.ts), in a page of its own per test file.
+ * the way a merchant loads it (see ../loader/page.ts), in a page of its own per test file.
  */
 import { expect } from 'vitest';
 import manifest from '../../custom-elements.json';
+import { WIDGET_TAGS, type Widget } from '../support/widgets.js';
 
-export { BUNDLE_URL, loadBundle, pageBus, settle, vitrineGlobal } from '../loader-page.js';
-
-export type Widget = HTMLElement & { updateComplete: Promise<unknown> };
-
-/** The six widgets' tags (the wheel's segments and the progress's goals are children). */
-export const WIDGET_TAGS = [
-  'vitrine-countdown',
-  'vitrine-sticky-bar',
-  'vitrine-exit-popup',
-  'vitrine-wheel',
-  'vitrine-shipping-progress',
-  'vitrine-loyalty-badge',
-] as const;
-
-/** Tags that live inside another widget, with the parent they need. */
-export const CHILD_TAGS: Record<string, string> = {
-  'vitrine-wheel-segment': 'vitrine-wheel',
-  'vitrine-goal': 'vitrine-shipping-progress',
-};
-
-/** A valid widget of each kind, as a merchant writes it: renders without a single warning. */
-export const VALID: Record<string, { attributes: Record<string, string>; html: string }> = {
-  'vitrine-countdown': { attributes: { deadline: '2099-01-01T00:00:00Z', label: 'Sale ends in' }, html: '' },
-  'vitrine-sticky-bar': { attributes: {}, html: '<p>Free shipping from €60</p><p>New scents</p>' },
-  'vitrine-exit-popup': { attributes: { heading: '10% off', text: 'Sign up', code: 'WELCOME10' }, html: '' },
-  'vitrine-wheel': {
-    attributes: { heading: 'Spin to win' },
-    html:
-      '<vitrine-wheel-segment label="10% off" code="W10" weight="2"></vitrine-wheel-segment>' +
-      '<vitrine-wheel-segment label="Not this time" weight="3" color="#0f766e"></vitrine-wheel-segment>' +
-      '<vitrine-wheel-segment label="Free delivery" code="SHIP"></vitrine-wheel-segment>',
-  },
-  'vitrine-shipping-progress': {
-    attributes: { threshold: '60', total: '20', currency: 'EUR' },
-    html: '<vitrine-goal amount="100" label="a free gift"></vitrine-goal>',
-  },
-  'vitrine-loyalty-badge': { attributes: { price: '27.20', rate: '1' }, html: '' },
-};
-
-/** Creates a valid widget of `tag` (VALID), with `attributes` over it. */
-export function widget(tag: string, attributes: Record<string, string> = {}): Widget {
-  const element = document.createElement(tag) as Widget;
-  const valid = VALID[tag] ?? { attributes: {}, html: '' };
-  for (const [name, value] of Object.entries({ ...valid.attributes, ...attributes })) element.setAttribute(name, value);
-  element.innerHTML = valid.html;
-  return element;
-}
+export { BUNDLE_URL, loadBundle, pageBus, settle, vitrineGlobal } from '../loader/page.js';
+export { CHILD_TAGS, VALID, WIDGET_TAGS, widget, type Widget } from '../support/widgets.js';
 
 interface ManifestAttribute {
   name: string;

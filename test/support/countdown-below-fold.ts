@@ -9,7 +9,9 @@ import '@vitrine/countdown/define';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
 
-export const NOW = Date.parse('2026-11-27T09:00:00.000Z');
+import { NOW } from './fixture.js';
+
+export { NOW };
 
 /** The seconds a countdown shows. */
 export const seconds = (el: Countdown) =>

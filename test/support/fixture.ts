@@ -5,6 +5,8 @@
  * runs the test's cleanups, forgets what Vitrine stored (storage, memory, the overlays' page
  * state), restores timers and mocks, and fails the test when the page saw an error or a warning
  * that is not one of Vitrine's own, deliberate `[vitrine]` ones (a Lit dev-mode warning would be).
+ * A page of the built bundle imports nothing from source: it takes `usePageErrors()` of
+ * test/loader/page.ts instead.
  */
 import { fixtureCleanup } from '@open-wc/testing-helpers';
 import { forgetMemory, overlayPageState } from '@vitrine/core';
@@ -29,6 +31,11 @@ export interface TestPage {
 export interface TestPageOptions {
   /** Fake timers from `now` before each test (default: real timers, a test fakes its own). */
   now?: number;
+  /**
+   * What the fake clock of `now` fakes (default: every timer, Date and performance). A file whose
+   * fixtures wait for animation frames fakes the timers and Date only, and keeps the frames real.
+   */
+  toFake?: NonNullable<Parameters<typeof vi.useFakeTimers>[0]>['toFake'];
   /** A fresh bus per test, so that a sticky topic (`coupon`, `cart`) of one test never reaches the next. */
   freshBus?: boolean;
   /** The file's own undoing after each test, run once the mocks are restored (a new page, its globals gone). */
@@ -59,7 +66,8 @@ export function useTestPage(options: TestPageOptions = {}): TestPage {
   };
 
   beforeEach(() => {
-    if (options.now !== undefined) vi.useFakeTimers({ now: options.now });
+    if (options.now !== undefined)
+      vi.useFakeTimers(options.toFake ? { now: options.now, toFake: options.toFake } : { now: options.now });
     spyOnWarnings();
     pageErrors = [];
     cleanups = [];

@@ -6,7 +6,7 @@ const COUNTDOWN_FONT = `var(--vitrine-font,system-ui,-apple-system,'Segoe UI',Ro
 /**
  * Room that in-flow widgets reserve while their code is still on its way, so the page does
  * not move when it arrives (adopted at once by the loader; the README snippet shows the same).
- * The figures mirror each widget's own styles, and test/loader-layout.test.ts checks them
+ * The figures mirror each widget's own styles, and test/loader/layout.test.ts checks them
  * against the rendered widget.
  *
  * Reserving the height is not enough: an empty inline-block sits on the baseline by its

@@ -5,16 +5,16 @@
  * countdown alone (never the pop-up kit), then a sticky bar, then an exit pop-up whose code
  * reaches the bar through the bus.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import {
   BUNDLE_URL,
   countdownElement,
   loadBundle,
-  recordPageErrors,
+  usePageErrors,
   renderedDigits,
   settle,
   vitrineGlobal,
-} from './loader-page.js';
+} from './page.js';
 
 const CHUNKS_URL = new URL('chunks/', new URL(BUNDLE_URL, location.href));
 
@@ -77,10 +77,9 @@ async function expectedFor(chunk: string, before: string[]): Promise<string[]> {
   return (await closure(chunk)).filter((name) => !before.includes(name));
 }
 
-let pageErrors: unknown[] = [];
+usePageErrors();
 
 beforeAll(async () => {
-  pageErrors = recordPageErrors();
   await loadBundle();
   await settle();
   expect(newImports()).toEqual(['chunks/bus', 'vitrine.js']);
@@ -92,10 +91,6 @@ beforeAll(async () => {
   expect([...chunkFiles.keys()]).toEqual(
     expect.arrayContaining(['chunks/countdown', 'chunks/sticky-bar', 'chunks/exit-popup']),
   );
-});
-
-afterAll(() => {
-  expect(pageErrors).toEqual([]);
 });
 
 test('a countdown alone fetches its chunk and what it imports, never the pop-up kit', async () => {

@@ -1,7 +1,7 @@
 /**
  * The script-tag build (`packages/vitrine/dist/vitrine.js`, built by `npm test` before the
  * tests run), loaded as a merchant loads it, on a page that has no widget yet and a
- * `window.vitrine` queue made before the script. Other pages: loader-*.test.ts.
+ * `window.vitrine` queue made before the script. Other pages: the other files of test/loader/.
  */
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CartState, CustomerState } from '@vitrine/core/bus';
@@ -9,23 +9,22 @@ import {
   bundleRequests,
   countdownElement,
   loadBundle,
+  usePageErrors,
   pageBus,
-  recordPageErrors,
   renderedDigits,
   settle,
   vitrineGlobal,
-} from './loader-page.js';
+} from './page.js';
 
 const QUEUED_CART: CartState = { total: 1, currency: 'EUR', itemCount: 1 };
 
 /** What the merchant's queued subscriber received, and every vitrine:* event on document. */
 const queuedSubscriberCalls: CartState[] = [];
 const documentEvents: Array<{ type: string; detail: unknown }> = [];
-let pageErrors: unknown[] = [];
+const pageErrors = usePageErrors();
 let requestsAfterLoad: string[] = [];
 
 beforeAll(async () => {
-  pageErrors = recordPageErrors();
   for (const topic of ['cart', 'customer', 'coupon', 'lead', 'overlay', 'timer-end', 'track']) {
     document.addEventListener(`vitrine:${topic}`, (event) =>
       documentEvents.push({ type: event.type, detail: (event as CustomEvent).detail }),

@@ -1,5 +1,5 @@
 /**
- * Helpers for the loader tests (test/loader*.test.ts). They test the BUILT script-tag bundle
+ * Helpers for the loader tests (test/loader/*.test.ts). They test the BUILT script-tag bundle
  * (`npm test` builds it first), loaded the way a merchant loads it: a `<script type="module">`
  * element. The Vite server of the tests serves the repository root, so the bundle is at
  * `/packages/vitrine/dist/vitrine.js`.
@@ -7,7 +7,7 @@
  * Modules are cached per URL and per page, and each test file runs in its own page (iframe):
  * a scenario that needs a fresh page (nothing loaded yet) gets its own file.
  */
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Bus, Topic, Topics } from '@vitrine/core/bus';
 
 export const BUNDLE_URL = '/packages/vitrine/dist/vitrine.js';
@@ -74,6 +74,18 @@ export function recordPageErrors(): unknown[] {
   const errors: unknown[] = [];
   window.addEventListener('error', (event) => errors.push(event.error ?? event.message));
   window.addEventListener('unhandledrejection', (event) => errors.push(event.reason));
+  return errors;
+}
+
+/**
+ * The page-error check every loader file shares: errors that reach the page are recorded from the
+ * file's start (its beforeAll included) and each test fails if any came. Not test/support/fixture.ts:
+ * that one imports core from source, and these pages load nothing but the bundle (an npm copy
+ * only where a test imports it). Returns the list, for a test that looks at it itself.
+ */
+export function usePageErrors(): unknown[] {
+  const errors = recordPageErrors();
+  afterEach(() => expect(errors).toEqual([]));
   return errors;
 }
 

@@ -4,17 +4,16 @@
  * and sends `view`, carrying its label and the experiment's name.
  */
 import { beforeAll, expect, test } from 'vitest';
-import { UNDEFINED_CSS } from '../packages/vitrine/src/reserve-css.js';
-import { bundleRequests, loadBundle, recordPageErrors, settle } from './loader-page.js';
+import { UNDEFINED_CSS } from '../../packages/vitrine/src/reserve-css.js';
+import { bundleRequests, loadBundle, usePageErrors, settle } from './page.js';
 
 const views: unknown[] = [];
-let pageErrors: unknown[] = [];
+const pageErrors = usePageErrors();
 /** Where the content below the bars stood at each frame, and the layout shifts the page recorded. */
 const belowTops = new Set<number>();
 const shifts: number[] = [];
 
 beforeAll(async () => {
-  pageErrors = recordPageErrors();
   document.addEventListener('vitrine:track', (event) => {
     const message = (event as CustomEvent<{ action: string }>).detail;
     if (message.action === 'view') views.push(message);
