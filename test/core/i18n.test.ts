@@ -15,8 +15,13 @@ describe('normalizeLanguage', () => {
     ['fr-CA', 'fr'],
     ['FR_be', 'fr'],
     ['en-GB', 'en'],
-    ['de', 'en'],
-    ['de-CH', 'en'],
+    ['de', 'de'],
+    ['de-CH', 'de'],
+    ['pt-BR', 'pt'],
+    ['pt_PT', 'pt'],
+    ['he-IL', 'he'],
+    ['xx', 'en'],
+    ['zh-Hant', 'en'],
     ['', 'en'],
     [null, 'en'],
   ])('%j → %s', (value, language) => {
@@ -32,13 +37,15 @@ describe('languageOf', () => {
           <p><span id="deep"></span></p>
           <p lang="en-US"><span id="english"></span></p>
           <p lang="de"><span id="german"></span></p>
+          <p lang="xx-YY"><span id="unknown"></span></p>
           <span id="own" lang="fr-CA"></span>
         </section>
       </div>
     `);
     expect(languageOf(root.querySelector('#deep')!)).toBe('fr');
     expect(languageOf(root.querySelector('#english')!)).toBe('en');
-    expect(languageOf(root.querySelector('#german')!)).toBe('en');
+    expect(languageOf(root.querySelector('#german')!)).toBe('de');
+    expect(languageOf(root.querySelector('#unknown')!)).toBe('en');
     expect(languageOf(root.querySelector('#own')!)).toBe('fr');
   });
 
@@ -67,6 +74,7 @@ describe('languageOf', () => {
 
 describe('texts', () => {
   const catalog: Catalog<'name' | 'close'> = {
+    scope: 'countdown',
     en: { name: 'Countdown, ends {date}', close: 'Close' },
     fr: { name: 'Compte à rebours, se termine {date}' },
   };
