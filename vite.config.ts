@@ -165,6 +165,7 @@ export default defineConfig(({ mode }) => ({
       'lit/directive-helpers.js',
       'lit/directives/class-map.js',
       'lit/directives/if-defined.js',
+      'lit/directives/keyed.js',
       'lit/directives/live.js',
       'lit/directives/ref.js',
       'lit/directives/repeat.js',

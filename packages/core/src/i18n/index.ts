@@ -117,17 +117,13 @@ type OverrideText = (catalog: Catalog<string>, language: Language, key: string) 
 /** The merchant's wording, once overrides.ts has arrived. */
 let overrideText: OverrideText | undefined;
 let overridesLoading: Promise<unknown> | undefined;
-/** The page's scripts, a live list: a new `data-vitrine-texts` block is looked for only when their number changes. */
-let scripts: HTMLCollectionOf<HTMLScriptElement> | undefined;
-let scriptCount = -1;
-let hasTextBlock = false;
 
 /**
  * Undefined when every text `language` needs is here (always for en and fr without overrides),
  * else a promise that settles once they are: the language's chunk, and the merchant's overrides
- * when the page has any. A chunk that fails (offline) leaves English, which is better than nothing.
+ * when the page has any (`first`: before the widget's first render). A chunk that fails (offline) leaves English, which is better than nothing.
  */
-export function textsReady(language: Language): Promise<unknown> | undefined {
+export function textsReady(language: Language, first: boolean): Promise<unknown> | undefined {
   const waits: Array<Promise<unknown>> = [];
   const pack = PACKS[language];
   if (pack && !packs[language])
@@ -137,12 +133,11 @@ export function textsReady(language: Language): Promise<unknown> | undefined {
         () => (packs[language] = {}),
       )),
     );
-  scripts ??= document.getElementsByTagName('script');
-  if (!overrideText && scripts.length !== scriptCount) {
-    scriptCount = scripts.length;
-    hasTextBlock = !!document.querySelector('script[data-vitrine-texts]');
-  }
-  if (!overrideText && (hasTextBlock || pageValue<unknown[]>('vitrine.texts')?.length))
+  // A block is looked for before a widget's first render only (a countdown renders every second).
+  if (
+    !overrideText &&
+    ((first && document.querySelector('script[data-vitrine-texts]')) || pageValue<unknown[]>('vitrine.texts')?.length)
+  )
     waits.push(
       (overridesLoading ??= import('./overrides.js').then(
         (chunk) => (overrideText = chunk.overrideText),
