@@ -36,6 +36,7 @@ import da from '../packages/core/src/i18n/texts/da.js';
 import ar from '../packages/core/src/i18n/texts/ar.js';
 import he from '../packages/core/src/i18n/texts/he.js';
 import 'vitrine/define';
+import { installApi } from '../packages/vitrine/src/api.js';
 import { useTestPage } from './support/fixture.js';
 
 const page = useTestPage({ freshBus: true });
@@ -289,6 +290,21 @@ describe('the merchant’s own texts', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await bar.updateComplete;
     expect(close()).toBe('Chiudi');
+  });
+
+  test('window.vitrine: a ["texts", …] queued before the loader, then vitrine.texts()', async () => {
+    page.cleanups.push(clearAdded, () => delete (globalThis as { vitrine?: unknown }).vitrine);
+    (globalThis as { vitrine?: unknown }).vitrine = [['texts', { coupon: { copy: 'Copy it' } }]];
+    const api = installApi();
+    getBus().publish('coupon', { code: 'SPRING', campaign: 'api-test' });
+    const bar = await fixture<HTMLElementTagNameMap['vitrine-sticky-bar']>(
+      html`<vitrine-sticky-bar lang="nl" show-coupon preview></vitrine-sticky-bar>`,
+    );
+    const copy = () => bar.shadowRoot!.querySelector('[part="copy-button"]')!.textContent.trim();
+    expect(copy()).toBe('Copy it');
+    api.texts({ nl: { coupon: { copy: 'Pak hem' } } });
+    await expect.poll(copy).toBe('Pak hem');
+    expect(page.warn).not.toHaveBeenCalled();
   });
 
   test('an override that drops a placeholder warns once and keeps the built-in text', async () => {
