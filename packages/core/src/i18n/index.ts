@@ -39,11 +39,10 @@ export const textDirection = (language: Language): 'ltr' | 'rtl' =>
 
 /**
  * The Intl locale of a language. Arabic with Latin digits: the countdown's digits are Latin, and
- * so are prices on most Arabic-language shops; `fr-FR` as before. The others' bare code is their
- * main country's conventions (`pt`: Brazil's, the larger Shopify market).
+ * so are prices on most Arabic-language shops. The others' bare code is their main country's
+ * conventions (`fr`: France's; `pt`: Brazil's, the larger Shopify market).
  */
-const localeOf = (language: Language): string =>
-  language === 'ar' ? 'ar-u-nu-latn' : language === 'fr' ? 'fr-FR' : language;
+const localeOf = (language: Language): string => (language === 'ar' ? 'ar-u-nu-latn' : language);
 
 /**
  * Intl formatters, built once per language and options: building one costs far more than using it,
@@ -110,8 +109,8 @@ const PACKS: Partial<Record<Language, () => Promise<{ default: LanguagePack }>>>
   ar: () => import('./texts/ar.js'),
   he: () => import('./texts/he.js'),
 };
-const packs: Partial<Record<Language, LanguagePack>> = {};
-const loading: Partial<Record<Language, Promise<unknown>>> = {};
+/** Each language's texts once here, or the promise of them while its chunk is on its way. */
+const packs: Partial<Record<Language, LanguagePack | Promise<unknown>>> = {};
 
 type OverrideText = (catalog: Catalog<string>, language: Language, key: string) => string | undefined;
 /** The merchant's wording, once overrides.ts has arrived. */
@@ -124,26 +123,22 @@ let overridesLoading: Promise<unknown> | undefined;
  * when the page has any (`first`: before the widget's first render). A chunk that fails (offline) leaves English, which is better than nothing.
  */
 export function textsReady(language: Language, first: boolean): Promise<unknown> | undefined {
-  const waits: Array<Promise<unknown>> = [];
   const pack = PACKS[language];
-  if (pack && !packs[language])
-    waits.push(
-      (loading[language] ??= pack().then(
+  const waits = [
+    pack &&
+      (packs[language] ??= pack().then(
         (chunk) => (packs[language] = chunk.default),
         () => (packs[language] = {}),
       )),
-    );
-  // A block is looked for before a widget's first render only (a countdown renders every second).
-  if (
+    // A block is looked for before a widget's first render only (a countdown renders every second).
     !overrideText &&
-    ((first && document.querySelector('script[data-vitrine-texts]')) || pageValue<unknown[]>('vitrine.texts')?.length)
-  )
-    waits.push(
+      ((first && document.querySelector('script[data-vitrine-texts]')) ||
+        pageValue<unknown[]>('vitrine.texts')?.length) &&
       (overridesLoading ??= import('./overrides.js').then(
         (chunk) => (overrideText = chunk.overrideText),
         () => (overrideText = () => undefined),
       )),
-    );
+  ].filter((wait) => wait instanceof Promise);
   return waits.length ? Promise.all(waits) : undefined;
 }
 
@@ -153,7 +148,7 @@ function textOf<Key extends string>(catalog: Catalog<Key>, language: Language, k
     overrideText?.(catalog, language, key) ??
     (language === 'en' || language === 'fr'
       ? catalog[language][key as Key]
-      : packs[language]?.[catalog.scope]?.[key]) ??
+      : (packs[language] as LanguagePack | undefined)?.[catalog.scope]?.[key]) ??
     catalog.en[key as Key]
   );
 }
