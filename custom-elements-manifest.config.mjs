@@ -5,6 +5,8 @@ export default {
     '**/*.test.ts',
     '**/*.stories.ts',
     'packages/vitrine/src/{loader,api,widgets,reserve-css}.ts',
+    // The language chunks are data (every widget's texts in one language), not API: README, "Languages".
+    'packages/core/src/i18n/texts/*.ts',
     '**/dist/**',
   ],
   outdir: '.',

@@ -52,7 +52,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
@@ -79,6 +79,9 @@ const bundleBuild = {
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".
       chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {
+        // A language's texts (core's i18n/texts/de.ts) are the `texts-de` chunk.
+        const language = /i18n[\\/]texts[\\/](\w+)\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+        if (language) return `chunks/texts-${language}-[hash].js`;
         // Core's experiment/define.ts is the `experiment` chunk.
         const match = /packages[\\/]([^\\/]+)[\\/]src[\\/](?:(experiment)[\\/])?define\.ts$/.exec(
           chunk.facadeModuleId ?? '',
@@ -162,6 +165,7 @@ export default defineConfig(({ mode }) => ({
       'lit/directive-helpers.js',
       'lit/directives/class-map.js',
       'lit/directives/if-defined.js',
+      'lit/directives/keyed.js',
       'lit/directives/live.js',
       'lit/directives/ref.js',
       'lit/directives/repeat.js',

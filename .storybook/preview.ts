@@ -1,6 +1,8 @@
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { LANGUAGES, normalizeLanguage, textDirection, type Language } from '@vitrine/core';
 import axe from 'axe-core';
 import manifest from '../custom-elements.json';
 import 'vitrine/define';
@@ -65,16 +67,37 @@ function backgroundOf(globals: Record<string, unknown>): string | undefined {
   return typeof background === 'string' ? background : background?.value;
 }
 
+/** The toolbar's languages: every language Vitrine ships, each named in itself. */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  it: 'Italiano',
+  nl: 'Nederlands',
+  pt: 'Português',
+  pl: 'Polski',
+  sv: 'Svenska',
+  da: 'Dansk',
+  ar: 'العربية',
+  he: 'עברית',
+};
+
 /**
- * Wraps every story in `lang` (the language toolbar) and the theme tokens of the chosen
- * background. Two templates, one per language: switching builds fresh widgets, since a widget
+ * Wraps every story in `lang` (the language toolbar; `dir` too for Arabic and Hebrew) and the theme
+ * tokens of the chosen background. Keyed by language: switching builds fresh widgets, since a widget
  * reads its nearest `[lang]` when it renders.
  */
 const withLanguageAndTheme: Decorator = (story, { globals }) => {
   const theme = backgroundOf(globals) === 'dark' ? 'dark' : 'light';
-  return globals.locale === 'fr'
-    ? html`<div class="vitrine-story" lang="fr" data-theme=${theme}>${story()}</div>`
-    : html`<div class="vitrine-story" lang="en" data-theme=${theme}>${story()}</div>`;
+  const language = normalizeLanguage(globals.locale as string | undefined);
+  // Storybook takes a template, not a directive: the keyed wrapper goes inside one.
+  return html`${keyed(
+    language,
+    html`<div class="vitrine-story" lang=${language} dir=${textDirection(language)} data-theme=${theme}>
+      ${story()}
+    </div>`,
+  )}`;
 };
 
 /** Every animation of a document or shadow root, and of the shadow roots inside it (a widget's dialog). */
@@ -114,10 +137,7 @@ const preview: Preview = {
       toolbar: {
         title: 'Language',
         icon: 'globe',
-        items: [
-          { value: 'en', title: 'English' },
-          { value: 'fr', title: 'Français' },
-        ],
+        items: LANGUAGES.map((value) => ({ value, title: LANGUAGE_NAMES[value] })),
         dynamicTitle: true,
       },
     },

@@ -114,7 +114,8 @@ const meta = {
     total: { control: 'text', description: 'The cart total in major units (`attribute` source).' },
     message: {
       control: 'text',
-      description: 'Text before the goal; `{remaining}`, `{goal}`, `{amount}`, `{total}` (built-in fr/en when empty).',
+      description:
+        'Text before the goal; `{remaining}`, `{goal}`, `{amount}`, `{total}` (built-in text in the page’s language when empty).',
     },
     'reached-message': { control: 'text', description: 'Text once every goal is reached (built-in when empty).' },
     ...commonArgTypes(

@@ -5,7 +5,7 @@
  * publishes the cart, as a theme's code or the Shopify cart source would), an inline wheel of
  * fortune and an exit pop-up (opened by a button: exit intent never fires by itself here). Every
  * widget is in `preview` (designer mode: nothing stored, nothing sent). The toolbar switches the
- * language (fr/en) and the background (light/dark); the Code panel and "Show code" give the
+ * language (twelve of them) and the background (light/dark); the Code panel and "Show code" give the
  * widgets' HTML, ready to paste.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';

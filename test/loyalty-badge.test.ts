@@ -428,9 +428,12 @@ describe('languages', () => {
     el.lang = 'en';
     await el.updateComplete;
     expect(say(el, 'label')).toBe('Earn 30 points');
-    el.lang = 'de';
+    el.lang = 'ja';
     await el.updateComplete;
     expect(say(el, 'label')).toBe('Earn 30 points');
+    el.lang = 'de';
+    await el.updateComplete;
+    expect(say(el, 'label')).toBe('Sammle 30 Punkte');
   });
 });
 

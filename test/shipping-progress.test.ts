@@ -202,7 +202,7 @@ describe('what the shopper sees', () => {
     expect(message(inherited)).toBe(`Plus que ${euros(60, 'fr')} pour la livraison gratuite`);
 
     const other = await fixture<Progress>(
-      html`<vitrine-shipping-progress lang="de" threshold="60" total="0"></vitrine-shipping-progress>`,
+      html`<vitrine-shipping-progress lang="ja" threshold="60" total="0"></vitrine-shipping-progress>`,
     );
     expect(message(other)).toBe(`You are ${euros(60)} away from free shipping`);
   });

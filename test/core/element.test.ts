@@ -4,7 +4,7 @@ import { LitElement } from 'lit';
 import { durationAttribute, TIME_ZONE_EXPECTED, VitrineElement, type Catalog } from '@vitrine/core';
 import { useTestPage } from '../support/fixture.js';
 
-const closeText: Catalog<'close'> = { en: { close: 'Close' }, fr: { close: 'Fermer' } };
+const closeText: Catalog<'close'> = { scope: 'popup', en: { close: 'Close' }, fr: { close: 'Fermer' } };
 
 class ElementTestElement extends VitrineElement {
   override render() {
@@ -121,7 +121,7 @@ describe('language', () => {
     expect(el.language).toBe('fr');
     expect(text(el)).toBe('Fermer');
 
-    el.lang = 'de';
+    el.lang = 'ja';
     await el.updateComplete;
     expect(el.language).toBe('en');
     expect(text(el)).toBe('Close');

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
-import { formatMoney, formatNumber, languageOf, normalizeLanguage, translateFrom, type Catalog } from '@vitrine/core';
+import {
+  formatMoney,
+  formatNumber,
+  languageOf,
+  normalizeLanguage,
+  textDirection,
+  textsReady,
+  translateFrom,
+  translatePlural,
+  type Catalog,
+} from '@vitrine/core';
 import { useTestPage } from '../support/fixture.js';
 
 /** Intl separates with no-break spaces (U+00A0, U+202F); compare with plain ones. */
@@ -14,8 +24,13 @@ describe('normalizeLanguage', () => {
     ['fr-CA', 'fr'],
     ['FR_be', 'fr'],
     ['en-GB', 'en'],
-    ['de', 'en'],
-    ['de-CH', 'en'],
+    ['de', 'de'],
+    ['de-CH', 'de'],
+    ['pt-BR', 'pt'],
+    ['pt_PT', 'pt'],
+    ['he-IL', 'he'],
+    ['xx', 'en'],
+    ['zh-Hant', 'en'],
     ['', 'en'],
     [null, 'en'],
   ])('%j → %s', (value, language) => {
@@ -31,13 +46,15 @@ describe('languageOf', () => {
           <p><span id="deep"></span></p>
           <p lang="en-US"><span id="english"></span></p>
           <p lang="de"><span id="german"></span></p>
+          <p lang="xx-YY"><span id="unknown"></span></p>
           <span id="own" lang="fr-CA"></span>
         </section>
       </div>
     `);
     expect(languageOf(root.querySelector('#deep')!)).toBe('fr');
     expect(languageOf(root.querySelector('#english')!)).toBe('en');
-    expect(languageOf(root.querySelector('#german')!)).toBe('en');
+    expect(languageOf(root.querySelector('#german')!)).toBe('de');
+    expect(languageOf(root.querySelector('#unknown')!)).toBe('en');
     expect(languageOf(root.querySelector('#own')!)).toBe('fr');
   });
 
@@ -66,6 +83,7 @@ describe('languageOf', () => {
 
 describe('texts', () => {
   const catalog: Catalog<'name' | 'close'> = {
+    scope: 'countdown',
     en: { name: 'Countdown, ends {date}', close: 'Close' },
     fr: { name: 'Compte à rebours, se termine {date}' },
   };
@@ -75,6 +93,53 @@ describe('texts', () => {
     expect(translateFrom(catalog, 'fr', 'name', { date: 'vendredi' })).toBe('Compte à rebours, se termine vendredi');
     expect(translateFrom(catalog, 'fr', 'close')).toBe('Close');
     expect(translateFrom(catalog, 'en', 'name')).toBe('Countdown, ends {date}');
+  });
+
+  test('en and fr need no chunk; another language resolves once its chunk is here', async () => {
+    expect(textsReady('en', true)).toBeUndefined();
+    expect(textsReady('fr', true)).toBeUndefined();
+    const pending = textsReady('sv', true);
+    expect(pending).toBeInstanceOf(Promise);
+    // Before it arrives: English, never a missing text.
+    expect(translateFrom(catalog, 'sv', 'name', { date: 'fredag' })).toBe('Countdown, ends fredag');
+    await pending;
+    expect(textsReady('sv', false)).toBeUndefined();
+    expect(translateFrom(catalog, 'sv', 'name', { date: 'fredag' })).toBe('Nedräkning, slutar fredag');
+  });
+
+  test('translatePlural picks the form Intl.PluralRules names, else Other', async () => {
+    const units: Catalog<'daysOne' | 'daysOther'> = {
+      scope: 'countdown',
+      en: { daysOne: 'day', daysOther: 'days' },
+      fr: {},
+    };
+    await textsReady('pl', true);
+    await textsReady('ar', true);
+    expect([1, 2, 5, 22, 1.5].map((count) => translatePlural(units, 'pl', 'days', count))).toEqual([
+      'dzień',
+      'dni',
+      'dni',
+      'dni',
+      'dnia',
+    ]);
+    expect([0, 1, 2, 3, 11, 100].map((count) => translatePlural(units, 'ar', 'days', count))).toEqual([
+      'يوم',
+      'يوم',
+      'يومان',
+      'أيام',
+      'يومًا',
+      'يوم',
+    ]);
+    expect([0, 1, 2].map((count) => translatePlural(units, 'en', 'days', count))).toEqual(['days', 'day', 'days']);
+    // French: 0 and 1 are singular; the catalog has no French here, so English words.
+    expect([0, 1, 2].map((count) => translatePlural(units, 'fr', 'days', count))).toEqual(['day', 'day', 'days']);
+  });
+
+  test('textDirection: rtl for Arabic and Hebrew only', () => {
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('he')).toBe('rtl');
+    expect(textDirection('de')).toBe('ltr');
+    expect(textDirection('en')).toBe('ltr');
   });
 });
 
@@ -95,5 +160,15 @@ describe('Intl formatting', () => {
   test('formatNumber', () => {
     expect(plain(formatNumber(1500, 'fr'))).toBe('1 500');
     expect(formatNumber(1500, 'en')).toBe('1,500');
+    expect(formatNumber(1500, 'de')).toBe('1.500');
+    expect(plain(formatNumber(1500, 'pl'))).toBe('1500');
+  });
+
+  test('money in the other languages, Arabic with Latin digits', () => {
+    expect(plain(formatMoney(59.9, 'EUR', 'de'))).toBe('59,90 €');
+    expect(plain(formatMoney(59.9, 'EUR', 'nl'))).toBe('€ 59,90');
+    expect(plain(formatMoney(1500, 'SEK', 'sv'))).toBe('1 500,00 kr');
+    expect(formatMoney(59.9, 'AED', 'ar')).toMatch(/59\.90/);
+    expect(formatMoney(59.9, 'ILS', 'he')).toMatch(/59\.90/);
   });
 });

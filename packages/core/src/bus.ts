@@ -178,6 +178,17 @@ export function pageSingleton<T>(key: PageKey, usable: (value: T | undefined) =>
   return value;
 }
 
+/**
+ * The merchant's own wording for built-in texts (`{ "wheel": { "none": "…" }, "de": { … } }`, README,
+ * "Changing a text"): kept page-wide, so every copy of Vitrine reads it, and every widget renders
+ * again with it. `window.vitrine.texts()` in the script-tag build; here, beside the bus, because the
+ * loader needs it without the shared chunk. i18n/overrides.ts reads and checks it.
+ */
+export function addTexts(overrides: object): void {
+  pageSingleton<object[]>('vitrine.texts', Array.isArray, () => []).push(overrides);
+  for (const widget of pageValue<Iterable<{ requestUpdate(): void }>>('vitrine.widgets') ?? []) widget.requestUpdate();
+}
+
 /** The page's bus, created by whichever copy of Vitrine asks first. */
 export function getBus(): Bus {
   return pageSingleton<Bus>('vitrine.bus', (bus) => typeof bus?.publish === 'function', createBus);

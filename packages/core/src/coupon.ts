@@ -8,7 +8,9 @@ import { css, html, type ReactiveController } from 'lit';
 import type { WidgetHost } from './host.js';
 import { translateFrom, type Catalog } from './i18n/index.js';
 
-const messages: Catalog<'label' | 'copy' | 'copyLabel' | 'copied' | 'select'> = {
+/** The coupon's texts (sticky bar, exit pop-up, wheel); other languages: i18n/texts/. */
+export const couponTexts: Catalog<'label' | 'copy' | 'copyLabel' | 'copied' | 'select'> = {
+  scope: 'coupon',
   en: {
     label: 'Your code',
     copy: 'Copy',
@@ -113,8 +115,8 @@ export class CouponController implements ReactiveController {
 
   render(code: string) {
     const language = this.#host.language;
-    const text = (key: keyof typeof messages.en, values?: Record<string, string>) =>
-      translateFrom(messages, language, key, values);
+    const text = (key: keyof typeof couponTexts.en, values?: Record<string, string>) =>
+      translateFrom(couponTexts, language, key, values);
     const onCopy = (event: Event) => {
       const field = (event.currentTarget as HTMLElement).parentElement?.querySelector('input');
       void this.copy(code, field);

@@ -12,7 +12,16 @@ import { ScheduleController } from './controllers/schedule.js';
 import { TargetingController } from './controllers/targeting.js';
 import { connectedWidgets, debugDateTime, type DebugReason, type WidgetDebugState } from './debug-state.js';
 import type { WidgetHost } from './host.js';
-import { languageOf, normalizeLanguage, translateFrom, type Catalog, type Language } from './i18n/index.js';
+import {
+  languageOf,
+  normalizeLanguage,
+  textsReady,
+  translateFrom,
+  translatePlural,
+  type Catalog,
+  type Language,
+  type PluralBase,
+} from './i18n/index.js';
 import { dateAttribute } from './parse/attribute.js';
 import { isTimeZone, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { ignoredAttributes, warnOnce } from './parse/warn.js';
@@ -36,7 +45,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   @property() timezone: string | null = null;
 
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   @property() override lang!: string;
 
   /** A/B label carried by every analytics event of this widget. */
@@ -145,6 +154,26 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   /** A built-in text from the widget's own `catalog`, in this widget's language. */
   localize<Key extends string>(catalog: Catalog<Key>, key: Key, values?: Record<string, string | number>): string {
     return translateFrom(catalog, this.language, key, values);
+  }
+
+  /** The plural form of `base` for `count` (`daysOne`, `daysFew` …) from the widget's own `catalog`. */
+  localizePlural<Key extends string>(
+    catalog: Catalog<Key>,
+    base: PluralBase<Key>,
+    count: number,
+    values?: Record<string, string | number>,
+  ): string {
+    return translatePlural(catalog, this.language, base, count, values);
+  }
+
+  /**
+   * A widget in a language whose texts are in a chunk of their own (not en or fr), or on a page with
+   * the merchant's own texts, renders once they are here: one small fetch, rather than English first
+   * and then a swap that would flash and move the page. Otherwise it renders at once, as Lit does.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = textsReady(this.language, !this.hasUpdated);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Dispatches a composed, bubbling DOM event; returns false when a listener cancelled it. */

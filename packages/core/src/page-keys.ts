@@ -26,4 +26,6 @@ export type PageKey =
   /** Whether the cart is watched for attribution (attribution/record.ts). */
   | 'vitrine.attribution.cart'
   /** Whether a recorder keeps the visit's touches (record-later.ts, or attribution/record.ts's own). */
-  | 'vitrine.attribution.recorder';
+  | 'vitrine.attribution.recorder'
+  /** The merchant's own texts added with `vitrine.texts()` / `addTexts()` (bus.ts; read by i18n/overrides.ts). */
+  | 'vitrine.texts';

@@ -32,16 +32,17 @@ export type CountdownLayout = (typeof COUNTDOWN_LAYOUTS)[number];
 
 type Unit = 'days' | 'hours' | 'minutes' | 'seconds';
 
-/** The countdown's own texts (`{date}` is the end, in words). */
-const messages: Catalog<'name' | 'ended' | 'pause' | Unit | `${Unit}One` | `${Unit}Short`> = {
+/** The countdown's own texts (`{date}` is the end, in words); other languages: core's i18n/texts/. */
+export const countdownTexts: Catalog<'name' | 'ended' | 'pause' | `${Unit}${'One' | 'Other' | 'Short'}`> = {
+  scope: 'countdown',
   en: {
     name: 'Countdown, ends {date}',
     ended: 'Countdown ended',
     pause: 'Pause the countdown',
-    days: 'days',
-    hours: 'hours',
-    minutes: 'minutes',
-    seconds: 'seconds',
+    daysOther: 'days',
+    hoursOther: 'hours',
+    minutesOther: 'minutes',
+    secondsOther: 'seconds',
     daysOne: 'day',
     hoursOne: 'hour',
     minutesOne: 'minute',
@@ -55,10 +56,10 @@ const messages: Catalog<'name' | 'ended' | 'pause' | Unit | `${Unit}One` | `${Un
     name: 'Compte à rebours, se termine {date}',
     ended: 'Compte à rebours terminé',
     pause: 'Mettre en pause le compte à rebours',
-    days: 'jours',
-    hours: 'heures',
-    minutes: 'minutes',
-    seconds: 'secondes',
+    daysOther: 'jours',
+    hoursOther: 'heures',
+    minutesOther: 'minutes',
+    secondsOther: 'secondes',
     daysOne: 'jour',
     hoursOne: 'heure',
     minutesOne: 'minute',
@@ -381,8 +382,8 @@ export class VitrineCountdown extends VitrineElement {
     const remaining = this.expired ? 0 : this.paused ? this.#frozenRemainingMs : this.remainingMs;
     const endsAt = this.deadlineAt + this.#skewMs;
     const name = this.expired
-      ? this.localize(messages, 'ended')
-      : this.localize(messages, 'name', { date: formatDateTime(endsAt, this.language, this.timeZone) });
+      ? this.localize(countdownTexts, 'ended')
+      : this.localize(countdownTexts, 'name', { date: formatDateTime(endsAt, this.language, this.timeZone) });
     const inline = this.#layout === 'inline';
     // The pause button keeps one name; its state is aria-pressed (a toggle whose name changed too would read "Resume…, pressed").
     return html`
@@ -397,7 +398,7 @@ export class VitrineCountdown extends VitrineElement {
             : html`<button
                 part="pause-button"
                 type="button"
-                aria-label=${this.localize(messages, 'pause')}
+                aria-label=${this.localize(countdownTexts, 'pause')}
                 aria-pressed=${this.paused ? 'true' : 'false'}
                 @click=${this.#togglePause}
               >
@@ -414,8 +415,8 @@ export class VitrineCountdown extends VitrineElement {
     const digits = String(value).padStart(2, '0');
     return html`<span part="segment segment-${unit}"
         ><span part="value">${digits}</span
-        ><span part="unit" aria-hidden="true">${this.localize(messages, `${unit}Short`)}</span
-        ><span class="visually-hidden">${this.localize(messages, value === 1 ? `${unit}One` : unit)}</span></span
+        ><span part="unit" aria-hidden="true">${this.localize(countdownTexts, `${unit}Short`)}</span
+        ><span class="visually-hidden">${this.localizePlural(countdownTexts, unit, value)}</span></span
       >${inline ? ' ' : nothing}`;
   }
 }

@@ -32,7 +32,9 @@ export interface ExitPopupOpenDetail {
   trigger: TriggerKind | 'api';
 }
 
-const messages: Catalog<'name'> = {
+/** The pop-up's own text (its name when no heading is given); other languages: core's i18n/texts/. */
+export const exitPopupTexts: Catalog<'name'> = {
+  scope: 'exit-popup',
   en: { name: 'Special offer' },
   fr: { name: 'Offre spéciale' },
 };
@@ -192,7 +194,7 @@ export class VitrineExitPopup extends PopupElement {
           >${this.#slotted.text || !this.text ? nothing : html`<p>${this.text}</p>`}
         </div>
         ${this.capture ? this.leadForm.render(this.submitLabel) : nothing} ${code ? this.#coupon.render(code) : nothing}`,
-      this.localize(messages, 'name'),
+      this.localize(exitPopupTexts, 'name'),
       hasHeading ? 'heading' : null,
     );
   }

@@ -48,7 +48,9 @@ const FOCUS_CLICK_MS = 500;
 type TextKey =
   'earn' | 'pointsOne' | 'pointsOther' | 'toNext' | 'top' | 'rate' | 'floor' | 'round' | 'balance' | 'tierFrom';
 
-const texts: Catalog<TextKey> = {
+/** The badge's own texts; other languages: core's i18n/texts/. */
+export const loyaltyBadgeTexts: Catalog<TextKey> = {
+  scope: 'loyalty-badge',
   en: {
     earn: 'Earn {points}',
     pointsOne: '{count} point',
@@ -372,10 +374,7 @@ export class VitrineLoyaltyBadge extends VitrineElement {
 
   /** "1 point" / "1,380 points", "1 point" / "0,5 point" / "1 500 points" in French. */
   #pointsText(count: number): string {
-    const plural = new Intl.PluralRules(this.language).select(count);
-    return this.localize(texts, plural === 'one' ? 'pointsOne' : 'pointsOther', {
-      count: formatNumber(count, this.language),
-    });
+    return this.localizePlural(loyaltyBadgeTexts, 'points', count, { count: formatNumber(count, this.language) });
   }
 
   // ——— the popover ———
@@ -518,7 +517,7 @@ export class VitrineLoyaltyBadge extends VitrineElement {
               html`${standing.tier ? html`<span part="tier">${standing.tier}</span> ` : nothing}<span part="points"
                   >${points}</span
                 >${remaining ? html` <span part="remaining">${remaining}</span>` : nothing}`
-            : html`<span part="label">${this.localize(texts, 'earn', { points })}</span>`
+            : html`<span part="label">${this.localize(loyaltyBadgeTexts, 'earn', { points })}</span>`
         }${CHEVRON_ICON}
       </button>
       <div
@@ -535,9 +534,12 @@ export class VitrineLoyaltyBadge extends VitrineElement {
 
   /** "120 points to Gold", "Top tier", or null when the tier list says nothing of what comes next. */
   #remainingText(standing: CustomerStanding): string | null {
-    if (standing.top) return this.localize(texts, 'top');
+    if (standing.top) return this.localize(loyaltyBadgeTexts, 'top');
     if (!standing.next || standing.remaining <= 0) return null;
-    return this.localize(texts, 'toNext', { points: this.#pointsText(standing.remaining), tier: standing.next.name });
+    return this.localize(loyaltyBadgeTexts, 'toNext', {
+      points: this.#pointsText(standing.remaining),
+      tier: standing.next.name,
+    });
   }
 
   #rateText(currency: string): string {
@@ -545,7 +547,7 @@ export class VitrineLoyaltyBadge extends VitrineElement {
     const per = Number((1 / this.#rate).toFixed(2));
     const nice = this.#rate < 1 && per * this.#rate === 1;
     const amount = nice ? per : 1;
-    return this.localize(texts, 'rate', {
+    return this.localize(loyaltyBadgeTexts, 'rate', {
       points: this.#pointsText(nice ? 1 : this.#rate),
       // A whole amount without decimals, as a shopper writes it: "€1", "10 €".
       amount: new Intl.NumberFormat(this.language === 'fr' ? 'fr-FR' : 'en', {
@@ -562,12 +564,14 @@ export class VitrineLoyaltyBadge extends VitrineElement {
     const showRate = standing.mode === 'earn' || !!this.rate?.trim();
     return html`${
       standing.mode === 'customer'
-        ? html`<p part="balance">${this.localize(texts, 'balance', { points })}</p>`
+        ? html`<p part="balance">${this.localize(loyaltyBadgeTexts, 'balance', { points })}</p>`
         : nothing
     }
     ${
       showRate
-        ? html`<p part="rate">${this.#rateText(standing.currency)} ${this.localize(texts, this.#rounding)}</p>`
+        ? html`<p part="rate">
+            ${this.#rateText(standing.currency)} ${this.localize(loyaltyBadgeTexts, this.#rounding)}
+          </p>`
         : nothing
     }
     ${
@@ -581,7 +585,7 @@ export class VitrineLoyaltyBadge extends VitrineElement {
               >
                 <span part="tier-name">${tier.name}</span>
                 <span part="tier-threshold"
-                  >${this.localize(texts, 'tierFrom', { points: this.#pointsText(tier.points) })}</span
+                  >${this.localize(loyaltyBadgeTexts, 'tierFrom', { points: this.#pointsText(tier.points) })}</span
                 >
               </li>`;
             })}

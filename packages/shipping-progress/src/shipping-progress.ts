@@ -24,7 +24,9 @@ import {
 } from '@vitrine/core';
 import { shippingProgressStyles } from './shipping-progress.styles.js';
 
-const texts: Catalog<'message' | 'reached' | 'goal' | 'name' | 'valueText' | 'reachedText'> = {
+/** The progress's own texts; other languages: core's i18n/texts/. */
+export const shippingProgressTexts: Catalog<'message' | 'reached' | 'goal' | 'name' | 'valueText' | 'reachedText'> = {
+  scope: 'shipping-progress',
   en: {
     message: 'You are {remaining} away from {goal}',
     reached: 'You have unlocked {goal}!',
@@ -222,7 +224,12 @@ export class VitrineShippingProgress extends VitrineElement {
     const threshold = convert(this, 'threshold', this.threshold, parseAmount, AMOUNT_EXPECTED);
     const thresholds = convert(this, 'thresholds', this.thresholds, parseAmountsByCurrency, AMOUNTS_EXPECTED);
     if (threshold !== null || thresholds) {
-      sources.push({ key: 'threshold', label: this.localize(texts, 'goal'), amount: threshold, amounts: thresholds });
+      sources.push({
+        key: 'threshold',
+        label: this.localize(shippingProgressTexts, 'goal'),
+        amount: threshold,
+        amounts: thresholds,
+      });
     }
     for (const goal of this.querySelectorAll('vitrine-goal')) {
       const written = goal.getAttribute('amount');
@@ -230,7 +237,7 @@ export class VitrineShippingProgress extends VitrineElement {
       if (written != null && amount === null) warnOnce(goal, 'amount', written, AMOUNT_EXPECTED);
       const amounts = convert(goal, 'amounts', goal.getAttribute('amounts'), parseAmountsByCurrency, AMOUNTS_EXPECTED);
       if (amount === null && !amounts) continue;
-      const label = goal.getAttribute('label')?.trim() || this.localize(texts, 'goal');
+      const label = goal.getAttribute('label')?.trim() || this.localize(shippingProgressTexts, 'goal');
       sources.push({ key: `goal:${label}:${written ?? goal.getAttribute('amounts')}`, label, amount, amounts });
     }
     return sources;
@@ -346,7 +353,7 @@ export class VitrineShippingProgress extends VitrineElement {
       amount: formatMoney(goal.amount, currency, this.language),
       total: formatMoney(total, currency, this.language),
     };
-    if (blank(custom)) return this.localize(texts, key, values);
+    if (blank(custom)) return this.localize(shippingProgressTexts, key, values);
     return custom.replace(/\{(remaining|goal|amount|total)\}/g, (_, name: keyof typeof values) => values[name]);
   }
 
@@ -375,7 +382,7 @@ export class VitrineShippingProgress extends VitrineElement {
             remaining: formatMoney(remaining, view.currency, this.language),
             goal: goal.label,
           }
-        : { total: '', amount: '', remaining: '', goal: this.localize(texts, 'goal') };
+        : { total: '', amount: '', remaining: '', goal: this.localize(shippingProgressTexts, 'goal') };
     const classes = [
       view ? '' : 'waiting',
       this.#cart.stale ? 'stale' : '',
@@ -391,11 +398,11 @@ export class VitrineShippingProgress extends VitrineElement {
         <div
           part="track"
           role="progressbar"
-          aria-label=${this.localize(texts, 'name', values)}
+          aria-label=${this.localize(shippingProgressTexts, 'name', values)}
           aria-valuemin="0"
           aria-valuemax=${goal ? String(goal.amount) : '0'}
           aria-valuenow=${view && goal ? String(Math.min(view.total, goal.amount)) : '0'}
-          aria-valuetext=${view ? this.localize(texts, view.next ? 'valueText' : 'reachedText', values) : nothing}
+          aria-valuetext=${view ? this.localize(shippingProgressTexts, view.next ? 'valueText' : 'reachedText', values) : nothing}
         >
           <div part="bar"></div>
         </div>

@@ -29,7 +29,9 @@ const DEFAULT_ROTATE_MS = 5000;
 /** The page clock ticks once a second: a message shows at least that long. */
 const MIN_ROTATE_MS = 1000;
 
-const texts: Catalog<'label' | 'close' | 'pause' | 'previous' | 'next'> = {
+/** The bar's own texts; other languages: core's i18n/texts/. */
+export const stickyBarTexts: Catalog<'label' | 'close' | 'pause' | 'previous' | 'next'> = {
+  scope: 'sticky-bar',
   en: {
     label: 'Announcements',
     close: 'Close the announcement bar',
@@ -295,7 +297,7 @@ export class VitrineStickyBar extends VitrineElement {
 
   protected override render() {
     if (!this.#visible) return nothing;
-    const text = (key: keyof typeof texts.en) => translateFrom(texts, this.language, key);
+    const text = (key: keyof typeof stickyBarTexts.en) => translateFrom(stickyBarTexts, this.language, key);
     const several = this.#messages.length > 1;
     const coupon = this.showCoupon ? this.coupon : null;
     const edge = this.#position;

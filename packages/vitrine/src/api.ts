@@ -3,7 +3,7 @@
  * loaded (`(window.vitrine = window.vitrine || []).push(['publish', 'cart', {…}])`) is run in
  * order, and `push` keeps working afterwards, so the snippet is safe whatever loads first.
  */
-import { getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
+import { addTexts, getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
 import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
 import type { DebugRow } from './debug-row.js';
 
@@ -68,8 +68,8 @@ export const openPanel = (): Promise<unknown> =>
     .then((panel) => panel.openDebugPanel(debugRows, reset, attribution))
     .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
 
-/** A queued call: `['publish', topic, payload]`, `['subscribe', topic, handler]` or `['conversion', order]`. */
-type Command = [method: 'publish' | 'subscribe' | 'conversion', ...args: unknown[]];
+/** A queued call: `['publish', topic, payload]`, `['subscribe', topic, handler]`, `['conversion', order]` or `['texts', texts]`. */
+type Command = [method: 'publish' | 'subscribe' | 'conversion' | 'texts', ...args: unknown[]];
 
 export interface VitrineApi {
   publish<T extends Topic>(this: void, topic: T, payload: Topics[T]): void;
@@ -98,6 +98,12 @@ export interface VitrineApi {
   conversion(this: void, order?: ConversionInput): Promise<Attribution | null>;
   /** What this visitor saw and did, per campaign and variant, most recent first. */
   attribution(this: void): Promise<AttributionRow[]>;
+  /**
+   * The merchant's own wording for built-in texts, in every language (`{ wheel: { none: '…' } }`) or
+   * in one (`{ de: { wheel: { none: '…' } } }`); widgets on the page show it at once. Keys and
+   * placeholders are checked (one `[vitrine]` warning each). README, "Changing a text".
+   */
+  texts(this: void, texts: object): void;
 }
 
 function run(bus: Bus, command: unknown): void {
@@ -106,10 +112,11 @@ function run(bus: Bus, command: unknown): void {
   try {
     if (method === 'publish') bus.publish(topic, argument);
     else if (method === 'conversion') void conversion(topic as ConversionInput);
+    else if (method === 'texts') addTexts(topic as unknown as object);
     else if (method === 'subscribe' && typeof argument === 'function') bus.subscribe(topic, argument);
     else
       console.warn(
-        `[vitrine] ignored window.vitrine command ${String(method)}: expected publish, subscribe or conversion`,
+        `[vitrine] ignored window.vitrine command ${String(method)}: expected publish, subscribe, conversion or texts`,
       );
   } catch (error) {
     console.error('[vitrine] a queued command failed:', error);
@@ -141,6 +148,7 @@ export function installApi(): VitrineApi {
     reset,
     conversion,
     attribution,
+    texts: addTexts,
   };
   holder.vitrine = api;
   if (Array.isArray(existing)) for (const command of existing) run(bus, command);

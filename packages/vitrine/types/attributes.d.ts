@@ -29,7 +29,7 @@ export interface VitrineCountdownAttributes {
   end?: string;
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
@@ -89,7 +89,7 @@ export interface VitrineExitPopupAttributes {
   end?: string;
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
@@ -165,7 +165,7 @@ export interface VitrineLoyaltyBadgeAttributes {
   end?: string;
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
@@ -215,7 +215,7 @@ export interface VitrineShippingProgressAttributes {
   end?: string;
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
@@ -263,7 +263,7 @@ export interface VitrineStickyBarAttributes {
   end?: string;
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;
@@ -331,7 +331,7 @@ export interface VitrineWheelAttributes {
   end?: string;
   /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
-  /** Language of the built-in texts (`fr`, `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
+  /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
   variant?: string;

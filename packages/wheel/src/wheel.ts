@@ -82,7 +82,8 @@ type Key =
   | 'again'
   | 'spinning'
   | 'none'
-  | 'left'
+  | 'leftOne'
+  | 'leftOther'
   | 'won'
   | 'lost'
   | 'failed'
@@ -92,14 +93,17 @@ type Key =
   | 'free'
   | 'apply';
 
-const messages: Catalog<Key> = {
+/** The wheel's own texts; other languages: core's i18n/texts/. */
+export const wheelTexts: Catalog<Key> = {
+  scope: 'wheel',
   en: {
     name: 'Wheel of fortune',
     spin: 'Spin the wheel',
     again: 'Spin again',
     spinning: 'Spinning…',
     none: 'No spins left',
-    left: '{count} left',
+    leftOne: '{count} left',
+    leftOther: '{count} left',
     won: 'You won: {label}!',
     lost: 'The wheel stopped on “{label}”. No prize this time.',
     failed: 'The wheel is unavailable. Please try again in a moment.',
@@ -115,7 +119,8 @@ const messages: Catalog<Key> = {
     again: 'Tourner encore',
     spinning: 'La roue tourne…',
     none: 'Plus de tours',
-    left: 'encore {count}',
+    leftOne: 'encore {count}',
+    leftOther: 'encore {count}',
     won: 'Gagné : {label} !',
     lost: 'La roue s’est arrêtée sur « {label} ». Pas de lot cette fois.',
     failed: 'La roue est indisponible. Réessayez dans un instant.',
@@ -349,7 +354,7 @@ export class VitrineWheel extends PopupElement {
   }
 
   #text(key: Key, values?: Record<string, string | number>): string {
-    return this.localize(messages, key, values);
+    return this.localize(wheelTexts, key, values);
   }
 
   #key(what: string): string {
@@ -593,7 +598,8 @@ export class VitrineWheel extends PopupElement {
     let label = this.#text(
       phase === 'spinning' ? 'spinning' : left < 1 ? 'none' : phase === 'failed' || result ? 'again' : 'spin',
     );
-    if (this.#spins > 1 && left > 0 && phase !== 'spinning') label += ` (${this.#text('left', { count: left })})`;
+    if (this.#spins > 1 && left > 0 && phase !== 'spinning')
+      label += ` (${this.localizePlural(wheelTexts, 'left', left, { count: left })})`;
     return html`<div part="controls">
       <p part="message" role="status" tabindex="-1">
         ${

@@ -42,7 +42,9 @@ type Key =
   | 'confirm'
   | 'confirmAction';
 
-const messages: Catalog<Key> = {
+/** The lead form's texts (exit pop-up, wheel); other languages: i18n/texts/. */
+export const leadFormTexts: Catalog<Key> = {
+  scope: 'lead-form',
   en: {
     emailLabel: 'Email address',
     emailPlaceholder: 'you@example.com',
@@ -135,7 +137,7 @@ export class LeadCaptureController implements ReactiveController {
   }
 
   #text(key: Key): string {
-    return translateFrom(messages, this.#host.language, key);
+    return translateFrom(leadFormTexts, this.#host.language, key);
   }
 
   /** Validates, records and hands on the lead. */

@@ -5,13 +5,16 @@
 import { html, nothing, svg, type ReactiveController } from 'lit';
 import type { DebugReason } from '../debug-state.js';
 import type { WidgetHost } from '../host.js';
-import { translateFrom } from '../i18n/index.js';
+import { translateFrom, type Catalog } from '../i18n/index.js';
 import { keywordAttribute } from '../parse/attribute.js';
 import { durationOrZeroAttribute } from '../parse/zero-duration.js';
 import { DismissalController } from '../controllers/dismissal.js';
 import { OverlayController } from './overlay.js';
 import { parseTriggers, TriggerController, type TriggerKind } from './triggers.js';
 import { overlayPageState, SHOPPER_CLOSE_REASONS } from './turns.js';
+
+/** The pop-up's close button (exit pop-up, wheel in pop-up mode); other languages: i18n/texts/. */
+export const popupTexts: Catalog<'close'> = { scope: 'popup', en: { close: 'Close' }, fr: { close: 'Fermer' } };
 
 /** `after-overlay`: `skip` (default) when another overlay was shown in this page view, or `allow` it after that one closes. */
 export const AFTER_OVERLAY = ['skip', 'allow'] as const;
@@ -156,7 +159,7 @@ export class PopupController implements ReactiveController {
       <button
         part="close-button"
         type="button"
-        aria-label=${translateFrom({ en: { close: 'Close' }, fr: { close: 'Fermer' } }, this.#host.language, 'close')}
+        aria-label=${translateFrom(popupTexts, this.#host.language, 'close')}
         @click=${() => this.overlay.close()}
       >
         ${CLOSE_ICON}
