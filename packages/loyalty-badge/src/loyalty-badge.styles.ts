@@ -12,9 +12,9 @@ export const loyaltyBadgeStyles = css`
   :host {
     display: inline-block;
     vertical-align: middle;
-    max-width: 100%;
+    max-inline-size: 100%;
     /* In a theme's flex row (a header, a price line) it may shrink: the text after the points ellipsizes. */
-    min-width: 0;
+    min-inline-size: 0;
     /* The page's own font unless --vitrine-font says otherwise: a badge reads as part of the product block. */
     font-family: var(--vitrine-font);
     color: var(--vitrine-color-text, currentColor);
@@ -30,10 +30,12 @@ export const loyaltyBadgeStyles = css`
     gap: 0.4em;
     box-sizing: border-box;
     /* At least the reserved height; more only where the label must wrap (a 320 px screen at 200 % text). */
-    min-height: var(--vitrine-loyalty-badge-height, 2rem);
-    max-width: 100%;
+    min-block-size: var(--vitrine-loyalty-badge-height, 2rem);
+    max-inline-size: 100%;
     margin: 0;
-    padding: 0 0.7em 0 0.55em;
+    /* Less room on the icon's side (inline start): the star's own drawing leaves some. */
+    padding-block: 0;
+    padding-inline: 0.55em 0.7em;
     border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
     border-radius: var(--vitrine-loyalty-badge-radius, 999px);
     background: var(--vitrine-loyalty-badge-background, color-mix(in srgb, currentColor 6%, transparent));
@@ -59,13 +61,13 @@ export const loyaltyBadgeStyles = css`
 
   svg {
     flex: none;
-    width: 1.15em;
-    height: 1.15em;
+    inline-size: 1.15em;
+    block-size: 1.15em;
     fill: var(--vitrine-loyalty-badge-icon-color, var(--vitrine-color-accent, #d97706));
   }
 
   [part='indicator'] {
-    width: 0.75em;
+    inline-size: 0.75em;
     fill: currentColor;
   }
 
@@ -103,13 +105,15 @@ export const loyaltyBadgeStyles = css`
   [part='remaining']::before {
     content: '';
     display: inline-block;
-    width: 3px;
-    height: 3px;
-    margin: 0 0.4em 0.2em 0;
+    inline-size: 3px;
+    block-size: 3px;
+    margin-block: 0 0.2em;
+    margin-inline: 0 0.4em;
     border-radius: 50%;
     background: currentColor;
   }
 
+  /* Physical on purpose: floating-ui computes x and y from the top left corner and writes left and top. */
   [part='popover'] {
     position: fixed;
     inset: 0 auto auto 0;
@@ -117,8 +121,8 @@ export const loyaltyBadgeStyles = css`
     display: none;
     visibility: hidden;
     box-sizing: border-box;
-    width: max-content;
-    max-width: min(var(--vitrine-loyalty-badge-popover-width, 18rem), 100vw - 16px);
+    inline-size: max-content;
+    max-inline-size: min(var(--vitrine-loyalty-badge-popover-width, 18rem), 100vw - 16px);
     margin: 0;
     padding: 0.75rem 0.875rem;
     overflow: visible;
@@ -144,15 +148,17 @@ export const loyaltyBadgeStyles = css`
   [part='popover']::before {
     content: '';
     position: absolute;
-    inset: -10px 0;
+    inset-block: -10px;
+    inset-inline: 0;
     z-index: -1;
   }
 
+  /* Physical on purpose: a drawn triangle turned towards the badge, placed by floating-ui's left (its x). */
   [part='arrow'] {
     position: absolute;
     top: -6px;
-    width: 10px;
-    height: 10px;
+    inline-size: 10px;
+    block-size: 10px;
     box-sizing: border-box;
     background: inherit;
     border: inherit;
@@ -167,7 +173,8 @@ export const loyaltyBadgeStyles = css`
   }
 
   p {
-    margin: 0 0 0.5em;
+    margin-block: 0 0.5em;
+    margin-inline: 0;
   }
 
   ul {
@@ -188,8 +195,9 @@ export const loyaltyBadgeStyles = css`
     background: color-mix(in srgb, currentColor 8%, transparent);
   }
 
+  /* At the row's end: the right in a left-to-right page, the left in a right-to-left one. */
   [part='tier-threshold'] {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
 
   /* Not by colour alone: a check after the customer's tier. */

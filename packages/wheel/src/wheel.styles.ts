@@ -152,7 +152,7 @@ export const wheelStyles = css`
   [part~='pointer'] {
     position: absolute;
     inset: -3% 44% auto;
-    width: 12%;
+    inline-size: 12%;
     pointer-events: none;
     fill: var(--vitrine-wheel-pointer, var(--vitrine-color-accent, #111827));
     stroke: var(--_s);
