@@ -369,9 +369,22 @@ describe('<vitrine-wheel>', () => {
     );
   const labelOf = (el: Element, index: number) =>
     el.shadowRoot!.querySelectorAll('.slice text')[index] as SVGTextElement;
-  /** Where a label's `character` (its first) sits along the label's own line (in its text's coordinates). */
-  const along = (text: SVGTextElement, character: string) =>
-    text.getExtentOfChar((text.textContent ?? '').indexOf(character)).x;
+  /**
+   * Where a label's `character` (its first) is drawn, along the label's own line: the centre of its
+   * box on screen (a Range: WebKit's getExtentOfChar gives logical, not drawn, places), brought
+   * back into the label's coordinates, where its line runs along x.
+   */
+  const along = (text: SVGTextElement, character: string) => {
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && !walker.currentNode.textContent?.includes(character));
+    const node = walker.currentNode;
+    const index = node.textContent!.indexOf(character);
+    const range = document.createRange();
+    range.setStart(node, index);
+    range.setEnd(node, index + 1);
+    const { left, top, width, height } = range.getBoundingClientRect();
+    return new DOMPoint(left + width / 2, top + height / 2).matrixTransform(text.getScreenCTM()!.inverse()).x;
+  };
 
   test.each(['ltr', 'rtl'] as const)(
     '%s page: an Arabic label reads right to left, an English one left to right, none mirrored',
