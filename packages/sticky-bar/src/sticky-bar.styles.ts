@@ -183,6 +183,12 @@ export const stickyBarStyles = [
       transform: scaleX(-1);
     }
 
+    /* The same where :dir() is unknown (Chrome < 120): the bar reads its direction as it renders.
+       A rule of its own: one unknown selector in a list would drop the whole rule. */
+    .chevron.mirrored svg {
+      transform: scaleX(-1);
+    }
+
     @media (max-width: 30rem) {
       [part='coupon-label'] {
         display: none;

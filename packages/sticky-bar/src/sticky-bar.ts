@@ -319,10 +319,12 @@ export class VitrineStickyBar extends VitrineElement {
     const edge = this.#position;
     // Rotating content is not announced (it would talk over the page); paused or stepped by hand, it is.
     const live = this.#rotating && !(this.userPaused || this.hovered || this.focused) ? 'off' : 'polite';
+    // Where :dir() is unknown (Chrome < 120), the chevrons learn the direction here (see the styles).
+    const mirrored = !CSS.supports('selector(:dir(rtl))') && getComputedStyle(this).direction === 'rtl';
     const iconButton = (part: string, label: string, content: unknown, onClick: () => void, chevron = false) =>
       html`<button
         part=${part}
-        class="icon ${chevron ? 'chevron' : ''}"
+        class="icon ${chevron ? 'chevron' : ''} ${chevron && mirrored ? 'mirrored' : ''}"
         type="button"
         aria-label=${label}
         @click=${onClick}
