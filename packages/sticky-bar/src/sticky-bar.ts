@@ -293,11 +293,10 @@ export class VitrineStickyBar extends VitrineElement {
    * says): right to left, "next" is on the left, so ArrowLeft shows the next message.
    */
   #onArrowKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const rightToLeft = getComputedStyle(event.currentTarget as Element).direction === 'rtl';
+    const towardsRight = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    if (!towardsRight || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    this.#step(event.key === (rightToLeft ? 'ArrowLeft' : 'ArrowRight') ? 1 : -1);
+    this.#step(getComputedStyle(this).direction == 'rtl' ? -towardsRight : towardsRight);
   };
 
   #close(): void {

@@ -135,19 +135,6 @@ function rim(degrees: number): string {
   return `${(RADIUS * Math.sin(radians)).toFixed(2)} ${(-RADIUS * Math.cos(radians)).toFixed(2)}`;
 }
 
-/** Letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
-const RIGHT_TO_LEFT_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
-
-/**
- * A label's own direction, found as `dir="auto"` finds it in HTML (SVG text has no `dir`): from
- * its first letter. An Arabic prize reads right to left on any page, an English one left to
- * right; a label without letters (`-10 %`) takes the page's direction.
- */
-function directionOf(label: string): 'rtl' | 'ltr' | undefined {
-  const letter = /\p{L}/u.exec(label)?.[0];
-  return letter ? (RIGHT_TO_LEFT_LETTER.test(letter) ? 'rtl' : 'ltr') : undefined;
-}
-
 /** A long label on two lines, broken at the space nearest its middle. */
 function labelLines(label: string): string[] {
   let split = -1;
@@ -564,11 +551,7 @@ export class VitrineWheel extends PopupElement {
         count === 1
           ? svg`<circle r=${RADIUS}></circle>`
           : svg`<path d="M0 0L${rim(start)}A${RADIUS} ${RADIUS} 0 0 1 ${rim(end)}Z"></path>`
-      }<text
-        transform="rotate(${middle + (flip ? 90 : -90)})"
-        direction=${directionOf(label) ?? nothing}
-        font-size=${size.toFixed(1)}
-      >${lines.map(
+      }<text transform="rotate(${middle + (flip ? 90 : -90)})" font-size=${size.toFixed(1)}>${lines.map(
         (line, row) =>
           svg`<tspan x=${flip ? -LABEL_MIDDLE : LABEL_MIDDLE} dy="${row ? 1.1 : (1 - lines.length) * 0.55}em">${line}</tspan>`,
       )}</text></g>`;
