@@ -20,7 +20,7 @@ import '@vitrine/loyalty-badge/define';
 import '@vitrine/wheel/define';
 import { NOW, useTestPage } from './support/fixture.js';
 
-useTestPage({ freshBus: true });
+const testPage = useTestPage({ freshBus: true });
 
 /** The width of the frame each widget is rendered in, in both directions. */
 const WIDTH = 480;
@@ -181,6 +181,22 @@ describe('<vitrine-sticky-bar>', () => {
     await el.updateComplete;
     expect(shown(el)).toBe('شحن مجاني للطلبات فوق 200 ر.س');
   });
+
+  test('a direction changed after the bar is shown (a language switch) turns it at once: arrows, keys and close button', async () => {
+    const el = await bar('ltr');
+    const nextIcon = () =>
+      new DOMMatrix(getComputedStyle(shadowPart(el, 'next-button').querySelector('svg')!).transform);
+    expect(nextIcon().a).toBe(1);
+    const closeBefore = box(shadowPart(el, 'close-button'));
+    frame.dir = 'rtl';
+    // No render in between: the styles follow :dir(), the keys read the direction when pressed.
+    expect(nextIcon().a).toBe(-1);
+    expectMirrored(box(shadowPart(el, 'close-button')), closeBefore);
+    shadowPart(el, 'next-button').focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    await el.updateComplete;
+    expect(shown(el)).toBe('خصم 20٪ على كل المتجر');
+  });
 });
 
 describe('<vitrine-countdown>', () => {
@@ -270,6 +286,47 @@ describe('<vitrine-shipping-progress>', () => {
     expect(rtl.bar.right).toBeCloseTo(rtl.track.right, 0);
     expectMirrored(rtl.bar, ltr.bar);
     expect((await axe.run(frame)).violations).toEqual([]);
+  });
+
+  test('wherever `dir="rtl"` is set: on the tag itself, or on <html>', async () => {
+    const fillEdges = async (template: TemplateResult) => {
+      const el = await render<HTMLElementTagNameMap['vitrine-shipping-progress']>(
+        'ltr',
+        template,
+        'vitrine-shipping-progress',
+      );
+      await vi.waitFor(() => expect(shadowPart(el, 'bar').getBoundingClientRect().width).toBeGreaterThan(0));
+      const [track, fill] = [box(shadowPart(el, 'track')), box(shadowPart(el, 'bar'))];
+      return { fromRight: Math.abs(fill.right - track.right) < 1, fromLeft: Math.abs(fill.left - track.left) < 1 };
+    };
+    const progress = (dir: string) =>
+      html`<vitrine-shipping-progress
+        dir=${dir}
+        threshold="60"
+        total="15"
+        style="--vitrine-shipping-progress-duration: 0s"
+      ></vitrine-shipping-progress>`;
+    expect(await fillEdges(progress('rtl'))).toEqual({ fromRight: true, fromLeft: false });
+    const root = document.documentElement;
+    const before = root.getAttribute('dir');
+    testPage.cleanups.push(() => (before === null ? root.removeAttribute('dir') : root.setAttribute('dir', before)));
+    root.dir = 'rtl';
+    // The frame says ltr: the nearest dir wins, as for text.
+    expect(await fillEdges(progress('ltr'))).toEqual({ fromRight: false, fromLeft: true });
+    const el = await fixture<HTMLElementTagNameMap['vitrine-shipping-progress']>(
+      html`<vitrine-shipping-progress
+        threshold="60"
+        total="15"
+        style="--vitrine-shipping-progress-duration: 0s"
+      ></vitrine-shipping-progress>`,
+    );
+    await vi.waitFor(() => expect(shadowPart(el, 'bar').getBoundingClientRect().width).toBeGreaterThan(0));
+    const [track, fill] = [
+      shadowPart(el, 'track').getBoundingClientRect(),
+      shadowPart(el, 'bar').getBoundingClientRect(),
+    ];
+    expect(fill.right).toBeCloseTo(track.right, 0);
+    expect(fill.left).toBeGreaterThan(track.left + 1);
   });
 });
 
@@ -407,6 +464,28 @@ describe('<vitrine-wheel>', () => {
       expect((await axe.run(el)).violations).toEqual([]);
     },
   );
+
+  test('in a pop-up, the close button sits in the top left corner of the card', async () => {
+    const measure = async (dir: Direction) => {
+      const el = await render<HTMLElementTagNameMap['vitrine-wheel']>(
+        dir,
+        html`<vitrine-wheel mode="popup" heading="أدر العجلة" preview>${SEGMENTS}</vitrine-wheel>`,
+        'vitrine-wheel',
+      );
+      expect(await el.show()).toBe(true);
+      await el.updateComplete;
+      const dialog = shadowPart(el, 'dialog');
+      await Promise.all(dialog.getAnimations().map((animation) => animation.finished));
+      const result = { card: box(dialog), close: box(shadowPart(el, 'close-button')) };
+      el.hide();
+      return result;
+    };
+    const ltr = await measure('ltr');
+    const rtl = await measure('rtl');
+    expect(ltr.close.left).toBeGreaterThan(ltr.card.centre);
+    expect(rtl.close.right).toBeLessThan(rtl.card.centre);
+    expect(Math.abs(rtl.close.left - rtl.card.left - (ltr.card.right - ltr.close.right))).toBeLessThanOrEqual(PX);
+  });
 
   test('the odds list: each prize at the start of its row, its chance at the end', async () => {
     const rows = async (dir: Direction) => {
