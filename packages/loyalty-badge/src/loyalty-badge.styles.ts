@@ -7,14 +7,17 @@ import { css } from 'lit';
  * same alignment, so nothing moves when the code arrives. The popover lives in the top layer
  * (`popover="manual"`), so a product card's `overflow: hidden` or `z-index` cannot clip or
  * cover it; floating-ui writes its `left` and `top` through the CSSOM (CSP-safe).
+ *
+ * Right to left, what runs along the line is logical (paddings, margins, the thresholds' place);
+ * sizes stay `width`/`height`, the same in both directions and shorter (the chunk's 4 KB goal).
  */
 export const loyaltyBadgeStyles = css`
   :host {
     display: inline-block;
     vertical-align: middle;
-    max-inline-size: 100%;
+    max-width: 100%;
     /* In a theme's flex row (a header, a price line) it may shrink: the text after the points ellipsizes. */
-    min-inline-size: 0;
+    min-width: 0;
     /* The page's own font unless --vitrine-font says otherwise: a badge reads as part of the product block. */
     font-family: var(--vitrine-font);
     color: var(--vitrine-color-text, currentColor);
@@ -30,12 +33,12 @@ export const loyaltyBadgeStyles = css`
     gap: 0.4em;
     box-sizing: border-box;
     /* At least the reserved height; more only where the label must wrap (a 320 px screen at 200 % text). */
-    min-block-size: var(--vitrine-loyalty-badge-height, 2rem);
-    max-inline-size: 100%;
+    min-height: var(--vitrine-loyalty-badge-height, 2rem);
+    max-width: 100%;
     margin: 0;
     /* Less room on the icon's side (inline start): the star's own drawing leaves some. */
-    padding-block: 0;
-    padding-inline: 0.55em 0.7em;
+    padding: 0 0.7em;
+    padding-inline-start: 0.55em;
     border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
     border-radius: var(--vitrine-loyalty-badge-radius, 999px);
     background: var(--vitrine-loyalty-badge-background, color-mix(in srgb, currentColor 6%, transparent));
@@ -61,13 +64,13 @@ export const loyaltyBadgeStyles = css`
 
   svg {
     flex: none;
-    inline-size: 1.15em;
-    block-size: 1.15em;
+    width: 1.15em;
+    height: 1.15em;
     fill: var(--vitrine-loyalty-badge-icon-color, var(--vitrine-color-accent, #d97706));
   }
 
   [part='indicator'] {
-    inline-size: 0.75em;
+    width: 0.75em;
     fill: currentColor;
   }
 
@@ -105,10 +108,10 @@ export const loyaltyBadgeStyles = css`
   [part='remaining']::before {
     content: '';
     display: inline-block;
-    inline-size: 3px;
-    block-size: 3px;
-    margin-block: 0 0.2em;
-    margin-inline: 0 0.4em;
+    width: 3px;
+    height: 3px;
+    margin: 0 0 0.2em;
+    margin-inline-end: 0.4em;
     border-radius: 50%;
     background: currentColor;
   }
@@ -121,8 +124,8 @@ export const loyaltyBadgeStyles = css`
     display: none;
     visibility: hidden;
     box-sizing: border-box;
-    inline-size: max-content;
-    max-inline-size: min(var(--vitrine-loyalty-badge-popover-width, 18rem), 100vw - 16px);
+    width: max-content;
+    max-width: min(var(--vitrine-loyalty-badge-popover-width, 18rem), 100vw - 16px);
     margin: 0;
     padding: 0.75rem 0.875rem;
     overflow: visible;
@@ -148,8 +151,7 @@ export const loyaltyBadgeStyles = css`
   [part='popover']::before {
     content: '';
     position: absolute;
-    inset-block: -10px;
-    inset-inline: 0;
+    inset: -10px 0;
     z-index: -1;
   }
 
@@ -157,8 +159,8 @@ export const loyaltyBadgeStyles = css`
   [part='arrow'] {
     position: absolute;
     top: -6px;
-    inline-size: 10px;
-    block-size: 10px;
+    width: 10px;
+    height: 10px;
     box-sizing: border-box;
     background: inherit;
     border: inherit;
@@ -173,8 +175,7 @@ export const loyaltyBadgeStyles = css`
   }
 
   p {
-    margin-block: 0 0.5em;
-    margin-inline: 0;
+    margin: 0 0 0.5em;
   }
 
   ul {
