@@ -315,3 +315,24 @@ export const Preview: Story = {
     await expect(localStorage.getItem('vitrine:storybook-preview:deadline')).toBeNull();
   },
 };
+
+/**
+ * Right to left (`dir="rtl"` on the page, an ancestor or the tag): the label starts on the right,
+ * then days, hours, minutes and seconds run leftwards as the text reads; each number still reads
+ * left to right (02, not 20).
+ */
+export const RightToLeft: Story = {
+  args: { label: 'ينتهي العرض خلال', campaign: 'storybook-rtl' },
+  render: (args) =>
+    html`<div dir="rtl" lang="ar">${render({ ...args, deadline: args.deadline || fromNow(2 * DAY + 3 * HOUR) })}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = await countdownIn(canvasElement);
+    const [days, hours, minutes, seconds] = segmentsOf(el).map((segment) => segment.getBoundingClientRect().left);
+    await expect(days).toBeGreaterThan(hours);
+    await expect(hours).toBeGreaterThan(minutes);
+    await expect(minutes).toBeGreaterThan(seconds);
+    const label = el.shadowRoot!.querySelector('[part="label"]')!.getBoundingClientRect();
+    await expect(label.left).toBeGreaterThan(days);
+    await expect(valuesOf(el)[0]).toBe('02');
+  },
+};

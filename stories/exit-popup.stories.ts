@@ -322,3 +322,28 @@ export const Dark: Story = {
     await expect(getComputedStyle(part(el, 'submit')!).backgroundColor).toBe('rgb(251, 191, 36)');
   },
 };
+
+/**
+ * Right to left (`dir="rtl"` on the page, an ancestor or the tag), with the merchant's Hebrew
+ * texts: the close button in the top left corner, the form's fields and consent line from the right.
+ */
+export const RightToLeft: Story = {
+  args: {
+    heading: 'רגע לפני שהולכים!',
+    text: 'הירשמו לניוזלטר וקבלו 10% הנחה על ההזמנה הראשונה.',
+    capture: true,
+    'consent-text': 'אני מסכים/ה לקבל מבצעים במייל. אפשר לבטל בכל עת.',
+    'submit-label': 'קבלו את הקוד',
+    code: 'WELCOME10',
+  },
+  render: (args) => html`<div dir="rtl" lang="he">${render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = await popupIn(canvasElement);
+    const card = el.shadowRoot!.querySelector('dialog')!.getBoundingClientRect();
+    const close = part(el, 'close-button')!.getBoundingClientRect();
+    await expect(close.right).toBeLessThan(card.left + card.width / 2);
+    const label = part(el, 'email-label')!.getBoundingClientRect();
+    const input = part(el, 'email-input')!.getBoundingClientRect();
+    await expect(label.right).toBeCloseTo(input.right, 0);
+  },
+};

@@ -379,3 +379,22 @@ export const FromLiquid: Story = {
     <div style="padding-bottom: 14rem">${badge(args)}</div>
   `,
 };
+
+/**
+ * Right to left (`dir="rtl"` on the page, an ancestor or the tag), with the merchant's Arabic
+ * tier names: the star at the badge's right, the popover opening from the badge's right edge,
+ * each tier's threshold at the left end of its row.
+ */
+export const RightToLeft: Story = {
+  args: { price: '', points: '1380', tiers: 'برونزي:0, فضي:500, ذهبي:1500', open: true },
+  render: (args) => html`<div dir="rtl" lang="ar" style="padding: 1rem 1rem 16rem">${badge(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = badgeIn(canvasElement);
+    await el.updateComplete;
+    const box = await placed(el);
+    const badgeBox = partOf(el, 'base')!.getBoundingClientRect();
+    await expect(box.right).toBeCloseTo(badgeBox.right, 0);
+    const icon = partOf(el, 'icon')!.getBoundingClientRect();
+    await expect(icon.left).toBeGreaterThan(badgeBox.left + badgeBox.width / 2);
+  },
+};

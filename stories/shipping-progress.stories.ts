@@ -243,3 +243,28 @@ export const Dark: Story = {
   globals: { backgrounds: { value: 'dark' } },
   render: (args) => frame(progress(args, GOALS)),
 };
+
+/**
+ * Right to left (`dir="rtl"` on the page, an ancestor or the tag), with the merchant's Hebrew
+ * messages: the message starts on the right and the fill grows from the right edge of the track.
+ */
+export const RightToLeft: Story = {
+  args: {
+    campaign: 'story-rtl',
+    threshold: '200',
+    currency: 'ILS',
+    total: '120',
+    message: 'עוד {remaining} למשלוח חינם',
+    'reached-message': 'יש לכם משלוח חינם!',
+  },
+  render: (args) => html`<div dir="rtl" lang="he">${frame(progress(args))}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = progressIn(canvasElement);
+    await el.updateComplete;
+    await expect(partOf(el, 'track')!.getAttribute('aria-valuenow')).toBe('120');
+    await expect(textOf(el, 'message')).toMatch(/^עוד .*80.* למשלוח חינם$/);
+    const track = partOf(el, 'track')!.getBoundingClientRect();
+    await waitFor(() => expect(partOf(el, 'bar')!.getBoundingClientRect().right).toBeCloseTo(track.right, 0));
+    await waitFor(() => expect(partOf(el, 'bar')!.getBoundingClientRect().width).toBeCloseTo(track.width * 0.6, 0));
+  },
+};

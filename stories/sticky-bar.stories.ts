@@ -337,3 +337,29 @@ export const ReducedMotion: Story = {
     await expect(partOf(el, 'next-button')).not.toBeNull();
   },
 };
+
+/**
+ * Right to left (`dir="rtl"` on the page, an ancestor or the tag), with the merchant's Arabic
+ * messages: "previous" on the right and "next" on the left, both chevrons turned to match (on
+ * them, ArrowLeft shows the next message), the close button on the left.
+ */
+export const RightToLeft: Story = {
+  args: { campaign: 'story-rtl', dismissible: true },
+  render: (args) =>
+    html`<div dir="rtl" lang="ar">
+      ${frame(
+        args,
+        html`<p>شحن مجاني للطلبات فوق 200 ر.س</p>
+          <a href="#sale">الجمعة البيضاء: خصم حتى 40٪ على كل المتجر</a>
+          <p>إرجاع مجاني خلال 30 يوماً</p>`,
+      )}
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const el = barIn(canvasElement);
+    await el.updateComplete;
+    const left = (name: string) => partOf(el, name)!.getBoundingClientRect().left;
+    await expect(left('next-button')).toBeLessThan(left('message'));
+    await expect(left('previous-button')).toBeGreaterThan(left('message'));
+    await expect(left('close-button')).toBeLessThan(left('next-button'));
+  },
+};

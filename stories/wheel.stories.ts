@@ -434,3 +434,33 @@ export const Dark: Story = {
     await expect(getComputedStyle(part(el, 'spin-button')!).backgroundColor).toBe('rgb(251, 191, 36)');
   },
 };
+
+/**
+ * Right to left (`dir="rtl"` on the page, an ancestor or the tag), with the merchant's Arabic
+ * prizes: each label reads in its own direction (an Arabic one right to left, an English one left
+ * to right, on any page), never mirrored; the odds list each prize at the right, its chance at the
+ * left. The wheel still turns clockwise: a wheel is a thing, not a line of text.
+ */
+export const RightToLeft: Story = {
+  args: {
+    heading: 'أدر العجلة واربح!',
+    segments: [
+      { label: 'خصم 10%', code: 'TEN', weight: 3 },
+      { label: 'حظ أوفر!', weight: 4 },
+      { label: 'شحن مجاني', code: 'SHIP', weight: 2 },
+      { label: 'Free gift!', code: 'GIFT', weight: 1 },
+    ],
+  },
+  render: (args) => html`<div dir="rtl" lang="ar">${render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = await wheelIn(canvasElement);
+    // Each label's direction from its own first letter (dir="auto" for SVG text).
+    const label = el.shadowRoot!.querySelector('.slice text')!;
+    await expect(getComputedStyle(label).unicodeBidi).toBe('plaintext');
+    await userEvent.click(part(el, 'odds-button')!);
+    const [prize, chance] = [...part(el, 'odds')!.querySelector('li')!.children].map((cell) =>
+      cell.getBoundingClientRect(),
+    );
+    await expect(prize.left).toBeGreaterThan(chance.right);
+  },
+};

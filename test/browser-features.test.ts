@@ -10,6 +10,9 @@
  *   outlined in black, readable on every slice, instead of black or white by contrast.
  * - crypto.randomUUID (missing on a page served over http://, not a secure context): a lead still
  *   gets a unique id, so a retry never delivers it twice.
+ * - `:dir()` (Chrome < 120, Samsung Internet < 25): right to left, the bar's chevrons still turn
+ *   over (the bar reads its direction as it renders) and the progress fill still grows from the
+ *   right (in width instead of a transform).
  *
  * Its own file: the first test must be the page's first use of the shared IntersectionObserver.
  */
@@ -18,7 +21,10 @@ import { fixture, html } from '@open-wc/testing-helpers';
 import { submitLead, type LeadMessage } from '@vitrine/core';
 import { VitrineWheel } from '@vitrine/wheel';
 import { countdownBelowFold, frames, seconds } from './support/countdown-below-fold.js';
+import type { LitElement } from 'lit';
 import '@vitrine/loyalty-badge/define';
+import '@vitrine/shipping-progress/define';
+import '@vitrine/sticky-bar/define';
 import '@vitrine/wheel/define';
 import { useTestPage } from './support/fixture.js';
 
@@ -205,4 +211,80 @@ test('without crypto.randomUUID (a page on http://), a lead still gets a unique 
   expect(second.id).toMatch(/^[0-9a-f]{32}$/);
   expect(second.id).not.toBe(first.id);
   expect(keys).toEqual([first.id, second.id]);
+});
+
+describe('without :dir() (Chrome < 120)', () => {
+  const DIR = 'selector(:dir(rtl))';
+
+  /**
+   * `el`'s styles as such a browser reads them: every rule with `:dir()` dropped as invalid, and
+   * the `@supports not selector(:dir(rtl))` blocks applied; CSS.supports says no too.
+   */
+  async function asOldBrowser<T extends LitElement>(el: T): Promise<T> {
+    const css = (el.constructor as typeof LitElement).elementStyles
+      .map((style) => ('cssText' in style ? style.cssText : ''))
+      .join('\n')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/@supports not selector\(:dir\(rtl\)\)/g, '@supports (color: red)')
+      .replace(/[^{}]*:dir\([^{}]*\{[^{}]*\}/g, '');
+    expect(css).not.toContain(':dir(');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    el.shadowRoot!.adoptedStyleSheets = [sheet];
+    el.requestUpdate();
+    await el.updateComplete;
+    return el;
+  }
+
+  beforeEach(() => {
+    const supports = CSS.supports.bind(CSS);
+    vi.spyOn(CSS, 'supports').mockImplementation((...args: [string] | [string, string]) =>
+      args.length === 1 ? args[0] !== DIR && supports(args[0]) : supports(...args),
+    );
+  });
+
+  test('this engine has it, so the fallbacks stay off here', () => {
+    vi.restoreAllMocks();
+    expect(CSS.supports(DIR)).toBe(true);
+  });
+
+  test("right to left, the bar's chevrons are still turned over: next points left", async () => {
+    const frame = await fixture<HTMLElement>(
+      html`<div dir="rtl" lang="he">
+        <vitrine-sticky-bar
+          ><p>משלוח חינם מעל 200 ₪</p>
+          <p>החזרות חינם תוך 30 יום</p></vitrine-sticky-bar
+        >
+      </div>`,
+    );
+    const bar = await asOldBrowser(frame.querySelector('vitrine-sticky-bar')!);
+    for (const name of ['next-button', 'previous-button']) {
+      const icon = bar.shadowRoot!.querySelector(`[part~="${name}"] svg`)!;
+      expect(new DOMMatrix(getComputedStyle(icon).transform).a).toBe(-1);
+    }
+    // Left to right they stay as drawn.
+    frame.dir = 'ltr';
+    bar.requestUpdate();
+    await bar.updateComplete;
+    expect(getComputedStyle(bar.shadowRoot!.querySelector('[part~="next-button"] svg')!).transform).toBe('none');
+  });
+
+  test('right to left, the progress fill still grows from the right edge of the track', async () => {
+    const frame = await fixture<HTMLElement>(
+      html`<div dir="rtl" lang="he" style="inline-size: 400px">
+        <vitrine-shipping-progress
+          threshold="60"
+          total="15"
+          style="--vitrine-shipping-progress-duration: 0s"
+        ></vitrine-shipping-progress>
+      </div>`,
+    );
+    const progress = await asOldBrowser(frame.querySelector('vitrine-shipping-progress')!);
+    const track = progress.shadowRoot!.querySelector('[part="track"]')!.getBoundingClientRect();
+    const bar = progress.shadowRoot!.querySelector<HTMLElement>('[part="bar"]')!;
+    expect(getComputedStyle(bar).transform).toBe('none');
+    const fill = bar.getBoundingClientRect();
+    expect(fill.right).toBeCloseTo(track.right, 0);
+    expect(fill.width).toBeCloseTo(track.width / 4, 0);
+  });
 });

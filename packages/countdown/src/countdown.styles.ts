@@ -49,11 +49,11 @@ export const countdownStyles = css`
     display: inline-flex;
     flex-direction: column;
     align-items: center;
-    min-width: 2.6em;
+    min-inline-size: 2.6em;
     /* The loader's reserve, to the fraction of a pixel: WebKit rounds each line box down to whole
        pixels (52.19 px where the reserve says 53.44), so the box is held at the reserve's height. */
     box-sizing: border-box;
-    min-height: calc(
+    min-block-size: calc(
       var(--vitrine-countdown-digit-size, 1.5em) * 1.2 + var(--vitrine-countdown-unit-size, 0.7em) * 1.2 + 0.7em
     );
     padding: 0.35em 0.4em;
@@ -75,11 +75,16 @@ export const countdownStyles = css`
     opacity: 0.85;
   }
 
+  /* Arabic letters join: spaced apart they break into isolated forms. */
+  :host(:lang(ar)) [part~='unit'] {
+    letter-spacing: 0;
+  }
+
   [part='base'].inline [part~='segment'] {
     flex-direction: row;
     align-items: baseline;
-    min-width: 0;
-    min-height: 0;
+    min-inline-size: 0;
+    min-block-size: 0;
     padding: 0;
     background: none;
     color: inherit;

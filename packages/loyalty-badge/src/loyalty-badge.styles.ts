@@ -7,6 +7,9 @@ import { css } from 'lit';
  * same alignment, so nothing moves when the code arrives. The popover lives in the top layer
  * (`popover="manual"`), so a product card's `overflow: hidden` or `z-index` cannot clip or
  * cover it; floating-ui writes its `left` and `top` through the CSSOM (CSP-safe).
+ *
+ * Right to left, what runs along the line is logical (paddings, margins, the thresholds' place);
+ * sizes stay `width`/`height`, the same in both directions and shorter (the chunk's 4 KB goal).
  */
 export const loyaltyBadgeStyles = css`
   :host {
@@ -33,7 +36,9 @@ export const loyaltyBadgeStyles = css`
     min-height: var(--vitrine-loyalty-badge-height, 2rem);
     max-width: 100%;
     margin: 0;
-    padding: 0 0.7em 0 0.55em;
+    /* Less room on the icon's side (inline start): the star's own drawing leaves some. */
+    padding: 0 0.7em;
+    padding-inline-start: 0.55em;
     border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
     border-radius: var(--vitrine-loyalty-badge-radius, 999px);
     background: var(--vitrine-loyalty-badge-background, color-mix(in srgb, currentColor 6%, transparent));
@@ -105,11 +110,13 @@ export const loyaltyBadgeStyles = css`
     display: inline-block;
     width: 3px;
     height: 3px;
-    margin: 0 0.4em 0.2em 0;
+    margin: 0 0 0.2em;
+    margin-inline-end: 0.4em;
     border-radius: 50%;
     background: currentColor;
   }
 
+  /* Physical on purpose: floating-ui computes x and y from the top left corner and writes left and top. */
   [part='popover'] {
     position: fixed;
     inset: 0 auto auto 0;
@@ -148,6 +155,7 @@ export const loyaltyBadgeStyles = css`
     z-index: -1;
   }
 
+  /* Physical on purpose: a drawn triangle turned towards the badge, placed by floating-ui's left (its x). */
   [part='arrow'] {
     position: absolute;
     top: -6px;
@@ -188,8 +196,9 @@ export const loyaltyBadgeStyles = css`
     background: color-mix(in srgb, currentColor 8%, transparent);
   }
 
+  /* At the row's end: the right in a left-to-right page, the left in a right-to-left one. */
   [part='tier-threshold'] {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
 
   /* Not by colour alone: a check after the customer's tier. */

@@ -161,8 +161,9 @@ export function standingOf(
  * it opens on click, on hover (after a short delay; the pointer may cross to the popover) and
  * on keyboard focus, and closes on Escape (focus back on the badge), on a click outside, when
  * focus leaves it, and when the pointer leaves after a hover. The popover is placed by
- * floating-ui (flip, shift, arrow), kept fully on screen down to a 320 px phone, and follows
- * the badge only while open.
+ * floating-ui (flip, shift, arrow) below the badge from its start edge (its left edge, its right
+ * edge right to left), kept fully on screen down to a 320 px phone, and follows the badge only
+ * while open.
  *
  * @summary Loyalty points to earn on a product or cart, or the customer's tier and points, with a details popover.
  *

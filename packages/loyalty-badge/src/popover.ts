@@ -20,7 +20,9 @@ export function followTrigger(trigger: HTMLElement, popover: HTMLElement): () =>
   const place = () =>
     computePosition(trigger, popover, {
       strategy: 'fixed',
-      placement: 'bottom',
+      // Under the badge from its start edge, where the text it explains begins: its left edge, or
+      // its right edge right to left (floating-ui reads the popover's computed direction).
+      placement: 'bottom-start',
       // shift keeps 8 px from the screen's edges; the arrow keeps clear of the rounded corners.
       middleware: [
         offset(GAP_PX),

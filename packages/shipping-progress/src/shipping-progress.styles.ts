@@ -66,8 +66,20 @@ export const shippingProgressStyles = css`
     transition: transform var(--vitrine-shipping-progress-duration, 0.6s) cubic-bezier(0.22, 1, 0.36, 1);
   }
 
+  /* Right to left, the fill grows from the right edge (the start of the line). */
   :host(:dir(rtl)) [part='bar'] {
     transform-origin: right center;
+  }
+
+  /* Without :dir() (Chrome < 120) a transform cannot tell which edge to grow from: there the fill
+     grows in width from the line's start instead (laid out each frame, not on the compositor). */
+  @supports not selector(:dir(rtl)) {
+    [part='bar'] {
+      inset-inline-end: auto;
+      inline-size: calc(var(--_fill, 0) * 100%);
+      transform: none;
+      transition-property: inline-size;
+    }
   }
 
   .reached [part='bar'] {

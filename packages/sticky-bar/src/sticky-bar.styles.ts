@@ -32,6 +32,8 @@ export const stickyBarStyles = [
       block-size: calc(var(--vitrine-sticky-bar-height, 2.75rem) + env(safe-area-inset-bottom, 0px));
     }
 
+    /* The screen's edges are physical: top and bottom (and the safe-area insets, which are the
+       device's own) stay so in every writing direction; left and right are logical elsewhere. */
     [part='base'] {
       position: fixed;
       inset-inline: 0;
@@ -175,7 +177,15 @@ export const stickyBarStyles = [
       fill: currentColor;
     }
 
+    /* Right to left, "previous" sits on the right and points right, "next" on the left and points
+       left: the row's order is logical, the drawn chevrons are turned over to match. */
     :host(:dir(rtl)) .chevron svg {
+      transform: scaleX(-1);
+    }
+
+    /* The same where :dir() is unknown (Chrome < 120): the bar reads its direction as it renders.
+       A rule of its own: one unknown selector in a list would drop the whole rule. */
+    .chevron.mirrored svg {
       transform: scaleX(-1);
     }
 

@@ -72,8 +72,13 @@ const NOT_MESSAGES = new Set(['template', 'script', 'style']);
  * Each child element is one message. With two or more, they rotate every `rotate`, with a
  * short fade (opacity and transform only); rotation pauses while the pointer is over the bar
  * or focus is in it, and a pause button stops it for good (WCAG 2.2.2). Previous and next
- * buttons reach every message. Under `prefers-reduced-motion: reduce` nothing rotates or
- * animates: the first message shows, the others are a click away.
+ * buttons reach every message (on them, ArrowLeft and ArrowRight step the way the chevrons point).
+ * Under `prefers-reduced-motion: reduce` nothing rotates or animates: the first message shows, the
+ * others are a click away.
+ *
+ * Right to left (`dir="rtl"` on the bar, an ancestor or `<html>`), "previous" sits on the right
+ * and "next" on the left, both chevrons turned to match, and ArrowLeft shows the next message;
+ * a message's fade rises from below, the same in both directions.
  *
  * A bar that hides (dismissed, outside `start`/`end`, `hide-on-end`) gives its `push` room
  * back; to avoid that one move, render the tag only inside its window.
@@ -284,6 +289,18 @@ export class VitrineStickyBar extends VitrineElement {
     this.#shownMs = 0;
   }
 
+  /**
+   * On the previous and next buttons, ArrowLeft and ArrowRight step the way they point, as the
+   * APG's horizontal widgets do (and follow the writing direction as its right-to-left section
+   * says): right to left, "next" is on the left, so ArrowLeft shows the next message.
+   */
+  #onArrowKey = (event: KeyboardEvent): void => {
+    const towardsRight = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    if (!towardsRight || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    this.#step(getComputedStyle(this).direction == 'rtl' ? -towardsRight : towardsRight);
+  };
+
   #close(): void {
     const until = this.#dismissal.lengthOf(this.dismissFor);
     const detail: StickyBarCloseDetail = {
@@ -303,13 +320,16 @@ export class VitrineStickyBar extends VitrineElement {
     const edge = this.#position;
     // Rotating content is not announced (it would talk over the page); paused or stepped by hand, it is.
     const live = this.#rotating && !(this.userPaused || this.hovered || this.focused) ? 'off' : 'polite';
+    // Where :dir() is unknown (Chrome < 120), the chevrons learn the direction here (see the styles).
+    const mirrored = !CSS.supports('selector(:dir(rtl))') && getComputedStyle(this).direction === 'rtl';
     const iconButton = (part: string, label: string, content: unknown, onClick: () => void, chevron = false) =>
       html`<button
         part=${part}
-        class="icon ${chevron ? 'chevron' : ''}"
+        class="icon ${chevron ? 'chevron' : ''} ${chevron && mirrored ? 'mirrored' : ''}"
         type="button"
         aria-label=${label}
         @click=${onClick}
+        @keydown=${chevron ? this.#onArrowKey : nothing}
       >
         ${content}
       </button>`;

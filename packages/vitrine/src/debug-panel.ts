@@ -45,7 +45,7 @@ const TEXTS = {
   },
 };
 
-const STYLES = `:host{all:initial;position:fixed;z-index:2147483647;inset:auto .75rem .75rem auto;max-inline-size:min(46rem,calc(100vw - 1.5rem));font:13px/1.4 system-ui,sans-serif;color:#1a1a1a}
+const STYLES = `:host{all:initial;position:fixed;z-index:2147483647;inset-block:auto .75rem;inset-inline:auto .75rem;max-inline-size:min(46rem,calc(100vw - 1.5rem));font:13px/1.4 system-ui,sans-serif;color:#1a1a1a}
 section{background:#fff;border:1px solid #888;border-radius:8px;box-shadow:0 6px 24px #0004;max-block-size:60vh;overflow:auto;padding:.5rem .75rem .75rem}
 section:focus{outline:none}
 button:focus-visible{outline:2px solid #1358c9;outline-offset:2px}

@@ -112,7 +112,13 @@ export const wheelStyles = css`
    * colour: white below a luminance (y in XYZ) of 0.179, where both contrast 4.58:1 — so at least
    * that on every slice.
    */
+  /*
+   * Each label in its own direction, found from its first letter as dir="auto" finds it (SVG text
+   * has no dir): an Arabic prize reads right to left on any page, an English one left to right; a
+   * label without letters (-10 %) takes the page's direction.
+   */
   text {
+    unicode-bidi: plaintext;
     font-weight: 700;
     text-anchor: middle;
     dominant-baseline: central;
@@ -152,7 +158,7 @@ export const wheelStyles = css`
   [part~='pointer'] {
     position: absolute;
     inset: -3% 44% auto;
-    width: 12%;
+    inline-size: 12%;
     pointer-events: none;
     fill: var(--vitrine-wheel-pointer, var(--vitrine-color-accent, #111827));
     stroke: var(--_s);

@@ -580,7 +580,7 @@ export class VitrineWheel extends PopupElement {
     return html`<details part="odds">
       <summary part="odds-button">${this.#text('chances')}</summary>
       <ul>
-        ${[...rows.values()].map(([label, weight]) => html`<li><span>${label}</span><span>${share(weight)}</span></li>`)}
+        ${[...rows.values()].map(([label, weight]) => html`<li><span dir="auto">${label}</span><span>${share(weight)}</span></li>`)}
       </ul>
       ${
         // With an endpoint the page does not know which slices win.
