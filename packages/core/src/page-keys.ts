@@ -26,4 +26,6 @@ export type PageKey =
   /** Whether the cart is watched for attribution (attribution/record.ts). */
   | 'vitrine.attribution.cart'
   /** Whether a recorder keeps the visit's touches (record-later.ts, or attribution/record.ts's own). */
-  | 'vitrine.attribution.recorder';
+  | 'vitrine.attribution.recorder'
+  /** The page's now, moved by a time-travel preview, and whether one is on (now.ts, time-travel/). */
+  | 'vitrine.now';

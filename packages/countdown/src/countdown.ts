@@ -13,6 +13,8 @@ import {
   formatDateTime,
   getBus,
   nextDailyCutoff,
+  pageNow,
+  timeTravelling,
   parseDateTime,
   parseDuration,
   parseTimeOfDay,
@@ -212,7 +214,7 @@ export class VitrineCountdown extends VitrineElement {
   /** Milliseconds left (0 once ended or when no valid deadline is set). */
   get remainingMs(): number {
     if (this.deadlineAt === null) return 0;
-    return Math.max(0, this.deadlineAt - Date.now());
+    return Math.max(0, this.deadlineAt - pageNow());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -232,7 +234,8 @@ export class VitrineCountdown extends VitrineElement {
 
   #readSkew(): number {
     const value = this.now?.trim();
-    if (!value) return 0;
+    // A time-travel preview sets the instant itself: the server's time would undo it.
+    if (!value || timeTravelling()) return 0;
     const serverNow = EPOCH.test(value)
       ? Number(value) * (value.length >= 12 ? 1 : 1000)
       : parseDateTime(value, this.timeZone);
@@ -263,7 +266,7 @@ export class VitrineCountdown extends VitrineElement {
         this.warn('daily', this.daily, TIME_OF_DAY_EXPECTED);
         return null;
       }
-      return nextDailyCutoff(Date.now() + this.#skewMs, time, this.timeZone) - this.#skewMs;
+      return nextDailyCutoff(pageNow() + this.#skewMs, time, this.timeZone) - this.#skewMs;
     }
     return null;
   }
@@ -282,7 +285,7 @@ export class VitrineCountdown extends VitrineElement {
     const key = campaignKey(this.campaignId, 'deadline');
     const stored = this.store.get<EvergreenRecord>(key);
     if (stored && Number.isFinite(stored.deadline)) return stored.deadline - this.#skewMs;
-    const deadline = Math.round((Date.now() + this.#skewMs + length) / 1000) * 1000;
+    const deadline = Math.round((pageNow() + this.#skewMs + length) / 1000) * 1000;
     this.store.set(key, { deadline } satisfies EvergreenRecord);
     return deadline - this.#skewMs;
   }

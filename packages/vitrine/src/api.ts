@@ -5,6 +5,7 @@
  */
 import { getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
 import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
+import type { PlanRow, PreviewOptions, PreviewState } from '@vitrine/core/time-travel';
 import type { DebugRow } from './debug-row.js';
 
 export type { DebugRow } from './debug-row.js';
@@ -62,10 +63,26 @@ const attribution = (): Promise<AttributionRow[]> => attributionChunk().then((ch
 const conversion = (order?: ConversionInput): Promise<Attribution | null> =>
   attributionChunk().then((chunk) => chunk.conversion(order));
 
+/** Core's time-travel chunk (preview and plan): fetched only with `?vitrine-now` or at the first call. */
+const timeTravelChunk = () => import('@vitrine/core/time-travel');
+
+/** Previews the page at another instant, or tells the preview running (README, "Plan your year"). */
+const preview = (options?: PreviewOptions): Promise<PreviewState | null> =>
+  timeTravelChunk().then((chunk) => chunk.preview(options));
+
+/** Every widget with its schedule and the plan's conflicts. */
+const plan = (): Promise<PlanRow[]> => timeTravelChunk().then((chunk) => chunk.plan());
+
+/** `?vitrine-now=…`: the loader's widgets wait for it, so none runs a moment at the real time. */
+export const previewFromUrl = (): Promise<unknown> =>
+  timeTravelChunk()
+    .then((chunk) => chunk.previewFromUrl())
+    .catch((error: unknown) => console.error('[vitrine] preview:', error));
+
 /** Opens the `?vitrine-debug` panel (its own chunk, fetched only now). */
 export const openPanel = (): Promise<unknown> =>
   import('./debug-panel.js')
-    .then((panel) => panel.openDebugPanel(debugRows, reset, attribution))
+    .then((panel) => panel.openDebugPanel(debugRows, reset, attribution, { plan, preview }))
     .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
 
 /** A queued call: `['publish', topic, payload]`, `['subscribe', topic, handler]` or `['conversion', order]`. */
@@ -98,6 +115,14 @@ export interface VitrineApi {
   conversion(this: void, order?: ConversionInput): Promise<Attribution | null>;
   /** What this visitor saw and did, per campaign and variant, most recent first. */
   attribution(this: void): Promise<AttributionRow[]>;
+  /**
+   * Shows the page as at another instant, storing and sending nothing (`{ now: '2026-11-27T08:00' }`,
+   * with `Z`, an offset or `[Europe/Paris]`); `{ now: null }` reloads the live page; without options,
+   * resolves to the preview running, or null.
+   */
+  preview(this: void, options?: PreviewOptions): Promise<PreviewState | null>;
+  /** Every widget with its next window, its recurrence and the plan's conflicts (overlapping overlays …). */
+  plan(this: void): Promise<PlanRow[]>;
 }
 
 function run(bus: Bus, command: unknown): void {
@@ -141,6 +166,8 @@ export function installApi(): VitrineApi {
     reset,
     conversion,
     attribution,
+    preview,
+    plan,
   };
   holder.vitrine = api;
   if (Array.isArray(existing)) for (const command of existing) run(bus, command);
