@@ -6,6 +6,8 @@
 import { getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
 import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
 import type { PlanRow, PreviewOptions, PreviewState } from '@vitrine/core/time-travel';
+
+type TimeTravelChunk = typeof import('@vitrine/core/time-travel');
 import type { DebugRow } from './debug-row.js';
 
 export type { DebugRow } from './debug-row.js';
@@ -63,26 +65,22 @@ const attribution = (): Promise<AttributionRow[]> => attributionChunk().then((ch
 const conversion = (order?: ConversionInput): Promise<Attribution | null> =>
   attributionChunk().then((chunk) => chunk.conversion(order));
 
-/** Core's time-travel chunk (preview and plan): fetched only with `?vitrine-now` or at the first call. */
-const timeTravelChunk = () => import('@vitrine/core/time-travel');
+/**
+ * A call into core's time-travel chunk (`preview`, `plan`, `previewFromUrl`): fetched only with
+ * `?vitrine-now` or at the first call. One function for the three keeps the loader's addition small.
+ */
+const timeTravel =
+  <Name extends 'preview' | 'plan' | 'previewFromUrl'>(name: Name) =>
+  (options?: PreviewOptions): Promise<ReturnType<TimeTravelChunk[Name]>> =>
+    import('@vitrine/core/time-travel').then((chunk) => chunk[name](options) as ReturnType<TimeTravelChunk[Name]>);
 
-/** Previews the page at another instant, or tells the preview running (README, "Plan your year"). */
-const preview = (options?: PreviewOptions): Promise<PreviewState | null> =>
-  timeTravelChunk().then((chunk) => chunk.preview(options));
-
-/** Every widget with its schedule and the plan's conflicts. */
-const plan = (): Promise<PlanRow[]> => timeTravelChunk().then((chunk) => chunk.plan());
-
-/** `?vitrine-now=…`: the loader's widgets wait for it, so none runs a moment at the real time. */
-export const previewFromUrl = (): Promise<unknown> =>
-  timeTravelChunk()
-    .then((chunk) => chunk.previewFromUrl())
-    .catch((error: unknown) => console.error('[vitrine] preview:', error));
+/** `?vitrine-now=…`: the loader's chunks wait for it, so no widget runs a moment at the real time. */
+export const previewFromUrl = timeTravel('previewFromUrl');
 
 /** Opens the `?vitrine-debug` panel (its own chunk, fetched only now). */
 export const openPanel = (): Promise<unknown> =>
   import('./debug-panel.js')
-    .then((panel) => panel.openDebugPanel(debugRows, reset, attribution, { plan, preview }))
+    .then((panel) => panel.openDebugPanel(debugRows, reset, attribution))
     .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
 
 /** A queued call: `['publish', topic, payload]`, `['subscribe', topic, handler]` or `['conversion', order]`. */
@@ -166,8 +164,8 @@ export function installApi(): VitrineApi {
     reset,
     conversion,
     attribution,
-    preview,
-    plan,
+    preview: timeTravel('preview'),
+    plan: timeTravel('plan'),
   };
   holder.vitrine = api;
   if (Array.isArray(existing)) for (const command of existing) run(bus, command);

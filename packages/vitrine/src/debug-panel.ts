@@ -3,14 +3,14 @@
  * `window.vitrine.debug()` as a small non-modal dialog in its own shadow root, refreshed every
  * second while open, with a reset button per campaign. A chunk of its own, fetched only when
  * asked for; plain DOM (no Lit), so a page without widgets does not download the shared chunk for
- * it. Below the list, the Calendar (debug-calendar.ts): the plan of the coming weeks and a field
- * that previews the page at another instant. It is a tool for the merchant, not a shopper's overlay: it takes no turn on the `overlay`
+ * it. Below the list, the Calendar (core's time-travel/calendar.ts, in the time-travel chunk, fetched
+ * only when the page has widgets): the plan of the coming weeks and a field that previews the page
+ * at another instant. It is a tool for the merchant, not a shopper's overlay: it takes no turn on the `overlay`
  * topic and never stops a pop-up from opening.
  */
 import type { DebugRow } from './debug-row.js';
 import type { AttributionRow } from '@vitrine/core/attribution';
 import { ATTRIBUTION_TEXTS, renderAttribution } from './debug-attribution.js';
-import { CALENDAR_STYLES, CALENDAR_TEXTS, createCalendar, type CalendarApi } from './debug-calendar.js';
 
 const TEXTS = {
   en: {
@@ -78,7 +78,6 @@ export function openDebugPanel(
   list: () => DebugRow[],
   reset: (campaign?: string) => unknown,
   attribution?: () => Promise<AttributionRow[]>,
-  time?: CalendarApi,
 ): void {
   const existing = document.querySelector(PANEL_TAG);
   if (existing) {
@@ -90,7 +89,7 @@ export function openDebugPanel(
   const root = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES + CALENDAR_STYLES);
+    sheet.replaceSync(STYLES);
     root.adoptedStyleSheets = [sheet];
   } catch {
     /* an old browser: unstyled, still usable */
@@ -112,12 +111,25 @@ export function openDebugPanel(
   const attributed = element('div');
   section.append(header, table, empty, resetAll, attributed);
   const french = texts === TEXTS.fr;
-  // The plan needs core (the shared chunk): asked only while the page has widgets.
-  const calendar = time && createCalendar(time, french ? CALENDAR_TEXTS.fr : CALENDAR_TEXTS.en);
-  if (calendar) section.insertBefore(calendar.element, attributed);
+  // The Calendar needs core (the shared chunk): fetched once the page has widgets to plan.
+  let calendar: { refresh(): void } | undefined;
+  let calendarAsked = false;
   const refreshCalendar = () => {
-    if (calendar) calendar.element.hidden = !list().length;
-    if (calendar && list().length) calendar.refresh();
+    calendar?.refresh();
+    if (calendarAsked || !list().length) return;
+    calendarAsked = true;
+    import('@vitrine/core/time-travel')
+      .then((chunk) => {
+        const made = chunk.calendar(french);
+        try {
+          root.adoptedStyleSheets[0]?.insertRule(`@media all{${made.styles}}`);
+        } catch {
+          /* unstyled, still usable */
+        }
+        section.insertBefore(made.element, attributed);
+        (calendar = made).refresh();
+      })
+      .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
   };
   let shownAttribution = '';
   const refreshAttribution = () =>

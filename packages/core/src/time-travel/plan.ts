@@ -8,6 +8,7 @@
  */
 import { connectedWidgets, debugDateTime } from '../debug-state.js';
 import { pageNow } from '../now.js';
+import { parseInstant } from './instant.js';
 
 const DAY = 86_400_000;
 /** How far ahead a plan looks for the next window and for overlaps. */
@@ -111,8 +112,12 @@ const isOverlay = (widget: PlannedWidget) =>
 
 const nameOf = (widget: PlannedWidget) => `<${widget.localName}> "${widget.campaignId ?? widget.localName}"`;
 
-/** The plan of the page from `now` (the page's now by default: the previewed instant during a preview). */
-export function plan(now = pageNow()): PlanRow[] {
+/**
+ * The plan of the page from `now` (an instant as `preview()` takes it; by default the page's now,
+ * which is the previewed instant during a preview).
+ */
+export function plan(options: { now?: string | number | Date | null } = {}): PlanRow[] {
+  const now = parseInstant(options.now)?.at ?? pageNow();
   const widgets = [...connectedWidgets<PlannedWidget>()]
     .filter((widget) => widget.isConnected)
     .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));

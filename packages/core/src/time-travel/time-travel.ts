@@ -14,6 +14,8 @@ import { pageSingleton, pageValue } from '../bus.js';
 import { connectedWidgets } from '../debug-state.js';
 import type { PageTime } from '../now.js';
 import { showBadge, removeBadge } from './badge.js';
+import { createCalendar } from './calendar.js';
+import { plan } from './plan.js';
 import { INSTANT_EXPECTED, parseInstant, type Instant } from './instant.js';
 
 export { plan, liveWindows } from './plan.js';
@@ -115,6 +117,9 @@ export function previewFromUrl(): PreviewState | null {
   travelTo(instant);
   return stateOf(instant);
 }
+
+/** The debug panel's Calendar (calendar.ts) over this chunk's plan and preview. */
+export const calendar = (french: boolean) => createCalendar({ plan: () => plan(), preview }, french);
 
 /**
  * Ends a preview in place, without a reload (Storybook's Calendar, tests): what the preview kept

@@ -1,19 +1,19 @@
 /**
- * The debug panel's Calendar: `window.vitrine.plan()` over the coming six weeks, one row per
- * widget, a mark per day it is live, its conflicts in words; and a date-time field that previews
- * the page at another instant (`window.vitrine.preview()`). Every mark has its text beside it
- * (days live per week, the conflict itself), so nothing is told by colour alone. Plain DOM, as the
- * panel; the plan itself comes from core's time-travel chunk, fetched only when the panel has
- * widgets to plan.
+ * The `?vitrine-debug` panel's Calendar: the plan over the coming six weeks, one row per widget, a
+ * mark per day it is live, its conflicts in words; and a date-time field that previews the page at
+ * another instant. Every mark has its text beside it (days live per week, the conflict itself), so
+ * nothing is told by colour alone. Plain DOM, as the panel; here in the time-travel chunk rather
+ * than in the panel's, which fetches it only when the page has widgets to plan.
  */
-import type { PlanRow, PreviewOptions, PreviewState } from '@vitrine/core/time-travel';
+import type { PlanRow } from './plan.js';
 
+/** What the calendar calls: the plan, and the preview (time-travel.ts, which hands them in). */
 export interface CalendarApi {
-  plan(): Promise<PlanRow[]>;
-  preview(options?: PreviewOptions): Promise<PreviewState | null>;
+  plan(): PlanRow[];
+  preview(options?: { now?: string | null }): { now: string } | null;
 }
 
-export const CALENDAR_TEXTS = {
+const CALENDAR_TEXTS = {
   en: {
     heading: 'Calendar: the next 6 weeks',
     at: 'Preview the page at',
@@ -46,7 +46,7 @@ export const CALENDAR_TEXTS = {
   },
 };
 
-export const CALENDAR_STYLES = `.days{display:inline-flex;gap:1px;margin-inline-end:.3rem;vertical-align:middle}
+const CALENDAR_STYLES = `.days{display:inline-flex;gap:1px;margin-inline-end:.3rem;vertical-align:middle}
 .days i{inline-size:5px;block-size:9px;background:#d6d6d6}
 .days i.on{background:#1358c9}
 .days i.x{background:#a4161a;block-size:13px}
@@ -77,8 +77,12 @@ function dayStarts(from: number): number[] {
 const within = (window: { startAt: number | null; endAt: number | null }, from: number, to: number) =>
   (window.startAt ?? -Infinity) < to && (window.endAt ?? Infinity) > from;
 
-/** The calendar's form (built once: typing in it survives the refreshes) and its table. */
-export function createCalendar(api: CalendarApi, texts: Texts): { element: HTMLElement; refresh(): void } {
+/** The calendar's form (built once: typing in it survives the refreshes) and its table; its styles go in the panel's sheet. */
+export function createCalendar(
+  api: CalendarApi,
+  french: boolean,
+): { element: HTMLElement; refresh(): void; styles: string } {
+  const texts = french ? CALENDAR_TEXTS.fr : CALENDAR_TEXTS.en;
   const element = node('div');
   const form = node('form');
   const label = node('label', `${texts.at} `);
@@ -94,23 +98,22 @@ export function createCalendar(api: CalendarApi, texts: Texts): { element: HTMLE
   element.append(node('h3', texts.heading), form, table);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (input.value) void api.preview({ now: input.value }).then(() => refresh());
+    if (input.value) api.preview({ now: input.value });
+    refresh();
   });
-  live.addEventListener('click', () => void api.preview({ now: null }));
+  live.addEventListener('click', () => api.preview({ now: null }));
 
   let shown = '';
-  const refresh = () =>
-    void Promise.all([api.plan(), api.preview()])
-      .then(([rows, state]) => {
-        live.hidden = !state;
-        const from = state ? Date.parse(state.now) : Date.now();
-        const json = JSON.stringify([rows, new Date(from).toDateString()]);
-        if (json === shown) return;
-        shown = json;
-        table.replaceChildren(renderTable(rows, dayStarts(from), texts));
-      })
-      .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
-  return { element, refresh };
+  const refresh = () => {
+    const [rows, state] = [api.plan(), api.preview()];
+    live.hidden = !state;
+    const from = state ? Date.parse(state.now) : Date.now();
+    const json = JSON.stringify([rows, new Date(from).toDateString()]);
+    if (json === shown) return;
+    shown = json;
+    table.replaceChildren(renderTable(rows, dayStarts(from), texts));
+  };
+  return { element, refresh, styles: CALENDAR_STYLES };
 }
 
 function renderTable(rows: PlanRow[], days: number[], texts: Texts): HTMLTableElement {
