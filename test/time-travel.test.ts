@@ -11,6 +11,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { html, render, type TemplateResult } from 'lit';
 import { getBus, installTrackBridges, pageNow, readOutbox, timeTravelling, type TrackMessage } from '@vitrine/core';
 import { badgeDate, liveUrl, parseInstant, preview, previewFromUrl, stopTimeTravel } from '@vitrine/core/time-travel';
+import '@vitrine/core/experiment';
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
 import '@vitrine/sticky-bar/define';
@@ -161,6 +162,14 @@ describe('the page as at another instant', () => {
     await settle();
     expect(daily.remainingMs).toBe(3598 * SECOND);
     expect(evergreen.remainingMs).toBe(7198 * SECOND);
+  });
+
+  test("a countdown's server time (`now`) does not undo the preview", async () => {
+    preview({ now: '2026-11-30T23:00:00+01:00' });
+    await fixture(
+      html`<vitrine-countdown deadline="2026-11-30T23:59:00+01:00" now="2026-06-15T12:00:00Z"></vitrine-countdown>`,
+    );
+    expect(document.querySelector('vitrine-countdown')!.remainingMs).toBe(59 * 60 * SECOND);
   });
 
   test('an evergreen this visitor started on the live page has run out when previewed months later', async () => {

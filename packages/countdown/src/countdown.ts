@@ -163,7 +163,7 @@ export class VitrineCountdown extends VitrineElement {
   /** A cut-off each day at this time in `timezone` (`14:00`), rolling to the next day once passed. */
   @property({ attribute: 'daily' }) daily: string | null = null;
 
-  /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock. */
+  /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock (ignored while `?vitrine-now` previews another instant). */
   @property({ attribute: 'now' }) now: string | null = null;
 
   /** Which units show: `auto` drops leading zero units (keeps minutes and seconds), or `dhms`, `hms`, `ms`. */
