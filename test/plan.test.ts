@@ -185,6 +185,17 @@ describe('recurring schedules', () => {
   test('liveWindows reads occurrences() where a schedule has it, else its start/end window', () => {
     const from = NOW;
     const to = NOW + 14 * DAY;
+    // A schedule whose list starts after `from` still gives the occurrence live then (windowAt).
+    const lateList = {
+      occurrences: (start: number, end: number) =>
+        weekends.occurrences(start, end).filter((window) => window.startAt >= start),
+      windowAt: (now: number) => weekends.occurrences(now, now + 1)[0] ?? null,
+    };
+    expect(liveWindows(lateList, from, to).map((window) => new Date(window.startAt!).toISOString())).toEqual([
+      '2026-10-30T18:00:00.000Z',
+      '2026-11-06T18:00:00.000Z',
+      '2026-11-13T18:00:00.000Z',
+    ]);
     expect(liveWindows(weekends, from, to).map((window) => new Date(window.startAt!).toISOString())).toEqual([
       '2026-10-30T18:00:00.000Z',
       '2026-11-06T18:00:00.000Z',

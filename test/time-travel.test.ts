@@ -9,7 +9,15 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { html, render, type TemplateResult } from 'lit';
-import { getBus, installTrackBridges, pageNow, readOutbox, timeTravelling, type TrackMessage } from '@vitrine/core';
+import {
+  getBus,
+  installTrackBridges,
+  loadTargeting,
+  pageNow,
+  readOutbox,
+  timeTravelling,
+  type TrackMessage,
+} from '@vitrine/core';
 import { badgeDate, liveUrl, parseInstant, preview, previewFromUrl, stopTimeTravel } from '@vitrine/core/time-travel';
 import '@vitrine/core/experiment';
 import '@vitrine/countdown/define';
@@ -170,6 +178,17 @@ describe('the page as at another instant', () => {
       html`<vitrine-countdown deadline="2026-11-30T23:59:00+01:00" now="2026-06-15T12:00:00Z"></vitrine-countdown>`,
     );
     expect(document.querySelector('vitrine-countdown')!.remainingMs).toBe(59 * 60 * SECOND);
+  });
+
+  test('time-dependent targeting: a visitor first seen today is "returning" in a preview of next week', async () => {
+    await loadTargeting();
+    await fixture(
+      html`<vitrine-sticky-bar campaign="welcome-back" visitor="returning">Welcome back</vitrine-sticky-bar>`,
+    );
+    expect(liveBars()).toEqual([]);
+    preview({ now: new Date(REAL_NOW + 7 * 86_400_000) });
+    await settle();
+    expect(liveBars()).toEqual(['welcome-back']);
   });
 
   test('an evergreen this visitor started on the live page has run out when previewed months later', async () => {

@@ -26,6 +26,8 @@ export interface LiveWindow {
 export interface ScheduleLike {
   readonly window?: LiveWindow;
   occurrences?(from: number, to: number, limit?: number): LiveWindow[];
+  /** The occurrence live at `now`, or null. */
+  windowAt?(now: number): LiveWindow | null;
   readonly recurrence?: string | null;
 }
 
@@ -77,9 +79,12 @@ export interface PlanRow {
  */
 export function liveWindows(schedule: ScheduleLike | undefined, from: number, to: number): LiveWindow[] {
   if (typeof schedule?.occurrences === 'function') {
-    return schedule
+    const found = schedule
       .occurrences(from, to, MAX_OCCURRENCES)
       .filter((window) => overlaps(window, { startAt: from, endAt: to }));
+    // The occurrence already live at `from` (begun before it), where the list starts later.
+    const current = schedule.windowAt?.(from);
+    return current && !found.some((window) => window.startAt === current.startAt) ? [current, ...found] : found;
   }
   const window: LiveWindow = { startAt: schedule?.window?.startAt ?? null, endAt: schedule?.window?.endAt ?? null };
   return overlaps(window, { startAt: from, endAt: to }) ? [window] : [];
