@@ -1,7 +1,7 @@
 /**
  * The "Preview: 27 Nov 08:00" badge: nobody may mistake a previewed page for the live one (a
- * screenshot sent to a colleague included). Small, fixed on the start edge halfway down, where
- * neither a top or bottom bar nor a centred pop-up sits; plain DOM in its own shadow root (the
+ * screenshot sent to a colleague included). Small, fixed on the start edge a quarter of the way
+ * down, where neither a top or bottom bar nor the `?vitrine-debug` panel (bottom end corner) sits; plain DOM in its own shadow root (the
  * page's styles cannot hide it, it restyles nothing of the page); in the page's language.
  */
 const TAG = 'vitrine-preview-badge';
@@ -11,7 +11,7 @@ const TEXTS = {
   fr: { label: 'Aperçu', exit: 'Revenir à la page en direct', exitShort: 'Quitter' },
 };
 
-const STYLES = `:host{all:initial;position:fixed;z-index:2147483646;inset-inline-start:0;inset-block-start:50%;transform:translateY(-50%);font:600 12px/1.3 system-ui,sans-serif}
+const STYLES = `:host{all:initial;position:fixed;z-index:2147483646;inset-inline-start:0;inset-block-start:25%;transform:translateY(-50%);font:600 12px/1.3 system-ui,sans-serif}
 p{margin:0;display:flex;gap:.5em;align-items:center;padding:.3em .6em;background:#5c2d91;color:#fff;border-start-end-radius:6px;border-end-end-radius:6px;box-shadow:0 2px 8px #0004;max-inline-size:12em}
 a{color:#fff;font-weight:400}
 a:focus-visible{outline:2px solid #fff;outline-offset:2px}`;
