@@ -208,7 +208,7 @@ describe('the page as at another instant', () => {
     const box = badge()!.getBoundingClientRect();
     expect(getComputedStyle(host).position).toBe('fixed');
     expect(box.left).toBe(0);
-    expect(box.height).toBeLessThan(40);
+    expect(box.height).toBeLessThan(30); // one line
     // A quarter of the way down: clear of a top or bottom bar, and above the debug panel (60 % high at most).
     expect(box.top).toBeGreaterThan(innerHeight / 8);
     expect(box.bottom).toBeLessThan(innerHeight * 0.4);

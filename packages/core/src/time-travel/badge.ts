@@ -12,7 +12,7 @@ const TEXTS = {
 };
 
 const STYLES = `:host{all:initial;position:fixed;z-index:2147483646;inset-inline-start:0;inset-block-start:25%;transform:translateY(-50%);font:600 12px/1.3 system-ui,sans-serif}
-p{margin:0;display:flex;gap:.5em;align-items:center;padding:.3em .6em;background:#5c2d91;color:#fff;border-start-end-radius:6px;border-end-end-radius:6px;box-shadow:0 2px 8px #0004;max-inline-size:12em}
+p{margin:0;display:flex;gap:.5em;align-items:center;padding:.3em .6em;background:#5c2d91;color:#fff;border-start-end-radius:6px;border-end-end-radius:6px;box-shadow:0 2px 8px #0004;white-space:nowrap}
 a{color:#fff;font-weight:400}
 a:focus-visible{outline:2px solid #fff;outline-offset:2px}`;
 
