@@ -32,8 +32,16 @@ const libraryBuild = (name: string) => {
   // Secondary entries a package exports: `define` (registers the tags), `bus` (core's bus alone, for the loader).
   // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`); its
   // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`), and
-  // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`).
-  for (const extra of ['define', 'bus', 'experiment/define', 'attribution/pixel', 'attribution/record']) {
+  // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`);
+  // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`).
+  for (const extra of [
+    'define',
+    'bus',
+    'experiment/define',
+    'attribution/pixel',
+    'attribution/record',
+    'time-travel/time-travel',
+  ]) {
     if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
       entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
   }
@@ -52,7 +60,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {

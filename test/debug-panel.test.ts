@@ -78,7 +78,12 @@ test("the visitor's own attribution: the countdown's view, then a code revealed,
       .map((line) => [...line.children].slice(0, 4).map((cell) => cell.textContent))
       .filter(([campaign]) => campaign?.startsWith('panel-'));
   await expect.poll(attributionRows, { timeout: 5_000 }).toEqual([['panel-sale', '', 'view 1', '']]);
-  expect(inPanel('h3')!.textContent).toBe('Your attribution (this browser)');
+  // The headings below the widgets: the Calendar (once the time-travel chunk came), then the attribution.
+  expect(
+    [...panel()!.shadowRoot!.querySelectorAll('h3')]
+      .map((heading) => heading.textContent)
+      .filter((text) => !text?.startsWith('Calendar')),
+  ).toEqual(['Your attribution (this browser)']);
   (window as unknown as { vitrine: { publish(topic: string, message: unknown): void } }).vitrine.publish('track', {
     action: 'reveal',
     widget: 'wheel',

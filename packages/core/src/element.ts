@@ -28,6 +28,7 @@ import { ignoredAttributes, warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
 import { installTrackBridges } from './track.js';
 import { installRecorder } from './record-later.js';
+import { pageNow, timeTravelling } from './now.js';
 
 export abstract class VitrineElement extends LitElement implements WidgetHost {
   /**
@@ -184,9 +185,9 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
     );
   }
 
-  /** Publishes an analytics event on the bus (never in preview); `details.code`: the code revealed or copied. */
+  /** Publishes an analytics event on the bus (never in preview, nor in a time-travel preview); `details.code`: the code revealed or copied. */
   track(action: TrackAction, details?: Pick<TrackMessage, 'code'>): void {
-    if (this.previewing) return;
+    if (this.previewing || timeTravelling()) return;
     installTrackBridges();
     installRecorder();
     const message: TrackMessage = { action, widget: this.widgetName, campaign: this.campaignId };
@@ -260,7 +261,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
 
   /** `outside its start/end window: starts …` when the window says no (`anyway`: also in preview). */
   #scheduleReason(anyway: boolean): string | null {
-    const phase = anyway ? this.timeWindow.phaseAt(Date.now()) : this.timeWindow.phase;
+    const phase = anyway ? this.timeWindow.phaseAt(pageNow()) : this.timeWindow.phase;
     if (phase === 'active') return null;
     const { startAt, endAt } = this.timeWindow.window;
     const zone = this.timeZone;

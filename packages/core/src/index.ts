@@ -4,6 +4,7 @@
  * the attribute parsers with their one-warning reporter.
  */
 export * from './bus.js';
+export * from './now.js';
 export * from './consent.js';
 export * from './element.js';
 export type * from './host.js';

@@ -28,4 +28,6 @@ export type PageKey =
   /** Whether a recorder keeps the visit's touches (record-later.ts, or attribution/record.ts's own). */
   | 'vitrine.attribution.recorder'
   /** The merchant's own texts added with `vitrine.texts()` / `addTexts()` (bus.ts; read by i18n/overrides.ts). */
-  | 'vitrine.texts';
+  | 'vitrine.texts'
+  /** The page's now, moved by a time-travel preview, and whether one is on (now.ts, time-travel/). */
+  | 'vitrine.now';

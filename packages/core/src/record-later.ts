@@ -6,6 +6,7 @@
  */
 import { getBus, pageSingleton, type TrackMessage } from './bus.js';
 import { analyticsAllowed } from './consent.js';
+import { timeTravelling } from './now.js';
 
 /** Records every `track` message of the page from now on, once per page, whichever copy asks first. */
 export function installRecorder(): void {
@@ -18,7 +19,7 @@ export function installRecorder(): void {
 let recorder: Promise<(message: TrackMessage, at: number) => void> | undefined;
 
 function recordLater(message: TrackMessage): void {
-  if (!analyticsAllowed()) return;
+  if (!analyticsAllowed() || timeTravelling()) return;
   // One promise: messages are recorded in the order they came, at the time they came, even
   // before the chunk arrived.
   const at = Date.now();

@@ -7,6 +7,7 @@
  */
 import { pageSingleton } from './bus.js';
 import { onConsentChange, storageAllowed } from './consent.js';
+import { timeTravelling } from './now.js';
 
 export const STORAGE_PREFIX = 'vitrine:';
 
@@ -92,6 +93,8 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
   };
 
   const write = (fullKey: string, text: string | null): void => {
+    // A time-travel preview keeps what it changes in memory only, and never later (not pending).
+    if (timeTravelling()) return;
     const { store } = backend();
     if (store) {
       try {

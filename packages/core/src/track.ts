@@ -24,6 +24,7 @@
  */
 import { getBus, type TrackMessage } from './bus.js';
 import { analyticsAllowed, shopify } from './consent.js';
+import { timeTravelling } from './now.js';
 
 const BRIDGES_KEY = Symbol.for('vitrine.bridges');
 
@@ -60,7 +61,8 @@ export function ga4Event(message: TrackMessage): Record<string, unknown> {
 }
 
 function forward(message: TrackMessage): void {
-  if (!analyticsAllowed()) return;
+  // A time-travel preview sends nothing, not even a message the page's own code published.
+  if (!analyticsAllowed() || timeTravelling()) return;
   const dataLayer = (globalThis as { dataLayer?: unknown }).dataLayer;
   if (Array.isArray(dataLayer)) {
     try {

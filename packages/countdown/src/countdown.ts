@@ -13,6 +13,8 @@ import {
   formatDateTime,
   getBus,
   nextDailyCutoff,
+  pageNow,
+  timeTravelling,
   parseDateTime,
   parseDuration,
   parseTimeOfDay,
@@ -162,7 +164,7 @@ export class VitrineCountdown extends VitrineElement {
   /** A cut-off each day at this time in `timezone` (`14:00`), rolling to the next day once passed. */
   @property({ attribute: 'daily' }) daily: string | null = null;
 
-  /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock. */
+  /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock (ignored while `?vitrine-now` previews another instant). */
   @property({ attribute: 'now' }) now: string | null = null;
 
   /** Which units show: `auto` drops leading zero units (keeps minutes and seconds), or `dhms`, `hms`, `ms`. */
@@ -213,7 +215,7 @@ export class VitrineCountdown extends VitrineElement {
   /** Milliseconds left (0 once ended or when no valid deadline is set). */
   get remainingMs(): number {
     if (this.deadlineAt === null) return 0;
-    return Math.max(0, this.deadlineAt - Date.now());
+    return Math.max(0, this.deadlineAt - pageNow());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -233,7 +235,8 @@ export class VitrineCountdown extends VitrineElement {
 
   #readSkew(): number {
     const value = this.now?.trim();
-    if (!value) return 0;
+    // A time-travel preview sets the instant itself: the server's time would undo it.
+    if (!value || timeTravelling()) return 0;
     const serverNow = EPOCH.test(value)
       ? Number(value) * (value.length >= 12 ? 1 : 1000)
       : parseDateTime(value, this.timeZone);
@@ -264,7 +267,7 @@ export class VitrineCountdown extends VitrineElement {
         this.warn('daily', this.daily, TIME_OF_DAY_EXPECTED);
         return null;
       }
-      return nextDailyCutoff(Date.now() + this.#skewMs, time, this.timeZone) - this.#skewMs;
+      return nextDailyCutoff(pageNow() + this.#skewMs, time, this.timeZone) - this.#skewMs;
     }
     return null;
   }
@@ -283,7 +286,7 @@ export class VitrineCountdown extends VitrineElement {
     const key = campaignKey(this.campaignId, 'deadline');
     const stored = this.store.get<EvergreenRecord>(key);
     if (stored && Number.isFinite(stored.deadline)) return stored.deadline - this.#skewMs;
-    const deadline = Math.round((Date.now() + this.#skewMs + length) / 1000) * 1000;
+    const deadline = Math.round((pageNow() + this.#skewMs + length) / 1000) * 1000;
     this.store.set(key, { deadline } satisfies EvergreenRecord);
     return deadline - this.#skewMs;
   }

@@ -8,6 +8,7 @@ import {
   VitrineElement,
   type DebugReason,
   getBus,
+  pageNow,
   translateFrom,
   type Catalog,
   type CouponMessage,
@@ -305,7 +306,7 @@ export class VitrineStickyBar extends VitrineElement {
     const until = this.#dismissal.lengthOf(this.dismissFor);
     const detail: StickyBarCloseDetail = {
       campaign: this.campaignId,
-      until: until === 'session' ? 'session' : Date.now() + until,
+      until: until === 'session' ? 'session' : pageNow() + until,
     };
     if (!this.emit('vitrine-close', detail, { cancelable: true })) return;
     this.#dismissal.dismiss(this.dismissFor);

@@ -5,6 +5,9 @@
  */
 import { addTexts, getBus, pageValue, type Bus, type PageKey, type Topic, type Topics } from '@vitrine/core/bus';
 import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
+import type { PlanRow, PreviewOptions, PreviewState } from '@vitrine/core/time-travel';
+
+type TimeTravelChunk = typeof import('@vitrine/core/time-travel');
 import type { DebugRow } from './debug-row.js';
 
 export type { DebugRow } from './debug-row.js';
@@ -62,6 +65,18 @@ const attribution = (): Promise<AttributionRow[]> => attributionChunk().then((ch
 const conversion = (order?: ConversionInput): Promise<Attribution | null> =>
   attributionChunk().then((chunk) => chunk.conversion(order));
 
+/**
+ * A call into core's time-travel chunk (`preview`, `plan`, `previewFromUrl`): fetched only with
+ * `?vitrine-now` or at the first call. One function for the three keeps the loader's addition small.
+ */
+const timeTravel =
+  <Name extends 'preview' | 'plan' | 'previewFromUrl'>(name: Name) =>
+  (options?: PreviewOptions): Promise<ReturnType<TimeTravelChunk[Name]>> =>
+    import('@vitrine/core/time-travel').then((chunk) => chunk[name](options) as ReturnType<TimeTravelChunk[Name]>);
+
+/** `?vitrine-now=…`: the loader's chunks wait for it, so no widget runs a moment at the real time. */
+export const previewFromUrl = timeTravel('previewFromUrl');
+
 /** Opens the `?vitrine-debug` panel (its own chunk, fetched only now). */
 export const openPanel = (): Promise<unknown> =>
   import('./debug-panel.js')
@@ -104,6 +119,14 @@ export interface VitrineApi {
    * placeholders are checked (one `[vitrine]` warning each). README, "Changing a text".
    */
   texts(this: void, texts: object): void;
+  /**
+   * Shows the page as at another instant, storing and sending nothing (`{ now: '2026-11-27T08:00' }`,
+   * with `Z`, an offset or `[Europe/Paris]`); `{ now: null }` reloads the live page; without options,
+   * resolves to the preview running, or null.
+   */
+  preview(this: void, options?: PreviewOptions): Promise<PreviewState | null>;
+  /** Every widget with its next window, its recurrence and the plan's conflicts (overlapping overlays …). */
+  plan(this: void): Promise<PlanRow[]>;
 }
 
 function run(bus: Bus, command: unknown): void {
@@ -149,6 +172,8 @@ export function installApi(): VitrineApi {
     conversion,
     attribution,
     texts: addTexts,
+    preview: timeTravel('preview'),
+    plan: timeTravel('plan'),
   };
   holder.vitrine = api;
   if (Array.isArray(existing)) for (const command of existing) run(bus, command);

@@ -3,7 +3,9 @@
  * `window.vitrine.debug()` as a small non-modal dialog in its own shadow root, refreshed every
  * second while open, with a reset button per campaign. A chunk of its own, fetched only when
  * asked for; plain DOM (no Lit), so a page without widgets does not download the shared chunk for
- * it. It is a tool for the merchant, not a shopper's overlay: it takes no turn on the `overlay`
+ * it. Below the list, the Calendar (core's time-travel/calendar.ts, in the time-travel chunk, fetched
+ * only when the page has widgets): the plan of the coming weeks and a field that previews the page
+ * at another instant. It is a tool for the merchant, not a shopper's overlay: it takes no turn on the `overlay`
  * topic and never stops a pop-up from opening.
  */
 import type { DebugRow } from './debug-row.js';
@@ -109,6 +111,26 @@ export function openDebugPanel(
   const attributed = element('div');
   section.append(header, table, empty, resetAll, attributed);
   const french = texts === TEXTS.fr;
+  // The Calendar needs core (the shared chunk): fetched once the page has widgets to plan.
+  let calendar: { refresh(): void } | undefined;
+  let calendarAsked = false;
+  const refreshCalendar = () => {
+    calendar?.refresh();
+    if (calendarAsked || !list().length) return;
+    calendarAsked = true;
+    import('@vitrine/core/time-travel')
+      .then((chunk) => {
+        const made = chunk.calendar(french);
+        try {
+          root.adoptedStyleSheets[0]?.insertRule(`@media all{${made.styles}}`);
+        } catch {
+          /* unstyled, still usable */
+        }
+        section.insertBefore(made.element, attributed);
+        (calendar = made).refresh();
+      })
+      .catch((error: unknown) => console.error('[vitrine] debug panel:', error));
+  };
   let shownAttribution = '';
   const refreshAttribution = () =>
     void attribution?.()
@@ -174,6 +196,7 @@ export function openDebugPanel(
   const timer = setInterval(() => {
     refresh();
     refreshAttribution();
+    refreshCalendar();
   }, 1000);
   const dismiss = () => {
     clearInterval(timer);
@@ -198,6 +221,7 @@ export function openDebugPanel(
   });
   refresh();
   refreshAttribution();
+  refreshCalendar();
   document.body.append(host);
   section.focus();
 }

@@ -11,7 +11,7 @@
  * copy has already defined it.
  */
 import { pageSingleton } from '@vitrine/core/bus';
-import { installApi, openPanel } from './api.js';
+import { installApi, openPanel, previewFromUrl } from './api.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
 interface LoaderRecord {
@@ -31,8 +31,11 @@ const record = pageSingleton<LoaderRecord>(
 const waiting = new Map(Object.entries(WIDGET_CHUNKS));
 
 const EXPERIMENT = 'vitrine-experiment';
-/** The experiment chunk's import, once a `<vitrine-experiment>` has been seen. */
-let experiment: Promise<unknown> | undefined;
+/**
+ * What chunks wait for: the `?vitrine-now` preview's clock (every chunk, so nothing runs a moment at
+ * the real time nor records anything), then an experiment's decision once one has been seen.
+ */
+let gate: Promise<unknown> | undefined;
 
 function load(tag: string): void {
   const importChunk = waiting.get(tag);
@@ -43,8 +46,8 @@ function load(tag: string): void {
   record.claimed.add(tag);
   // Widget chunks wait for an experiment's (when the page has one): its variants must be decided
   // before they connect, or a variant defined first would show its light DOM until then.
-  const loading = experiment && tag !== EXPERIMENT ? experiment.then(importChunk, importChunk) : importChunk();
-  if (tag === EXPERIMENT) experiment = loading;
+  const loading = gate ? gate.then(importChunk, importChunk) : importChunk();
+  if (tag === EXPERIMENT) gate = loading;
   loading.catch((error: unknown) => {
     // Let a later copy (or a later appearance, through another copy) try again.
     record.claimed.delete(tag);
@@ -73,7 +76,9 @@ function reserveRoom(): void {
 
 reserveRoom();
 installApi();
-// The debug panel costs nothing unless asked for: its chunk is fetched only with ?vitrine-debug.
+// The debug panel and the time-travel preview cost nothing unless asked for: their chunks are
+// fetched only with ?vitrine-debug and ?vitrine-now.
+if (/[?&]vitrine-now=/.test(location.search)) gate = previewFromUrl();
 if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) void openPanel();
 scan(document);
 if (waiting.size) {

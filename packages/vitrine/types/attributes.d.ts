@@ -9,7 +9,7 @@ export interface VitrineCountdownAttributes {
   duration?: string;
   /** A cut-off each day at this time in `timezone` (`14:00`), rolling to the next day once passed. */
   daily?: string;
-  /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock. */
+  /** The server's time when the page was rendered (ISO 8601 or epoch seconds), to correct a wrong visitor clock (ignored while `?vitrine-now` previews another instant). */
   now?: string;
   /** Which units show: `auto` drops leading zero units (keeps minutes and seconds), or `dhms`, `hms`, `ms`. Default: `'auto'`. */
   format?: 'auto' | 'dhms' | 'hms' | 'ms';

@@ -15,6 +15,7 @@ import {
   noteOnce,
   overlayStyles,
   shopify,
+  timeTravelling,
   warnOnce,
   type Catalog,
   durationAttribute,
@@ -309,7 +310,7 @@ export class VitrineWheel extends PopupElement {
     this.emit<WheelSpinDetail>('vitrine-spin', { campaign: this.campaignId });
     let { index, angle } = draw(segments.map((segment) => segment.weight));
     let code = segments[index].code;
-    if (this.#endpoint && !this.previewing) {
+    if (this.#endpoint && !this.previewing && !timeTravelling()) {
       const answer = await this.#drawOnServer(segments.length);
       if (!answer) {
         this.phase = 'failed';

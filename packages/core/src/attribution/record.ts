@@ -9,6 +9,7 @@
  */
 import { getBus, pageSingleton, type CartState, type TrackMessage } from '../bus.js';
 import { analyticsAllowed } from '../consent.js';
+import { timeTravelling } from '../now.js';
 import { parseDuration } from '../parse/duration.js';
 import { storage } from '../storage.js';
 import { installTrackBridges } from '../track.js';
@@ -65,7 +66,12 @@ function checkApplied(cart: CartState): void {
   for (const code of (cart.discountCodes ?? []).map(normalizeCode)) {
     const past = touches().filter((touch) => touch.code === code);
     const shown = past.filter((touch) => touch.action === 'reveal' || touch.action === 'copy').pop();
-    if (!shown || announced.has(code) || past.some((touch) => touch.action === 'apply' && touch.at >= shown.at))
+    if (
+      timeTravelling() ||
+      !shown ||
+      announced.has(code) ||
+      past.some((touch) => touch.action === 'apply' && touch.at >= shown.at)
+    )
       continue;
     announced.add(code);
     const message: TrackMessage = { action: 'apply', widget: shown.widget, campaign: shown.campaign, code };
@@ -155,6 +161,8 @@ export function conversion(input?: ConversionInput): Attribution | null {
   if (coupon ?? attributed.code) message.code = coupon ?? attributed.code;
   if (value !== undefined) message.value = value;
   if (id) message.order = id;
+  // A time-travel preview tells what would be attributed, and sends nothing.
+  if (timeTravelling()) return attributed;
   const touch = touchFrom(message, Date.now());
   if (touch) storage.set(TOUCHES_KEY, addTouch(known, touch));
   installTrackBridges();

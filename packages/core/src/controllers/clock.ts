@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { pageSingleton } from '../bus.js';
+import { pageNow } from '../now.js';
 
 export type TickListener = (nowMs: number) => void;
 
@@ -28,12 +29,12 @@ function createClock(): PageClock {
     stop();
     if (!listeners.size || document.hidden) return;
     // +1 ms so the tick lands just after the second turns, never just before it.
-    timer = setTimeout(tick, 1001 - (Date.now() % 1000));
+    timer = setTimeout(tick, 1001 - (pageNow() % 1000));
   };
 
   const tick = () => {
     timer = undefined;
-    const now = Date.now();
+    const now = pageNow();
     for (const listener of [...listeners]) {
       try {
         listener(now);

@@ -8,6 +8,7 @@ import { debugDateTime } from '../debug-state.js';
 import type { WidgetHost } from '../host.js';
 import { blank } from '../parse/attribute.js';
 import { parseDuration } from '../parse/duration.js';
+import { pageNow } from '../now.js';
 import { campaignKey } from '../storage.js';
 
 export const DISMISS_FOR_EXPECTED = 'a duration such as 7d or 12h, or "session"';
@@ -53,7 +54,7 @@ export class DismissalController implements ReactiveController {
     // key, and its `{ until }` record must not read as a dismissal for the whole session.
     if (host.sessionStore.get<boolean>(this.#key()) === true) return 'session';
     const record = host.store.get<DismissRecord>(this.#key());
-    if (record && typeof record.until === 'number' && record.until > Date.now()) return record.until;
+    if (record && typeof record.until === 'number' && record.until > pageNow()) return record.until;
     return null;
   }
 
@@ -73,7 +74,7 @@ export class DismissalController implements ReactiveController {
   dismiss(dismissFor: string | null | undefined): void {
     const length = this.lengthOf(dismissFor);
     if (length === 'session') this.#host.sessionStore.set(this.#key(), true);
-    else this.#host.store.set(this.#key(), { until: Date.now() + length } satisfies DismissRecord);
+    else this.#host.store.set(this.#key(), { until: pageNow() + length } satisfies DismissRecord);
     this.#host.requestUpdate();
   }
 

@@ -5,6 +5,7 @@
  */
 import type { ReactiveController } from 'lit';
 import type { ScheduleHost } from '../host.js';
+import { pageNow } from '../now.js';
 
 export type SchedulePhase = 'before' | 'active' | 'after';
 
@@ -75,7 +76,7 @@ export class ScheduleController implements ReactiveController {
       endAt = null;
     }
     this.#window = { startAt, endAt };
-    const now = Date.now();
+    const now = pageNow();
     const phase = this.phaseAt(now);
     clearTimeout(this.#timer);
     this.#timer = undefined;

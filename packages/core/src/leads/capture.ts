@@ -12,6 +12,7 @@ import { html, nothing, type ReactiveController } from 'lit';
 import { getBus, type LeadMessage } from '../bus.js';
 import type { WidgetHost } from '../host.js';
 import { translateFrom, type Catalog } from '../i18n/index.js';
+import { timeTravelling } from '../now.js';
 import { isValidEmail } from './email.js';
 import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively, type DeliveryOutcome } from './outbox.js';
 
@@ -163,8 +164,8 @@ export class LeadCaptureController implements ReactiveController {
       url: location.href,
       at: new Date().toISOString(),
     };
-    if (this.#host.previewing) {
-      // Preview never sends data (no outbox, no bus, no DOM event): show what the shopper would see, code included.
+    if (this.#host.previewing || timeTravelling()) {
+      // Preview (and a time-travel preview) never sends data (no outbox, no bus, no DOM event): show what the shopper would see, code included.
       this.state = 'success';
       void this.#focusStatus();
       this.#options.onAccepted(lead, { status: 'delivered' });

@@ -18,6 +18,7 @@
  */
 import { getBus, type LeadMessage } from '../bus.js';
 import { shopify } from '../consent.js';
+import { timeTravelling } from '../now.js';
 import { storage } from '../storage.js';
 
 export interface OutboxEntry {
@@ -225,6 +226,8 @@ function watchOnline(): void {
  */
 export async function submitLead(lead: LeadMessage, action: string): Promise<DeliveryOutcome & { id: string }> {
   const entry: OutboxEntry = { id: newId(), lead, action, attempts: 0, retryAt: 0 };
+  // A time-travel preview never queues nor sends a lead (the form itself says so before calling here).
+  if (timeTravelling()) return { status: 'delivered', id: entry.id };
   writeOutbox([...readOutbox(), entry]);
   const outcome = await deliver(entry);
   // A lead on the bus is one that is recorded or will be: not one refused, nor one Shopify did not take.
@@ -236,7 +239,8 @@ let flushedThisPage = false;
 
 /** Sends what earlier page views left in the outbox; once per page load, whichever widget asks first. */
 export function flushOutboxOnce(): void {
-  if (flushedThisPage) return;
+  // A time-travel preview sends nothing, not even what an earlier visit left.
+  if (flushedThisPage || timeTravelling()) return;
   flushedThisPage = true;
   for (const entry of readOutbox()) void deliver(entry);
 }

@@ -9,6 +9,7 @@
  */
 import { getBus, type CartState, type CustomerState } from '../bus.js';
 import { shopify } from '../consent.js';
+import { pageNow } from '../now.js';
 import { blank, convert, keywordAttribute } from '../parse/attribute.js';
 import type { TargetingHost } from '../host.js';
 import { FIRST_SEEN_KEY, UTM_SOURCE_KEY } from '../storage.js';
@@ -122,7 +123,7 @@ export class TargetingEngine {
   /** The inputs as they were when the widget connected: first seen, landing source. */
   #readVisit(): void {
     const host = this.#host;
-    const now = Date.now();
+    const now = pageNow();
     const stored = Number(host.store.get(FIRST_SEEN_KEY));
     const firstSeen = Number.isFinite(stored) && stored > 0 && stored <= now ? stored : now;
     if (firstSeen !== stored) host.store.set(FIRST_SEEN_KEY, firstSeen);
@@ -254,7 +255,7 @@ export class TargetingEngine {
         return `device="${rules.device}" and this is a ${device} (${matchMedia('(pointer: coarse)').matches ? 'touch' : 'fine pointer'}, ${innerWidth} px wide)`;
     }
     if (rules.visitor && this.#visitor && this.#visitor.kind !== rules.visitor) {
-      const minutes = Math.floor((Date.now() - this.#visitor.firstSeen) / 60_000);
+      const minutes = Math.floor((pageNow() - this.#visitor.firstSeen) / 60_000);
       return `visitor="${rules.visitor}" and this visitor is ${this.#visitor.kind} (first seen ${minutes} min ago)`;
     }
     if (rules.cartMin !== null || rules.cartMax !== null) {
