@@ -5,14 +5,7 @@
  * `window.vitrine.texts()` fetches the overrides' chunk and wins. A fresh page.
  */
 import { expect, test } from 'vitest';
-import {
-  bundleRequests,
-  countdownElement,
-  loadBundle,
-  recordPageErrors,
-  renderedDigits,
-  settle,
-} from './page.js';
+import { bundleRequests, countdownElement, loadBundle, recordPageErrors, renderedDigits, settle } from './page.js';
 
 const languageChunks = () => bundleRequests().filter((file) => /^chunks\/(texts-|overrides)/.test(file));
 const timerName = (countdown: Element) =>
