@@ -221,7 +221,7 @@ function labelLines(label: string): string[] {
  * @fires vitrine-prize - When the wheel has stopped on a winning slice. Detail `{ label, code, campaign }`. A losing spin fires none. Bubbles and is composed.
  * @fires vitrine-open - Pop-up mode: before it opens; cancelable. Detail `{ campaign, trigger }` (`exit`, `time`, `scroll`, `idle` or `api`). Bubbles and is composed.
  * @fires vitrine-close - Pop-up mode: once closed. Detail `{ campaign, reason }` (`dismiss`, `escape`, `backdrop`, `api`, `removed`, `ended`). Bubbles and is composed.
- * @fires vitrine-lead - With `capture`, when the email is taken (not in `preview`). Detail: the bus `lead` payload. Bubbles and is composed.
+ * @fires vitrine-lead - With `capture`, when the email is submitted, with what became of it, and again when a queued one settles (not in `preview`). Detail: the bus `lead` payload, with `outcome` one of `delivered`, `pending-confirmation`, `queued`, `refused`. Bubbles and is composed.
  */
 export class VitrineWheel extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
@@ -312,6 +312,10 @@ export class VitrineWheel extends PopupElement {
       }
       [index, code] = answer;
       angle = stopAngle(index, segments.length);
+    } else if (code && this.codeEndpointUrl) {
+      // The slice's code is the fallback: the merchant's server gives this lead its own.
+      const email = this.store.get(this.#key('lead')) ?? null;
+      code = (await this.uniqueCode({ email, label: segments[index].label, code })) ?? code;
     }
     const result: WheelResult = { label: segments[index].label, code };
     // Recorded before the wheel turns: a reload during the spin neither gives the spin back nor loses the prize.
@@ -605,7 +609,7 @@ export class VitrineWheel extends PopupElement {
         }
       </p>
       ${
-        this.capture && (needsLead || formState === 'success' || formState === 'saved')
+        this.capture && (needsLead || formState === 'success' || formState === 'saved' || formState === 'pending')
           ? this.leadForm.render(this.#text('spin'))
           : nothing
       }
