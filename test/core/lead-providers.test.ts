@@ -483,7 +483,7 @@ describe('in the exit pop-up: the words, the code, the attributes', () => {
     expect(fetchMock).not.toHaveBeenCalled();
     expect(readOutbox()).toEqual([]);
     expect(testPage.vitrineWarnings()).toEqual([
-      `[vitrine] <vitrine-exit-popup campaign="k"> ignored ${attribute}="${key}": expected a PUBLIC value: this looks like a PRIVATE API key, which must never be in a page (revoke it in your e-mail tool); nothing is sent`,
+      `[vitrine] <vitrine-exit-popup campaign="k"> ignored ${attribute}="${key}": expected a PUBLIC key: this is a PRIVATE API key, never to be in a page (revoke it); nothing is sent`,
     ]);
   });
 
@@ -495,7 +495,7 @@ describe('in the exit pop-up: the words, the code, the attributes', () => {
       expect(fetchMock).not.toHaveBeenCalled();
       expect(scripts).toEqual([]);
       expect(testPage.vitrineWarnings()).toEqual([
-        `[vitrine] <vitrine-exit-popup campaign="b"> ignored action="${name}": expected an http(s) URL: ${name} documents no browser-side sign-up endpoint (only its private-key API), so send leads to your own webhook URL (see the README)`,
+        `[vitrine] <vitrine-exit-popup campaign="b"> ignored action="${name}": expected your webhook's URL: ${name.toLowerCase()} has no browser-side sign-up endpoint (see the README)`,
       ]);
     },
   );
@@ -525,7 +525,7 @@ describe('in the exit pop-up: the words, the code, the attributes', () => {
     expect(testPage.vitrineWarnings()).toEqual([
       '[vitrine] <vitrine-exit-popup campaign="k"> ignored public-key="my key": expected your Klaviyo public API key (Site ID, 6 characters)',
       '[vitrine] <vitrine-exit-popup campaign="k"> ignored list="?": expected the id of a Klaviyo list (Lists & segments → the list → Settings)',
-      '[vitrine] <vitrine-exit-popup campaign="m"> ignored form-url="https://example.com/subscribe": expected the action of your Mailchimp embedded form (https://….list-manage.com/subscribe/post?u=…&id=…)',
+      '[vitrine] <vitrine-exit-popup campaign="m"> ignored form-url="https://example.com/subscribe": expected your Mailchimp embedded form’s action (https://….list-manage.com/subscribe/post?u=…&id=…)',
     ]);
   });
 

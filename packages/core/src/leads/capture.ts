@@ -87,8 +87,8 @@ const messages: Catalog<Key> = {
 export interface LeadCaptureOptions {
   /** `action` attribute: a URL, `shopify`, a provider's name, or null (bus and DOM event only). */
   action(): string | null;
-  /** With a provider's name as `action`: its account, list or form (the widget's provider attributes). */
-  destination?(): LeadDestination | undefined;
+  /** With a provider's name as `action`: its account, list or form (the widget's provider attributes), once its chunk has checked them; null when they are wrong (nothing is sent then). */
+  destination?(): Promise<LeadDestination | null> | undefined;
   /** The consent wording shown, and recorded with the lead. */
   consentText(): string | null;
   /** `consent="implied"`: no checkbox; submitting is the consent (with the wording shown). */
@@ -188,9 +188,12 @@ export class LeadCaptureController implements ReactiveController {
       return;
     }
     this.state = 'submitting';
-    const action = this.#options.action();
+    const pending = this.#options.destination?.();
+    const destination = pending && ((await pending) ?? undefined);
+    // A provider whose attributes were refused (warned as the page loaded): the lead goes nowhere but the page.
+    const action = pending && !destination ? null : this.#options.action();
     let outcome: DeliveryOutcome & { id?: string };
-    if (action) outcome = await submitLead(lead, action, this.#options.destination?.());
+    if (action) outcome = await submitLead(lead, action, destination);
     else {
       // No endpoint: the merchant's own code takes the lead from the bus or the DOM event.
       outcome = { status: 'delivered' };

@@ -22,6 +22,15 @@ export interface LeadDestination {
   doubleOptIn?: boolean;
 }
 
+/** The attributes a destination is read from (the pop-ups' `action`, `public-key`, `list`, `form-url`, `double-opt-in`). */
+export interface DestinationAttributes {
+  action: string | null;
+  publicKey: string | null;
+  list: string | null;
+  formUrl: string | null;
+  doubleOptIn: boolean;
+}
+
 export interface OutboxEntry {
   /** Idempotency key: one per submission, kept across retries and reloads. */
   id: string;

@@ -1,94 +1,74 @@
 /**
  * Where the lead form sends: the `action` attribute and the provider attributes beside it, read
- * and checked once (a bad value warns once when the page loads, not at the first sign-up).
+ * and checked once (a bad value warns once when the page loads, not at the first sign-up). What
+ * only one provider needs is checked by that provider's own lazy chunk (`check` in klaviyo.ts and
+ * mailchimp.ts), fetched as soon as `action` names it: a page without it downloads none of it.
  *
  * Only public values belong on a page. A value shaped like a private API key (Klaviyo `pk_…`,
  * Brevo `xkeysib-…`, a Mailchimp `…-us21` key, a Shopify admin token) is refused with one warning
- * that says so, and nothing is sent: the key is already public by being in the page, and must be
- * revoked, but Vitrine never uses it.
+ * that says so, and nothing is sent: being in the page has made it public already, so it must be
+ * revoked, and Vitrine never uses it.
  */
 import { warnOnce } from '../parse/warn.js';
 import { httpUrlAttribute } from '../parse/url.js';
-import { LEAD_PROVIDERS, type LeadDestination, type LeadProvider } from './delivery.js';
+import type { DestinationAttributes, LeadDestination, LeadProvider } from './delivery.js';
 
-export interface DestinationAttributes {
-  action: string | null;
-  publicKey: string | null;
-  list: string | null;
-  formUrl: string | null;
-  doubleOptIn: boolean;
-}
+const PRIVATE_KEY = /pk_[a-z0-9]{20}|xkeysib-|xsmtpsib-|\b[0-9a-f]{32}-us\d|shp(at|ca|pa|ss)_/i;
 
-/** Providers with no browser-side sign-up endpoint in their documentation: the webhook way instead. */
-const NO_BROWSER_ENDPOINT = ['brevo', 'omnisend'];
+/** Each provider's chunk, with the check of its attributes. */
+const CHECKS: Record<
+  LeadProvider,
+  () => Promise<(element: Element, attributes: DestinationAttributes) => LeadDestination | null>
+> = {
+  klaviyo: () => import('./klaviyo.js').then((module) => module.check),
+  mailchimp: () => import('./mailchimp.js').then((module) => module.check),
+};
 
-const PRIVATE_KEY = /pk_[a-z0-9]{20,}|xkeysib-|xsmtpsib-|\b[0-9a-f]{32}-us\d{1,2}\b|shp(at|ca|pa|ss)_/i;
-const KLAVIYO_ID = /^[A-Za-z0-9]{6}$/;
-/** `https://<dc>.list-manage.com/subscribe/post?u=…&id=…` (the embedded form's action; post-json too). */
-const MAILCHIMP_FORM = /^https:\/\/([\w-]+\.)*list-manage\.com\/subscribe\/post(-json)?\?(?=.*\bu=\w)(?=.*\bid=\w)/;
-
-/** `action` and the provider attributes → what the outbox needs, or null (with a warning) when nothing can be sent. */
+/**
+ * `action` and the provider attributes → the action to send to (null: nothing is sent, after a
+ * warning), and for a provider the promise of its checked destination (null when its attributes
+ * are wrong, warned by its chunk).
+ */
 export function leadDestination(
   element: Element,
   attributes: DestinationAttributes,
-): { action: string; destination?: LeadDestination } | null {
-  const text = attributes.action?.trim();
-  const provider = text?.toLowerCase() ?? '';
-  for (const [attribute, value] of [
-    ['public-key', attributes.publicKey],
-    ['list', attributes.list],
-    ['form-url', attributes.formUrl],
-    ['action', attributes.action],
-  ] as const) {
+): { action: string | null; destination?: Promise<LeadDestination | null> } {
+  const { action, publicKey, list, formUrl, doubleOptIn } = attributes;
+  const provider = action?.trim().toLowerCase() ?? '';
+  for (const [attribute, value] of Object.entries({ 'public-key': publicKey, list, 'form-url': formUrl, action }))
     if (value && PRIVATE_KEY.test(value)) {
       warnOnce(
         element,
         attribute,
         value,
-        'a PUBLIC value: this looks like a PRIVATE API key, which must never be in a page (revoke it in your e-mail tool); nothing is sent',
+        'a PUBLIC key: this is a PRIVATE API key, never to be in a page (revoke it); nothing is sent',
       );
-      return null;
+      return { action: null };
     }
-  }
-  if (NO_BROWSER_ENDPOINT.includes(provider)) {
+  if (provider === 'brevo' || provider === 'omnisend') {
     warnOnce(
       element,
       'action',
-      text,
-      `an http(s) URL: ${text} documents no browser-side sign-up endpoint (only its private-key API), so send leads to your own webhook URL (see the README)`,
+      action,
+      `your webhook's URL: ${provider} has no browser-side sign-up endpoint (see the README)`,
     );
-    return null;
+    return { action: null };
   }
-  if (!(LEAD_PROVIDERS as readonly string[]).includes(provider)) {
-    const action = httpUrlAttribute(element, 'action', attributes.action, true);
-    return action ? { action } : null;
-  }
-  const destination: LeadDestination = { provider: provider as LeadProvider };
-  if (provider === 'klaviyo') {
-    const publicKey = attributes.publicKey?.trim() ?? '';
-    const list = attributes.list?.trim() ?? '';
-    if (!KLAVIYO_ID.test(publicKey)) {
-      warnOnce(element, 'public-key', attributes.publicKey, 'your Klaviyo public API key (Site ID, 6 characters)');
-      return null;
-    }
-    if (!/^[A-Za-z0-9]{4,16}$/.test(list)) {
-      warnOnce(element, 'list', attributes.list, 'the id of a Klaviyo list (Lists & segments → the list → Settings)');
-      return null;
-    }
-    Object.assign(destination, { publicKey, list });
-    if (attributes.doubleOptIn) destination.doubleOptIn = true;
-  } else {
-    const formUrl = attributes.formUrl?.trim() ?? '';
-    if (!MAILCHIMP_FORM.test(formUrl)) {
-      warnOnce(
-        element,
-        'form-url',
-        attributes.formUrl,
-        'the action of your Mailchimp embedded form (https://….list-manage.com/subscribe/post?u=…&id=…)',
-      );
-      return null;
-    }
-    destination.formUrl = formUrl;
-  }
-  return { action: provider, destination };
+  const check = CHECKS[provider as LeadProvider];
+  if (check)
+    return {
+      action: provider,
+      // Its chunk did not load (offline as the page loaded): kept unchecked, so the outbox still holds the lead.
+      destination: check().then(
+        (read) => read(element, attributes),
+        (): LeadDestination => ({
+          provider: provider as LeadProvider,
+          publicKey: publicKey ?? undefined,
+          list: list ?? undefined,
+          formUrl: formUrl ?? undefined,
+          doubleOptIn,
+        }),
+      ),
+    };
+  return { action: httpUrlAttribute(element, 'action', action, true) };
 }

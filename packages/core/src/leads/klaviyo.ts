@@ -18,11 +18,25 @@
  * idempotency key: the outbox keeps one entry per address and campaign instead, and subscribing a
  * subscribed profile again changes nothing.
  */
-import { answerOf, type LeadAdapter } from './delivery.js';
+import { warnOnce } from '../parse/warn.js';
+import { answerOf, type DestinationAttributes, type LeadAdapter, type LeadDestination } from './delivery.js';
 
 export const KLAVIYO_REVISION = '2026-10-15';
 
-export const deliverToKlaviyo: LeadAdapter = async ({ lead, destination }, signal) => {
+/** `public-key` (6 characters) and `list`, checked as the page loads; null (after one warning) when one is wrong. */
+export function check(
+  element: Element,
+  { publicKey, list, doubleOptIn }: DestinationAttributes,
+): LeadDestination | null {
+  if (!/^[A-Za-z0-9]{6}$/.test(publicKey?.trim() ?? ''))
+    warnOnce(element, 'public-key', publicKey, 'your Klaviyo public API key (Site ID, 6 characters)');
+  else if (!/^[A-Za-z0-9]{4,16}$/.test(list?.trim() ?? ''))
+    warnOnce(element, 'list', list, 'the id of a Klaviyo list (Lists & segments → the list → Settings)');
+  else return { provider: 'klaviyo', publicKey: publicKey!.trim(), list: list!.trim(), doubleOptIn };
+  return null;
+}
+
+export const deliver: LeadAdapter = async ({ lead, destination }, signal) => {
   const response = await fetch(
     `https://a.klaviyo.com/client/subscriptions?company_id=${encodeURIComponent(destination?.publicKey ?? '')}`,
     {

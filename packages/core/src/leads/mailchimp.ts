@@ -21,7 +21,22 @@
  * (an invalid address) final. The form takes no idempotency key: the outbox keeps one entry per
  * address and campaign, and Mailchimp itself never lists an address twice.
  */
-import type { DeliveryAnswer, LeadAdapter } from './delivery.js';
+import { warnOnce } from '../parse/warn.js';
+import type { DeliveryAnswer, DestinationAttributes, LeadAdapter, LeadDestination } from './delivery.js';
+
+/** `form-url`: the embedded form's action (or its post-json twin), checked as the page loads; null (after one warning) otherwise. */
+export function check(element: Element, { formUrl }: DestinationAttributes): LeadDestination | null {
+  const url = formUrl?.trim() ?? '';
+  if (/^https:\/\/([\w-]+\.)*list-manage\.com\/subscribe\/post(-json)?\?(?=.*\bu=\w)(?=.*\bid=\w)/.test(url))
+    return { provider: 'mailchimp', formUrl: url };
+  warnOnce(
+    element,
+    'form-url',
+    formUrl,
+    'your Mailchimp embedded form’s action (https://….list-manage.com/subscribe/post?u=…&id=…)',
+  );
+  return null;
+}
 
 export function mailchimpAnswer(reply: unknown): DeliveryAnswer {
   const { result, msg } = (reply ?? {}) as { result?: unknown; msg?: unknown };
@@ -32,7 +47,7 @@ export function mailchimpAnswer(reply: unknown): DeliveryAnswer {
   return { status: 'rejected', httpStatus: 400, reason: message || 'no answer Mailchimp documents' };
 }
 
-export const deliverToMailchimp: LeadAdapter = ({ id, lead, destination }, signal) =>
+export const deliver: LeadAdapter = ({ id, lead, destination }, signal) =>
   new Promise((resolve) => {
     const url = new URL(destination?.formUrl ?? '');
     url.pathname = url.pathname.replace(/\/post(-json)?$/, '/post-json');

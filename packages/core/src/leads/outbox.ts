@@ -35,8 +35,8 @@ import {
 
 /** Each provider's adapter, fetched at its first delivery (a page that never sends to it never downloads it). */
 const ADAPTERS: Record<LeadProvider, () => Promise<LeadAdapter>> = {
-  klaviyo: () => import('./klaviyo.js').then((module) => module.deliverToKlaviyo),
-  mailchimp: () => import('./mailchimp.js').then((module) => module.deliverToMailchimp),
+  klaviyo: () => import('./klaviyo.js').then((module) => module.deliver),
+  mailchimp: () => import('./mailchimp.js').then((module) => module.deliver),
 };
 
 /** Outside any campaign's keys, so `reset(campaign)` never drops a lead. */

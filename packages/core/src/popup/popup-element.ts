@@ -88,7 +88,7 @@ export abstract class PopupElement extends VitrineElement {
 
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
   #action: string | null = null;
-  #destination: LeadDestination | undefined;
+  #destination: Promise<LeadDestination | null> | undefined;
   #implied = false;
   /** The valid `code-endpoint`, or null. */
   protected codeEndpointUrl: string | null = null;
@@ -144,9 +144,7 @@ export abstract class PopupElement extends VitrineElement {
       changed.has('formUrl') ||
       changed.has('doubleOptIn')
     ) {
-      const target = leadDestination(this, this);
-      this.#action = target?.action ?? null;
-      this.#destination = target?.destination;
+      ({ action: this.#action, destination: this.#destination } = leadDestination(this, this));
     }
     if (changed.has('codeEndpoint')) this.codeEndpointUrl = httpUrlAttribute(this, 'code-endpoint', this.codeEndpoint);
     if (!this.timeWindow.active && this.popup.overlay.isOpen) this.popup.overlay.close('ended');
