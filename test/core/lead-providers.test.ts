@@ -423,6 +423,32 @@ describe('in the exit pop-up: the words, the code, the attributes', () => {
     );
   });
 
+  test('Klaviyo down (500), then up: "saved", then "check your inbox"; vitrine-lead tells both outcomes, one id', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    fetchMock.mockResolvedValueOnce(status(500)).mockResolvedValueOnce(accepted());
+    const events = listenTo(['vitrine-lead'], testPage.cleanups);
+    const el = await popup(
+      html`<vitrine-exit-popup
+        capture
+        action="klaviyo"
+        public-key="AbC123"
+        list="Y6nRLr"
+        double-opt-in
+      ></vitrine-exit-popup>`,
+    );
+    await signUp(el);
+    expect(el.formState).toBe('saved');
+    await vi.advanceTimersByTimeAsync(2_000);
+    await until(() => el.formState === 'pending', el);
+    expect(part(el, 'status')!.textContent).toBe(
+      'Almost done: check your inbox and click the link in our e-mail to confirm your sign-up.',
+    );
+    const details = events.map((event) => event.detail as LeadMessage);
+    expect(details.map((detail) => detail.outcome)).toEqual(['queued', 'pending-confirmation']);
+    expect(details[1].id).toBe(details[0].id);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
   test('reveal="confirmed": no code in the page while the provider waits for the confirmation', async () => {
     const coupons = record('coupon');
     const el = await popup(
