@@ -118,6 +118,13 @@ export function leadArgTypes(captureDescription: string): ArgTypes {
         'Your server’s URL that answers `{ code }`: a single-use code per lead (the static code if it fails).',
       table,
     },
+    reveal: {
+      control: 'select',
+      options: ['', 'now', 'confirmed'],
+      description:
+        'While a double opt-in provider waits for the confirmation: `now` (default) shows the code, `confirmed` does not.',
+      table,
+    },
     consentText: { control: false, table: { category: 'properties' } },
     publicKey: { control: false, table: { category: 'properties' } },
     formUrl: { control: false, table: { category: 'properties' } },
@@ -133,6 +140,7 @@ export interface LeadDestinationArgs {
   'form-url'?: string;
   'double-opt-in'?: boolean;
   'code-endpoint'?: string;
+  reveal?: string;
 }
 
 /** The targeting attributes every widget has (SPEC section 2, "Targeting"). */

@@ -16,7 +16,6 @@ type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
 /** The story's controls: one per attribute (by its attribute name), plus the state of the form and the slots' text. */
 interface PopupArgs extends LeadDestinationArgs {
-  reveal?: string;
   trigger?: string;
   'min-time'?: string;
   'dismiss-for'?: string;
@@ -135,13 +134,6 @@ const meta = {
       table: { category: 'slots' },
     },
     ...leadArgTypes('Shows the email form.'),
-    reveal: {
-      control: 'select',
-      options: ['', 'now', 'confirmed'],
-      description:
-        'While a double opt-in provider waits for the confirmation: `now` (default) shows the code, `confirmed` does not.',
-      table: { category: 'email capture' },
-    },
     'submit-label': {
       control: 'text',
       description: 'The sign-up button’s text.',

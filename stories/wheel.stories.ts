@@ -78,6 +78,7 @@ const render = (args: WheelArgs) =>
     form-url=${attr(args['form-url'])}
     ?double-opt-in=${args['double-opt-in']}
     code-endpoint=${attr(args['code-endpoint'])}
+    reveal=${attr(args.reveal)}
     ?apply=${args.apply}
     ?hide-odds=${args['hide-odds']}
     rules-href=${attr(args['rules-href'])}

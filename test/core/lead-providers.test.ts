@@ -629,6 +629,50 @@ describe('in the exit pop-up: the words, the code, the attributes', () => {
 });
 
 describe('in the wheel', () => {
+  test('reveal="confirmed" with a pending sign-up: the prize is announced, its code kept out of the page, also later', async () => {
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query) =>
+        ({
+          matches: query.includes('reduce'),
+          addEventListener() {},
+          removeEventListener() {},
+        }) as unknown as MediaQueryList,
+    );
+    fetchMock.mockResolvedValue(accepted());
+    const coupons = record('coupon');
+    const template = html`<vitrine-wheel
+      campaign="doi"
+      capture
+      consent="implied"
+      action="klaviyo"
+      public-key="AbC123"
+      list="Y6nRLr"
+      double-opt-in
+      reveal="confirmed"
+      ><vitrine-wheel-segment label="-10 %" code="WHEEL10"></vitrine-wheel-segment
+    ></vitrine-wheel>`;
+    const el = await fixture<HTMLElementTagNameMap['vitrine-wheel']>(template);
+    await settle(el);
+    const part = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+    (part('email-input') as HTMLInputElement).value = 'ada@example.com';
+    part('submit')!.click();
+    await until(() => el.state === 'won', el);
+    expect(part('message')!.textContent).toContain('-10 %');
+    expect(part('status')!.textContent).toBe(
+      'Almost done: check your inbox and click the link in our e-mail to confirm your sign-up.',
+    );
+    expect(part('coupon')).toBeNull();
+    expect(el.shadowRoot!.textContent).not.toContain('WHEEL10');
+    expect(coupons).toEqual([]);
+
+    newPage();
+    const later = await fixture<HTMLElementTagNameMap['vitrine-wheel']>(template);
+    await settle(later);
+    expect(later.state).toBe('won');
+    expect(later.shadowRoot!.querySelector('[part~="coupon"]')).toBeNull();
+    expect(coupons).toEqual([]);
+  });
+
   test('code-endpoint: the won slice’s code is replaced by this lead’s own; the slice’s code when it fails', async () => {
     vi.spyOn(window, 'matchMedia').mockImplementation(
       (query) =>

@@ -6,8 +6,6 @@ import {
   CouponController,
   LEAD_FORM_STATES,
   PopupElement,
-  REVEAL_MODES,
-  keywordAttribute,
   type DebugReason,
   type DeliveryOutcome,
   type LeadMessage,
@@ -20,7 +18,6 @@ import {
   type LeadFormState,
   type TriggerKind,
 } from '@vitrine/core';
-import type { PropertyValues } from 'lit';
 import { exitPopupStyles } from './exit-popup.styles.js';
 
 /** The values of `consent`: the core's, which every Vitrine pop-up shares. */
@@ -113,9 +110,6 @@ export class VitrineExitPopup extends PopupElement {
   /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. With `code-endpoint`, the code shown when the server fails. */
   @property({ attribute: 'code' }) code: string | null = null;
 
-  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
-  @property() reveal: string | null = null;
-
   /** The email form's state: `idle`, `invalid-email`, `consent-missing`, `submitting`, `saved`, `success`, `pending` (check your inbox), `rejected`, `confirm` (Shopify's captcha). Set it in a design preview to show one state. */
   @property({ attribute: false })
   get formState(): LeadFormState {
@@ -129,7 +123,6 @@ export class VitrineExitPopup extends PopupElement {
   #coupon: CouponController = new CouponController(this);
   #publishedCode: string | null = null;
   #slotted = { heading: false, text: false };
-  #revealWhenPending = true;
   /** `code-endpoint`: this lead's own code, once answered; `failed` when the server did not give one. */
   #uniqueCode: string | null = null;
   #uniqueCodeFailed = false;
@@ -157,16 +150,9 @@ export class VitrineExitPopup extends PopupElement {
     const code = this.code?.trim() || null;
     if (!this.capture) return code;
     const state = this.leadForm.state;
-    if (!(state === 'success' || state === 'saved' || (state === 'pending' && this.#revealWhenPending))) return null;
+    if (!(state === 'success' || state === 'saved' || (state === 'pending' && this.revealWhenPending))) return null;
     if (!this.codeEndpointUrl || this.previewing) return code;
     return this.#uniqueCode ?? (this.#uniqueCodeFailed ? code : null);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('reveal'))
-      this.#revealWhenPending =
-        this.reveal == null || keywordAttribute(this, 'reveal', this.reveal, REVEAL_MODES, 'now') === 'now';
-    super.willUpdate(changed);
   }
 
   /** Whether the light DOM fills the slots (whitespace between tags does not); true when that changed. */

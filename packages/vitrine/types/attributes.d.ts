@@ -63,8 +63,6 @@ export interface VitrineExitPopupAttributes {
   'submit-label'?: string;
   /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. With `code-endpoint`, the code shown when the server fails. */
   code?: string;
-  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
-  reveal?: string;
   /** Pop-up: when it opens, space-separated, any fires: `exit` (default: leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. */
   trigger?: string;
   /** Pop-up: never before the visitor has been this long on the page (default `5s`; `0` for no minimum). */
@@ -91,6 +89,8 @@ export interface VitrineExitPopupAttributes {
   'form-url'?: string;
   /** The list sends a confirmation e-mail first (Klaviyo double opt-in; Mailchimp says so itself): the shopper is told to check their inbox. Default: `false`. */
   'double-opt-in'?: boolean;
+  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
+  reveal?: string;
   /** The merchant's server gives each lead its own single-use code: POST JSON `{ campaign, email, id }` (the wheel adds the prize's `label` and `code`), answer `{ code }`. When it fails, the static code is shown, if any. Not called in `preview`. */
   'code-endpoint'?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
@@ -343,6 +343,8 @@ export interface VitrineWheelAttributes {
   'form-url'?: string;
   /** The list sends a confirmation e-mail first (Klaviyo double opt-in; Mailchimp says so itself): the shopper is told to check their inbox. Default: `false`. */
   'double-opt-in'?: boolean;
+  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
+  reveal?: string;
   /** The merchant's server gives each lead its own single-use code: POST JSON `{ campaign, email, id }` (the wheel adds the prize's `label` and `code`), answer `{ code }`. When it fails, the static code is shown, if any. Not called in `preview`. */
   'code-endpoint'?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */

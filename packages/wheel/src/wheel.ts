@@ -10,6 +10,7 @@ import {
   couponStyles,
   getBus,
   httpUrlAttribute,
+  type DeliveryOutcome,
   type LeadMessage,
   leadFormStyles,
   noteOnce,
@@ -334,7 +335,7 @@ export class VitrineWheel extends PopupElement {
     if (code && this.isConnected) {
       this.#publish(result);
       // Revealed now, once: a stored result shown again on a later page is published, not counted again.
-      this.track('reveal', { code });
+      if (!this.#withheld) this.track('reveal', { code });
       this.emit<WheelPrizeDetail>('vitrine-prize', { label: result.label, code, campaign: this.campaignId });
       // With `capture` the lead was the conversion (tracked then): one per shopper.
       if (!this.capture) this.track('convert');
@@ -347,8 +348,11 @@ export class VitrineWheel extends PopupElement {
     return this.#mode === 'popup' && super.show();
   }
 
-  protected override leadAccepted(lead: LeadMessage): void {
+  protected override leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void {
     this.store.set(this.#key('lead'), lead.email);
+    // `reveal="confirmed"`: the prize's code stays out of the page, on later visits too (its confirmation e-mail carries it).
+    if (outcome.status === 'pending-confirmation' && !this.revealWhenPending)
+      this.store.set(this.#key('withheld'), true);
     void this.spin();
   }
 
@@ -373,8 +377,16 @@ export class VitrineWheel extends PopupElement {
     return this.segments.length > 0 && this.timeWindow.active && (this.targeting.matches || this.popup.overlay.isOpen);
   }
 
+  /** With `reveal="confirmed"`, while the provider waits for the shopper's confirmation: the code is not shown. */
+  get #withheld(): boolean {
+    return (
+      !this.revealWhenPending && (this.leadForm.state === 'pending' || this.store.get(this.#key('withheld')) === true)
+    );
+  }
+
   #publish({ code, label }: WheelResult): void {
-    if (code && !this.previewing) getBus().publish('coupon', { code, campaign: this.campaignId, label });
+    if (code && !this.previewing && !this.#withheld)
+      getBus().publish('coupon', { code, campaign: this.campaignId, label });
   }
 
   /** The slice and code the endpoint drew, or null (told once in the console) when it failed. */
@@ -590,7 +602,7 @@ export class VitrineWheel extends PopupElement {
 
   #renderControls() {
     const { phase, result, spinsLeft: left } = this;
-    const code = phase === 'won' && result?.code;
+    const code = phase === 'won' && !this.#withheld && result?.code;
     const needsLead = this.#needsLead;
     const formState = this.leadForm.state;
     const root = shopify()?.routes?.root?.replace(/\/?$/, '/') ?? '/';
@@ -614,7 +626,7 @@ export class VitrineWheel extends PopupElement {
           : nothing
       }
       ${
-        needsLead
+        needsLead || (phase === 'won' && !code)
           ? nothing
           : code
             ? html`${this.#coupon.render(code)}${

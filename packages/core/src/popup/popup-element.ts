@@ -62,6 +62,9 @@ export abstract class PopupElement extends VitrineElement {
   /** The list sends a confirmation e-mail first (Klaviyo double opt-in; Mailchimp says so itself): the shopper is told to check their inbox. */
   @property({ attribute: 'double-opt-in', type: Boolean }) doubleOptIn = false;
 
+  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
+  @property() reveal: string | null = null;
+
   /** The merchant's server gives each lead its own single-use code: POST JSON `{ campaign, email, id }` (the wheel adds the prize's `label` and `code`), answer `{ code }`. When it fails, the static code is shown, if any. Not called in `preview`. */
   @property({ attribute: 'code-endpoint' }) codeEndpoint: string | null = null;
 
@@ -92,6 +95,8 @@ export abstract class PopupElement extends VitrineElement {
   #implied = false;
   /** The valid `code-endpoint`, or null. */
   protected codeEndpointUrl: string | null = null;
+  /** `reveal="now"` (the default): the code shows while the provider waits for the shopper's confirmation. */
+  protected revealWhenPending = true;
 
   /** Once the lead is accepted (delivered or safely queued). */
   protected abstract leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome & { id?: string }): void;
@@ -146,6 +151,9 @@ export abstract class PopupElement extends VitrineElement {
     ) {
       ({ action: this.#action, destination: this.#destination } = leadDestination(this, this));
     }
+    if (changed.has('reveal'))
+      this.revealWhenPending =
+        this.reveal == null || keywordAttribute(this, 'reveal', this.reveal, REVEAL_MODES, 'now') === 'now';
     if (changed.has('codeEndpoint')) this.codeEndpointUrl = httpUrlAttribute(this, 'code-endpoint', this.codeEndpoint);
     if (!this.timeWindow.active && this.popup.overlay.isOpen) this.popup.overlay.close('ended');
   }
