@@ -100,9 +100,18 @@ async function settle(...elements: Array<{ updateComplete: Promise<unknown> }>):
   }
 }
 
-/** Settles until `done()` holds (an answer's body, a chunk, may take a few tasks more in one engine than another). */
+/** The browser's own timer, taken before any test fakes it: reading a body or a chunk takes real time. */
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/**
+ * Settles until `done()` holds, for at most about 2 s of real time: an answer's body or a chunk may
+ * take real milliseconds (Firefox reads a body out of process), which fake timers do not move.
+ */
 async function until(done: () => boolean, ...elements: Array<{ updateComplete: Promise<unknown> }>): Promise<void> {
-  for (let round = 0; round < 30 && !done(); round++) await settle(...elements);
+  for (let round = 0; round < 200 && !done(); round++) {
+    await settle(...elements);
+    if (!done()) await new Promise((resolve) => realSetTimeout(resolve, 10));
+  }
 }
 
 function request(index = 0) {
