@@ -48,8 +48,11 @@ const CASES: Array<{ attribute: string; base: Record<string, string> }> = [
 let watch: PageWatch;
 /** Requests and scripts the page made towards the providers (recorded, never sent). */
 const sent: string[] = [];
+// The page's own, put back after (and called with .call()): not methods torn from their object.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const realFetch = window.fetch;
-const realAppend = HTMLHeadElement.prototype.append;
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const realAppend = Element.prototype.append;
 
 beforeAll(async () => {
   watch = watchPage();
@@ -59,7 +62,7 @@ beforeAll(async () => {
       sent.push(url);
       return Promise.resolve(new Response(null, { status: 202 }));
     }
-    return realFetch(input, init);
+    return realFetch.call(window, input, init);
   };
   HTMLHeadElement.prototype.append = function (...nodes) {
     for (const node of nodes)
@@ -71,7 +74,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   window.fetch = realFetch;
-  HTMLHeadElement.prototype.append = realAppend;
+  // The head's `append` is Element's again (ours was an own property of HTMLHeadElement's prototype).
+  Reflect.deleteProperty(HTMLHeadElement.prototype, 'append');
   watch.stop();
 });
 
@@ -88,7 +92,7 @@ test('a page with pop-ups that send nowhere or to a URL downloads no provider ch
     widget('vitrine-wheel', { campaign: 'ld-url', capture: '', action: '/__hardening/none/leads' }),
   );
   await tagsDefined(['vitrine-exit-popup', 'vitrine-wheel']);
-  await Promise.all([none, url].map((element) => (element as Widget).updateComplete));
+  await Promise.all([none, url].map((element) => element.updateComplete));
   await frames(4);
   expect(chunksLoaded()).toEqual(expect.arrayContaining(['exit-popup', 'wheel', 'popup']));
   expect(chunksLoaded()).not.toEqual(expect.arrayContaining(['klaviyo']));
@@ -103,7 +107,7 @@ test('a page with pop-ups that send nowhere or to a URL downloads no provider ch
       list: 'Y6nRLr',
     }),
   );
-  await (klaviyo as Widget).updateComplete;
+  await klaviyo.updateComplete;
   await expect.poll(() => chunksLoaded().includes('klaviyo')).toBe(true);
   expect(chunksLoaded().filter((name) => /mailchimp|unique-code/.test(name!))).toEqual([]);
   for (const element of [none, url, klaviyo]) element.remove();
@@ -120,7 +124,7 @@ for (const tag of ['vitrine-exit-popup', 'vitrine-wheel'] as const) {
       const elements: Array<{ element: Widget; id: string; value: string }> = [];
       for (const [, value] of VALUES) {
         const id = `ld-${tag}-${n++}`;
-        const element = widget(tag, { campaign: id, capture: '', ...base, [attribute]: value }) as Widget;
+        const element = widget(tag, { campaign: id, capture: '', ...base, [attribute]: value });
         document.body.append(element);
         elements.push({ element, id, value });
       }
@@ -136,7 +140,7 @@ for (const tag of ['vitrine-exit-popup', 'vitrine-wheel'] as const) {
 
       // At run time, on one element: each value in turn.
       const id = `ld-rt-${tag}-${attribute}`;
-      const element = widget(tag, { campaign: id, capture: '', ...base }) as Widget;
+      const element = widget(tag, { campaign: id, capture: '', ...base });
       document.body.append(element);
       await element.updateComplete;
       const since = watch.warnings.length;
@@ -171,7 +175,7 @@ test('a private key in the page: the sign-up sends nothing, neither to the provi
     'public-key': PRIVATE_KEYS['klaviyo private key'],
     list: 'Y6nRLr',
     open: '',
-  }) as Widget;
+  });
   document.body.append(element);
   await element.updateComplete;
   await frames(3);
