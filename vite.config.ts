@@ -109,10 +109,12 @@ const bundleBuild = {
           // The cart source and the money parsing the cart widgets share.
           { name: 'cart', test: /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/, priority: 2 },
           // The pop-up machinery (overlay, triggers, leads) in its own chunk: the exit pop-up and the
-          // wheel share it, and a page with neither never downloads it.
+          // wheel share it, and a page with neither never downloads it. Not the lead providers'
+          // adapters nor the merchant's-server requests: each is a lazy chunk of its own, fetched
+          // only by a form that sends there.
           {
             name: 'popup',
-            test: /packages[\\/]core[\\/]src[\\/](leads[\\/]|popup[\\/]|parse[\\/]url\.ts)/,
+            test: /packages[\\/]core[\\/]src[\\/](leads[\\/](?!(klaviyo|mailchimp|unique-code)\.ts)|popup[\\/]|parse[\\/]url\.ts)/,
             priority: 2,
           },
           // The bus alone: the loader needs it at once for window.vitrine, without Lit.

@@ -56,8 +56,14 @@ function settingsOf(element: Element, schema: Schema): Record<string, Value> {
       Object.assign(settings, { customer: 'tag', customer_tag: value.slice(4) });
       continue;
     }
+    // An e-mail tool is the section's "E-mail tool" choice, not its "Send emails to" text.
+    if (name === 'action' && (value === 'klaviyo' || value === 'mailchimp') && byId.has('lead_provider')) {
+      settings.lead_provider = value;
+      continue;
+    }
     const id = name.replace(/-/g, '_');
-    const setting = byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ?? byId.get(id);
+    // The lead destination settings are shared by the pop-up and the wheel: `lead_<attribute>`.
+    const setting = byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ?? byId.get(id) ?? byId.get(`lead_${id}`);
     if (setting) settings[setting.id!] = settingValue(setting, value);
   }
   if (element.localName === 'vitrine-loyalty-badge') {

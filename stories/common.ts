@@ -89,12 +89,58 @@ export function leadArgTypes(captureDescription: string): ArgTypes {
       table,
     },
     action: {
+      control: 'select',
+      options: ['', 'shopify', 'klaviyo', 'mailchimp', '/api/leads'],
+      description:
+        'Where the lead goes: `shopify`, an e-mail tool (`klaviyo`, `mailchimp`) or an http(s) URL (your webhook: the way for Brevo and Omnisend). Nothing is sent in `preview`.',
+      table,
+    },
+    'public-key': {
       control: 'text',
-      description: 'Where the lead goes: an http(s) URL or `shopify`. Nothing is sent in `preview`.',
+      description: 'With `klaviyo`: the public API key (Site ID, 6 characters). A private key is refused.',
+      table,
+    },
+    list: { control: 'text', description: 'With `klaviyo`: the list id.', table },
+    'form-url': {
+      control: 'text',
+      description:
+        'With `mailchimp`: the embedded form’s action (`https://….list-manage.com/subscribe/post?u=…&id=…`).',
+      table,
+    },
+    'double-opt-in': {
+      control: 'boolean',
+      description: 'The list sends a confirmation e-mail: the shopper is told to check their inbox.',
+      table,
+    },
+    'code-endpoint': {
+      control: 'text',
+      description:
+        'Your server’s URL that answers `{ code }`: a single-use code per lead (the static code if it fails).',
+      table,
+    },
+    reveal: {
+      control: 'select',
+      options: ['', 'now', 'confirmed'],
+      description:
+        'While a double opt-in provider waits for the confirmation: `now` (default) shows the code, `confirmed` does not.',
       table,
     },
     consentText: { control: false, table: { category: 'properties' } },
+    publicKey: { control: false, table: { category: 'properties' } },
+    formUrl: { control: false, table: { category: 'properties' } },
+    doubleOptIn: { control: false, table: { category: 'properties' } },
+    codeEndpoint: { control: false, table: { category: 'properties' } },
   };
+}
+
+/** The lead destination controls of `leadArgTypes` (the pop-up and the wheel). */
+export interface LeadDestinationArgs {
+  'public-key'?: string;
+  list?: string;
+  'form-url'?: string;
+  'double-opt-in'?: boolean;
+  'code-endpoint'?: string;
+  reveal?: string;
 }
 
 /** The targeting attributes every widget has (SPEC section 2, "Targeting"). */

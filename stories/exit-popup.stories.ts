@@ -10,12 +10,12 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LEAD_FORM_STATES, type LeadFormState } from '@vitrine/core';
 import '@vitrine/exit-popup/define';
-import { commonArgTypes, leadArgTypes, popupArgTypes, targeting } from './common.ts';
+import { commonArgTypes, leadArgTypes, popupArgTypes, targeting, type LeadDestinationArgs } from './common.ts';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 
 /** The story's controls: one per attribute (by its attribute name), plus the state of the form and the slots' text. */
-interface PopupArgs {
+interface PopupArgs extends LeadDestinationArgs {
   trigger?: string;
   'min-time'?: string;
   'dismiss-for'?: string;
@@ -61,8 +61,14 @@ const render = (args: PopupArgs) =>
     consent-text=${attr(args['consent-text'])}
     consent=${attr(args.consent)}
     action=${attr(args.action)}
+    public-key=${attr(args['public-key'])}
+    list=${attr(args.list)}
+    form-url=${attr(args['form-url'])}
+    ?double-opt-in=${args['double-opt-in']}
+    code-endpoint=${attr(args['code-endpoint'])}
     submit-label=${attr(args['submit-label'])}
     code=${attr(args.code)}
+    reveal=${attr(args.reveal)}
     after-overlay=${attr(args['after-overlay'])}
     ?open=${args.open}
     campaign=${attr(args.campaign)}
@@ -264,6 +270,29 @@ export const SavedOffline: Story = {
     const el = await popupIn(canvasElement);
     await expect(part(el, 'status')!.textContent).toBe(
       'Saved! We will confirm your sign-up as soon as the connection is back.',
+    );
+    await expect((part(el, 'coupon-code') as HTMLInputElement).value).toBe('WELCOME10');
+  },
+};
+
+/**
+ * Double opt-in (a Klaviyo list with `double-opt-in`, or Mailchimp saying so): the shopper is told
+ * to confirm from their inbox, not that they are signed up; the code shows unless `reveal="confirmed"`.
+ */
+export const CheckYourInbox: Story = {
+  args: {
+    capture: true,
+    formState: 'pending',
+    code: 'WELCOME10',
+    action: 'klaviyo',
+    'public-key': 'AbC123',
+    list: 'Y6nRLr',
+    'double-opt-in': true,
+  },
+  play: async ({ canvasElement }) => {
+    const el = await popupIn(canvasElement);
+    await expect(part(el, 'status')!.textContent).toBe(
+      'Almost done: check your inbox and click the link in our e-mail to confirm your sign-up.',
     );
     await expect((part(el, 'coupon-code') as HTMLInputElement).value).toBe('WELCOME10');
   },

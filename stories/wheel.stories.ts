@@ -11,7 +11,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { WHEEL_MODES } from '@vitrine/wheel';
 import '@vitrine/wheel/define';
-import { commonArgTypes, leadArgTypes, popupArgTypes, targeting } from './common.ts';
+import { commonArgTypes, leadArgTypes, popupArgTypes, targeting, type LeadDestinationArgs } from './common.ts';
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 
@@ -23,7 +23,7 @@ interface Segment {
 }
 
 /** The story's controls: one per attribute (by its attribute name), plus the segments. */
-interface WheelArgs {
+interface WheelArgs extends LeadDestinationArgs {
   segments: Segment[];
   mode?: string;
   heading?: string;
@@ -73,6 +73,12 @@ const render = (args: WheelArgs) =>
     consent-text=${attr(args['consent-text'])}
     consent=${attr(args.consent)}
     action=${attr(args.action)}
+    public-key=${attr(args['public-key'])}
+    list=${attr(args.list)}
+    form-url=${attr(args['form-url'])}
+    ?double-opt-in=${args['double-opt-in']}
+    code-endpoint=${attr(args['code-endpoint'])}
+    reveal=${attr(args.reveal)}
     ?apply=${args.apply}
     ?hide-odds=${args['hide-odds']}
     rules-href=${attr(args['rules-href'])}

@@ -877,7 +877,7 @@ describe('bad input', () => {
       '[vitrine] <vitrine-exit-popup campaign="bf"> ignored trigger="sometimes": expected space-separated triggers: exit, time:<duration>, scroll:<0-100>%, idle:<duration>',
       '[vitrine] <vitrine-exit-popup campaign="bf"> ignored min-time="soon": expected a duration such as 90s, 15m, 1h30m or 7d',
       '[vitrine] <vitrine-exit-popup campaign="bf"> ignored dismiss-for="forever": expected a duration such as 7d or 12h, or "session"',
-      '[vitrine] <vitrine-exit-popup campaign="bf"> ignored action="javascript:alert(1)": expected an http(s) URL (https://… or /path) or "shopify"',
+      '[vitrine] <vitrine-exit-popup campaign="bf"> ignored action="javascript:alert(1)": expected an http(s) URL (https://… or /path), "shopify", "klaviyo" or "mailchimp"',
       '[vitrine] <vitrine-exit-popup campaign="bf"> ignored consent="maybe": expected one of explicit, implied',
       '[vitrine] <vitrine-exit-popup campaign="bf"> ignored after-overlay="later": expected one of skip, allow',
     ];

@@ -287,6 +287,38 @@ describe('values from Shopify objects', () => {
     expect(popup.getAttribute('trigger')).toBe('time:20s');
   });
 
+  test('the e-mail tool: Klaviyo or Mailchimp from their own settings, else "Send emails to" as it was', async () => {
+    const klaviyo = await widgetOf('sections/vitrine-exit-popup.liquid', {
+      settings: {
+        lead_provider: 'klaviyo',
+        lead_public_key: 'AbC123',
+        lead_list: 'Y6nRLr',
+        lead_double_opt_in: true,
+        popup_reveal: 'confirmed',
+      },
+    });
+    expect(attributesOf(klaviyo)).toMatchObject({
+      action: 'klaviyo',
+      'public-key': 'AbC123',
+      list: 'Y6nRLr',
+      'double-opt-in': '',
+      reveal: 'confirmed',
+    });
+    const formUrl = 'https://shop.us21.list-manage.com/subscribe/post?u=1a2b&id=9f8e';
+    const mailchimp = await widgetOf('sections/vitrine-wheel.liquid', {
+      settings: { lead_provider: 'mailchimp', lead_form_url: formUrl, lead_code_endpoint: '/apps/codes' },
+    });
+    expect(attributesOf(mailchimp)).toMatchObject({
+      action: 'mailchimp',
+      'form-url': formUrl,
+      'code-endpoint': '/apps/codes',
+    });
+    expect(mailchimp.hasAttribute('public-key')).toBe(false);
+    const asBefore = await widgetOf('sections/vitrine-exit-popup.liquid');
+    expect(asBefore.getAttribute('action')).toBe('shopify');
+    expect(asBefore.hasAttribute('public-key') || asBefore.hasAttribute('double-opt-in')).toBe(false);
+  });
+
   test('sticky bar: one message per block, rich text kept, a countdown after a message', async () => {
     const bar = await widgetOf('sections/vitrine-sticky-bar.liquid', {
       settings: {

@@ -971,7 +971,7 @@ describe('bad input', () => {
       '[vitrine] <vitrine-wheel campaign="bf"> ignored spins="-2": expected a whole number of spins, 1 or more',
       '[vitrine] <vitrine-wheel campaign="bf"> ignored endpoint="javascript:alert(1)": expected an http(s) URL (https://… or /path)',
       '[vitrine] <vitrine-wheel campaign="bf"> ignored rules-href="javascript:alert(1)": expected an http(s) URL (https://… or /path)',
-      '[vitrine] <vitrine-wheel campaign="bf"> ignored action="ftp://example.com": expected an http(s) URL (https://… or /path) or "shopify"',
+      '[vitrine] <vitrine-wheel campaign="bf"> ignored action="ftp://example.com": expected an http(s) URL (https://… or /path), "shopify", "klaviyo" or "mailchimp"',
       '[vitrine] <vitrine-wheel campaign="bf"> ignored consent="maybe": expected one of explicit, implied',
       '[vitrine] <vitrine-wheel-segment> ignored weight="-1": expected a number from 0.01 to 10000 (using 1)',
       '[vitrine] <vitrine-wheel-segment> ignored code="TEN": expected a code no other segment has (segment left out)',

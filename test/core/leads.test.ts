@@ -127,7 +127,7 @@ describe('the outbox', () => {
     expect(request.headers['Idempotency-Key']).toBe(outcome.id);
     expect(bodies()[0]).toEqual({ id: outcome.id, ...LEAD });
     expect(readOutbox()).toEqual([]);
-    expect(leads).toEqual([LEAD]);
+    expect(leads).toEqual([{ ...LEAD, id: outcome.id, outcome: 'delivered' }]);
   });
 
   test('written to storage before it is sent: a tab closed mid-request loses nothing', async () => {
@@ -192,7 +192,7 @@ describe('the outbox', () => {
     expect(readOutbox()).toEqual([]);
   });
 
-  test('a 4xx is final: rejected with its status, dropped, never retried, not published', async () => {
+  test('a 4xx is final: rejected with its status, dropped, never retried, published as refused', async () => {
     vi.useFakeTimers();
     fetchMock.mockResolvedValue(status(422));
     const leads = record('lead');
@@ -201,7 +201,7 @@ describe('the outbox', () => {
     expect(readOutbox()).toEqual([]);
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(leads).toEqual([]);
+    expect(leads).toEqual([{ ...LEAD, id: outcome.id, outcome: 'refused' }]);
   });
 
   test('408 (timeout) and 5xx are kept and retried', async () => {
@@ -218,13 +218,18 @@ describe('the outbox', () => {
     const outcome = await submitLead(LEAD, '/api/leads');
     expect(outcome.status).toBe('queued');
     // Accepted: the shopper is told it is saved, the merchant's code hears of it.
-    expect(leads).toEqual([LEAD]);
+    expect(leads).toEqual([{ ...LEAD, id: outcome.id, outcome: 'queued' }]);
 
     window.dispatchEvent(new Event('online'));
     await settle();
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(readOutbox()).toEqual([]);
     expect(keys()).toEqual([outcome.id, outcome.id]);
+    // …and again once it is delivered, with the same id.
+    expect(leads).toEqual([
+      { ...LEAD, id: outcome.id, outcome: 'queued' },
+      { ...LEAD, id: outcome.id, outcome: 'delivered' },
+    ]);
   });
 
   test('a request that hangs is given up after 15 s and kept', async () => {
@@ -441,8 +446,9 @@ describe('the email form', () => {
     expect(part(host, 'form')).toBeNull();
     expect(part(host, 'status')!.textContent).toBe('Thank you, you are signed up!');
     expect(focused(host)).toBe(part(host, 'status'));
-    expect(leads).toEqual([lead]);
-    expect(events).toEqual([lead]);
+    const told = { ...lead, id: bodies()[0].id, outcome: 'delivered' };
+    expect(leads).toEqual([told]);
+    expect(events).toEqual([told]);
     expect(tracks).toEqual([{ action: 'convert', widget: 'test-lead-form', campaign: 'newsletter' }]);
     expect(host.accepted).toEqual([
       { lead, outcome: expect.objectContaining({ status: 'delivered' }) as DeliveryOutcome },

@@ -32,7 +32,18 @@ export interface CouponMessage {
   label?: string;
 }
 
+/**
+ * What became of a lead: `delivered` (the destination counts the shopper), `pending-confirmation`
+ * (double opt-in: the provider sent a confirmation e-mail), `queued` (kept in the outbox and retried),
+ * `refused` (a final 4xx: the shopper was told).
+ */
+export type LeadOutcome = 'delivered' | 'pending-confirmation' | 'queued' | 'refused';
+
 export interface LeadMessage {
+  /** On the bus and in `vitrine-lead`: the submission's id (the outbox's idempotency key); a later message about the same lead (a queued one settling) has the same. */
+  id?: string;
+  /** On the bus and in `vitrine-lead`: what became of it. A queued lead is told again once it settles. */
+  outcome?: LeadOutcome;
   email: string;
   consent: boolean;
   consentText: string;

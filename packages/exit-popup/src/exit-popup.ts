@@ -7,6 +7,8 @@ import {
   LEAD_FORM_STATES,
   PopupElement,
   type DebugReason,
+  type DeliveryOutcome,
+  type LeadMessage,
   campaignKey,
   couponStyles,
   getBus,
@@ -32,11 +34,17 @@ export interface ExitPopupOpenDetail {
   trigger: TriggerKind | 'api';
 }
 
-/** The pop-up's own text (its name when no heading is given); other languages: core's i18n/texts/. */
-export const exitPopupTexts: Catalog<'name'> = {
+/** The pop-up's own texts (its name when no heading is given); other languages: core's i18n/texts/. */
+export const exitPopupTexts: Catalog<'name' | 'codeFailed'> = {
   scope: 'exit-popup',
-  en: { name: 'Special offer' },
-  fr: { name: 'Offre spéciale' },
+  en: {
+    name: 'Special offer',
+    codeFailed: 'Your code could not be created just now. Contact us and we will send it to you.',
+  },
+  fr: {
+    name: 'Offre spéciale',
+    codeFailed: 'Votre code n’a pas pu être créé pour l’instant. Contactez-nous et nous vous l’enverrons.',
+  },
 };
 
 /**
@@ -64,7 +72,8 @@ export const exitPopupTexts: Catalog<'name'> = {
  * @csspart consent - The consent checkbox with its wording (or, with `consent="implied"`, the wording alone).
  * @csspart error - The inline error under the fields (invalid email, consent missing, address refused).
  * @csspart submit - The sign-up button.
- * @csspart status - The outcome once the lead is taken: signed up, or saved and confirmed later.
+ * @csspart status - The outcome once the lead is taken: signed up, check your inbox (double opt-in), or saved and confirmed later.
+ * @csspart code-status - With `code-endpoint`, when no code could be had: says so.
  * @csspart coupon - The code and its copy button.
  * @csspart coupon-code - The code, in a read-only field.
  * @csspart copy-button - The button that copies the code.
@@ -86,7 +95,7 @@ export const exitPopupTexts: Catalog<'name'> = {
  *
  * @fires vitrine-open - Before the pop-up opens; cancelable (`preventDefault()` keeps it closed). Detail `{ campaign, trigger }`, `trigger` one of `exit`, `time`, `scroll`, `idle`, `api` (`show()` or `open`). Bubbles and is composed.
  * @fires vitrine-close - Once it has closed. Detail `{ campaign, reason }`, `reason` one of `dismiss` (close button), `escape`, `backdrop`, `api` (`hide()` or `open` unset), `removed` (taken out of the page), `ended` (its `end` was reached). Bubbles and is composed.
- * @fires vitrine-lead - When the shopper's email is taken (delivered, or saved in the outbox to be sent again). Not when the address is refused, nor in `preview`. Detail: the bus `lead` payload `{ email, consent, consentText, campaign, widget, url, at }`. Bubbles and is composed.
+ * @fires vitrine-lead - When the shopper's email is submitted, with what became of it, and again when a queued one settles. Never in `preview`. Detail: the bus `lead` payload `{ id, outcome, email, consent, consentText, campaign, widget, url, at }`, `outcome` one of `delivered`, `pending-confirmation` (double opt-in), `queued` (saved, retried), `refused`. Bubbles and is composed.
  */
 export class VitrineExitPopup extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, exitPopupStyles];
@@ -100,10 +109,10 @@ export class VitrineExitPopup extends PopupElement {
   /** The sign-up button's text (default "Sign up"). */
   @property({ attribute: 'submit-label' }) submitLabel: string | null = null;
 
-  /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. */
+  /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. With `code-endpoint`, the code shown when the server fails. */
   @property({ attribute: 'code' }) code: string | null = null;
 
-  /** The email form's state: `idle`, `invalid-email`, `consent-missing`, `submitting`, `saved`, `success`, `rejected`. Set it in a design preview to show one state. */
+  /** The email form's state: `idle`, `invalid-email`, `consent-missing`, `submitting`, `saved`, `success`, `pending` (check your inbox), `rejected`, `confirm` (Shopify's captcha). Set it in a design preview to show one state. */
   @property({ attribute: false })
   get formState(): LeadFormState {
     return this.leadForm.state;
@@ -116,21 +125,36 @@ export class VitrineExitPopup extends PopupElement {
   #coupon: CouponController = new CouponController(this);
   #publishedCode: string | null = null;
   #slotted = { heading: false, text: false };
+  /** `code-endpoint`: this lead's own code, once answered; `failed` when the server did not give one. */
+  #uniqueCode: string | null = null;
+  #uniqueCodeFailed = false;
 
-  protected override leadAccepted(): void {
+  protected override leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome & { id?: string }): void {
     this.store.set(this.#convertedKey, true);
+    if (this.codeEndpointUrl && !this.previewing)
+      void this.uniqueCode({ email: lead.email, id: outcome.id }).then((code) => {
+        this.#uniqueCode = code;
+        this.#uniqueCodeFailed = !code;
+        this.requestUpdate();
+      });
   }
 
   get #convertedKey(): string {
     return campaignKey(this.campaignId, 'converted');
   }
 
-  /** The code to show: once the lead is taken, or at once when there is no form. */
+  /**
+   * The code to show: once the lead is taken (while its confirmation is pending only with
+   * `reveal="now"`), or at once when there is no form; with `code-endpoint`, the lead's own code
+   * once answered, else (the server failed) the static one.
+   */
   get #revealedCode(): string | null {
-    const code = this.code?.trim();
-    if (!code) return null;
+    const code = this.code?.trim() || null;
+    if (!this.capture) return code;
     const state = this.leadForm.state;
-    return !this.capture || state === 'success' || state === 'saved' ? code : null;
+    if (!(state === 'success' || state === 'saved' || (state === 'pending' && this.revealWhenPending))) return null;
+    if (!this.codeEndpointUrl || this.previewing) return code;
+    return this.#uniqueCode ?? (this.#uniqueCodeFailed ? code : null);
   }
 
   /** Whether the light DOM fills the slots (whitespace between tags does not); true when that changed. */
@@ -193,7 +217,14 @@ export class VitrineExitPopup extends PopupElement {
           <slot @slotchange=${this.#onSlotChange}></slot
           >${this.#slotted.text || !this.text ? nothing : html`<p>${this.text}</p>`}
         </div>
-        ${this.capture ? this.leadForm.render(this.submitLabel) : nothing} ${code ? this.#coupon.render(code) : nothing}`,
+        ${this.capture ? this.leadForm.render(this.submitLabel) : nothing}
+        ${
+          code
+            ? this.#coupon.render(code)
+            : this.#uniqueCodeFailed
+              ? html`<p part="code-status" role="status">${this.localize(exitPopupTexts, 'codeFailed')}</p>`
+              : nothing
+        }`,
       this.localize(exitPopupTexts, 'name'),
       hasHeading ? 'heading' : null,
     );

@@ -61,7 +61,7 @@ export interface VitrineExitPopupAttributes {
   text?: string;
   /** The sign-up button's text (default "Sign up"). */
   'submit-label'?: string;
-  /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. */
+  /** A coupon code: shown with a copy button once the email is taken (at once without `capture`), and published on the bus `coupon` topic. With `code-endpoint`, the code shown when the server fails. */
   code?: string;
   /** Pop-up: when it opens, space-separated, any fires: `exit` (default: leaving through the top; on touch, a fast scroll up), `time:20s`, `scroll:50%`, `idle:30s`. */
   trigger?: string;
@@ -79,8 +79,20 @@ export interface VitrineExitPopupAttributes {
   'consent-text'?: string;
   /** `explicit` (default): an unticked checkbox must be ticked; `implied`: signing up is the consent, the wording is shown. */
   consent?: string;
-  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
+  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field), `shopify` (the customer newsletter form), `klaviyo` (with `public-key` and `list`) or `mailchimp` (with `form-url`). Brevo and Omnisend document no browser-side endpoint: use your webhook's URL. Without it the lead is on the bus and in `vitrine-lead` only. */
   action?: string;
+  /** With `action="klaviyo"`: your Klaviyo PUBLIC API key (Site ID, 6 characters; Settings → API keys). A private key (`pk_…`) is refused with a warning and nothing is sent. */
+  'public-key'?: string;
+  /** With `action="klaviyo"`: the id of the list the shopper joins (Lists & segments → the list → Settings). */
+  list?: string;
+  /** With `action="mailchimp"`: the action URL of your audience's embedded form (`https://….list-manage.com/subscribe/post?u=…&id=…`, from Audience → Signup forms → Embedded forms). */
+  'form-url'?: string;
+  /** The list sends a confirmation e-mail first (Klaviyo double opt-in; Mailchimp says so itself): the shopper is told to check their inbox. Default: `false`. */
+  'double-opt-in'?: boolean;
+  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
+  reveal?: string;
+  /** The merchant's server gives each lead its own single-use code: POST JSON `{ campaign, email, id }` (the wheel adds the prize's `label` and `code`), answer `{ code }`. When it fails, the static code is shown, if any. Not called in `preview`. */
+  'code-endpoint'?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
   /** ISO 8601 date-time before which the widget stays hidden. */
@@ -321,8 +333,20 @@ export interface VitrineWheelAttributes {
   'consent-text'?: string;
   /** `explicit` (default): an unticked checkbox must be ticked; `implied`: signing up is the consent, the wording is shown. */
   consent?: string;
-  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field) or `shopify` (the customer newsletter form). Without it the lead is on the bus and in `vitrine-lead` only. */
+  /** Where the lead goes: an http(s) URL (POST JSON of the lead, `Idempotency-Key` header and `id` field), `shopify` (the customer newsletter form), `klaviyo` (with `public-key` and `list`) or `mailchimp` (with `form-url`). Brevo and Omnisend document no browser-side endpoint: use your webhook's URL. Without it the lead is on the bus and in `vitrine-lead` only. */
   action?: string;
+  /** With `action="klaviyo"`: your Klaviyo PUBLIC API key (Site ID, 6 characters; Settings → API keys). A private key (`pk_…`) is refused with a warning and nothing is sent. */
+  'public-key'?: string;
+  /** With `action="klaviyo"`: the id of the list the shopper joins (Lists & segments → the list → Settings). */
+  list?: string;
+  /** With `action="mailchimp"`: the action URL of your audience's embedded form (`https://….list-manage.com/subscribe/post?u=…&id=…`, from Audience → Signup forms → Embedded forms). */
+  'form-url'?: string;
+  /** The list sends a confirmation e-mail first (Klaviyo double opt-in; Mailchimp says so itself): the shopper is told to check their inbox. Default: `false`. */
+  'double-opt-in'?: boolean;
+  /** With a double opt-in list (the provider waits for the shopper's confirmation): `now` (default) shows the code at once; `confirmed` never shows it in the page (your provider's welcome e-mail, sent on confirmation, carries it). */
+  reveal?: string;
+  /** The merchant's server gives each lead its own single-use code: POST JSON `{ campaign, email, id }` (the wheel adds the prize's `label` and `code`), answer `{ code }`. When it fails, the static code is shown, if any. Not called in `preview`. */
+  'code-endpoint'?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
   /** ISO 8601 date-time before which the widget stays hidden. */

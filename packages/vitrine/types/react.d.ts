@@ -23,7 +23,7 @@ declare module 'react' {
           'onvitrine-open'?: (event: CustomEvent) => void;
           /** Once it has closed. Detail `{ campaign, reason }`, `reason` one of `dismiss` (close button), `escape`, `backdrop`, `api` (`hide()` or `open` unset), `removed` (taken out of the page), `ended` (its `end` was reached). Bubbles and is composed. */
           'onvitrine-close'?: (event: CustomEvent) => void;
-          /** When the shopper's email is taken (delivered, or saved in the outbox to be sent again). Not when the address is refused, nor in `preview`. Detail: the bus `lead` payload `{ email, consent, consentText, campaign, widget, url, at }`. Bubbles and is composed. */
+          /** When the shopper's email is submitted, with what became of it, and again when a queued one settles. Never in `preview`. Detail: the bus `lead` payload `{ id, outcome, email, consent, consentText, campaign, widget, url, at }`, `outcome` one of `delivered`, `pending-confirmation` (double opt-in), `queued` (saved, retried), `refused`. Bubbles and is composed. */
           'onvitrine-lead'?: (event: CustomEvent) => void;
         }
       >;
@@ -70,7 +70,7 @@ declare module 'react' {
           'onvitrine-open'?: (event: CustomEvent) => void;
           /** Pop-up mode: once closed. Detail `{ campaign, reason }` (`dismiss`, `escape`, `backdrop`, `api`, `removed`, `ended`). Bubbles and is composed. */
           'onvitrine-close'?: (event: CustomEvent) => void;
-          /** With `capture`, when the email is taken (not in `preview`). Detail: the bus `lead` payload. Bubbles and is composed. */
+          /** With `capture`, when the email is submitted, with what became of it, and again when a queued one settles (not in `preview`). Detail: the bus `lead` payload, with `outcome` one of `delivered`, `pending-confirmation`, `queued`, `refused`. Bubbles and is composed. */
           'onvitrine-lead'?: (event: CustomEvent) => void;
         }
       >;

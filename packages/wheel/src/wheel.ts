@@ -10,6 +10,7 @@ import {
   couponStyles,
   getBus,
   httpUrlAttribute,
+  type DeliveryOutcome,
   type LeadMessage,
   leadFormStyles,
   noteOnce,
@@ -227,7 +228,7 @@ function labelLines(label: string): string[] {
  * @fires vitrine-prize - When the wheel has stopped on a winning slice. Detail `{ label, code, campaign }`. A losing spin fires none. Bubbles and is composed.
  * @fires vitrine-open - Pop-up mode: before it opens; cancelable. Detail `{ campaign, trigger }` (`exit`, `time`, `scroll`, `idle` or `api`). Bubbles and is composed.
  * @fires vitrine-close - Pop-up mode: once closed. Detail `{ campaign, reason }` (`dismiss`, `escape`, `backdrop`, `api`, `removed`, `ended`). Bubbles and is composed.
- * @fires vitrine-lead - With `capture`, when the email is taken (not in `preview`). Detail: the bus `lead` payload. Bubbles and is composed.
+ * @fires vitrine-lead - With `capture`, when the email is submitted, with what became of it, and again when a queued one settles (not in `preview`). Detail: the bus `lead` payload, with `outcome` one of `delivered`, `pending-confirmation`, `queued`, `refused`. Bubbles and is composed.
  */
 export class VitrineWheel extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
@@ -318,6 +319,10 @@ export class VitrineWheel extends PopupElement {
       }
       [index, code] = answer;
       angle = stopAngle(index, segments.length);
+    } else if (code && this.codeEndpointUrl) {
+      // The slice's code is the fallback: the merchant's server gives this lead its own.
+      const email = this.store.get(this.#key('lead')) ?? null;
+      code = (await this.uniqueCode({ email, label: segments[index].label, code })) ?? code;
     }
     const result: WheelResult = { label: segments[index].label, code };
     // Recorded before the wheel turns: a reload during the spin neither gives the spin back nor loses the prize.
@@ -336,7 +341,7 @@ export class VitrineWheel extends PopupElement {
     if (code && this.isConnected) {
       this.#publish(result);
       // Revealed now, once: a stored result shown again on a later page is published, not counted again.
-      this.track('reveal', { code });
+      if (!this.#withheld) this.track('reveal', { code });
       this.emit<WheelPrizeDetail>('vitrine-prize', { label: result.label, code, campaign: this.campaignId });
       // With `capture` the lead was the conversion (tracked then): one per shopper.
       if (!this.capture) this.track('convert');
@@ -349,8 +354,11 @@ export class VitrineWheel extends PopupElement {
     return this.#mode === 'popup' && super.show();
   }
 
-  protected override leadAccepted(lead: LeadMessage): void {
+  protected override leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void {
     this.store.set(this.#key('lead'), lead.email);
+    // `reveal="confirmed"`: the prize's code stays out of the page, on later visits too (its confirmation e-mail carries it).
+    if (outcome.status === 'pending-confirmation' && !this.revealWhenPending)
+      this.store.set(this.#key('withheld'), true);
     void this.spin();
   }
 
@@ -375,8 +383,16 @@ export class VitrineWheel extends PopupElement {
     return this.segments.length > 0 && this.timeWindow.active && (this.targeting.matches || this.popup.overlay.isOpen);
   }
 
+  /** With `reveal="confirmed"`, while the provider waits for the shopper's confirmation: the code is not shown. */
+  get #withheld(): boolean {
+    return (
+      !this.revealWhenPending && (this.leadForm.state === 'pending' || this.store.get(this.#key('withheld')) === true)
+    );
+  }
+
   #publish({ code, label }: WheelResult): void {
-    if (code && !this.previewing) getBus().publish('coupon', { code, campaign: this.campaignId, label });
+    if (code && !this.previewing && !this.#withheld)
+      getBus().publish('coupon', { code, campaign: this.campaignId, label });
   }
 
   /** The slice and code the endpoint drew, or null (told once in the console) when it failed. */
@@ -592,7 +608,7 @@ export class VitrineWheel extends PopupElement {
 
   #renderControls() {
     const { phase, result, spinsLeft: left } = this;
-    const code = phase === 'won' && result?.code;
+    const code = phase === 'won' && !this.#withheld && result?.code;
     const needsLead = this.#needsLead;
     const formState = this.leadForm.state;
     const root = shopify()?.routes?.root?.replace(/\/?$/, '/') ?? '/';
@@ -612,12 +628,12 @@ export class VitrineWheel extends PopupElement {
         }
       </p>
       ${
-        this.capture && (needsLead || formState === 'success' || formState === 'saved')
+        this.capture && (needsLead || formState === 'success' || formState === 'saved' || formState === 'pending')
           ? this.leadForm.render(this.#text('spin'))
           : nothing
       }
       ${
-        needsLead
+        needsLead || (phase === 'won' && !code)
           ? nothing
           : code
             ? html`${this.#coupon.render(code)}${

@@ -2,19 +2,23 @@
  * The email form of every Vitrine widget that collects leads (exit pop-up, wheel): a real
  * email check with a clear inline error, an unticked consent checkbox carrying the
  * merchant's `consent-text` (submission refused without it unless `consent="implied"`), and
- * the truth about what happened: signed up, saved and retried later, refused, or (Shopify's
- * captcha) not yet, with a way to finish on Shopify's own page.
+ * the truth about what happened: signed up, check your inbox (the provider's double opt-in),
+ * saved and retried later, refused, or (Shopify's captcha) not yet, with a way to finish on
+ * Shopify's own page.
  *
  * The lead handed on (bus `lead`, DOM `vitrine-lead`, the outbox) carries the consent
- * wording, the page URL, the widget and the time: the proof of consent a merchant keeps.
+ * wording, the page URL, the widget and the time: the proof of consent a merchant keeps; on the
+ * bus and in the event also its `outcome` (told again when a queued one settles).
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import { getBus, type LeadMessage } from '../bus.js';
 import type { WidgetHost } from '../host.js';
 import { translateFrom, type Catalog } from '../i18n/index.js';
 import { timeTravelling } from '../now.js';
+import { noteOnce } from '../parse/warn.js';
+import { leadOutcome, type DeliveryOutcome, type LeadDestination } from './delivery.js';
 import { isValidEmail } from './email.js';
-import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively, type DeliveryOutcome } from './outbox.js';
+import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively } from './outbox.js';
 
 export const LEAD_FORM_STATES = [
   'idle',
@@ -23,6 +27,7 @@ export const LEAD_FORM_STATES = [
   'submitting',
   'saved',
   'success',
+  'pending',
   'rejected',
   'confirm',
 ] as const;
@@ -39,6 +44,7 @@ type Key =
   | 'submitting'
   | 'success'
   | 'saved'
+  | 'pending'
   | 'rejected'
   | 'confirm'
   | 'confirmAction';
@@ -57,6 +63,7 @@ export const leadFormTexts: Catalog<Key> = {
     submitting: 'Sending…',
     success: 'Thank you, you are signed up!',
     saved: 'Saved! We will confirm your sign-up as soon as the connection is back.',
+    pending: 'Almost done: check your inbox and click the link in our e-mail to confirm your sign-up.',
     rejected: 'We could not sign up this address. Check it and try again.',
     confirm: 'One more step: the shop needs to check that you are not a robot. You are not signed up yet.',
     confirmAction: 'Continue',
@@ -72,6 +79,7 @@ export const leadFormTexts: Catalog<Key> = {
     submitting: 'Envoi…',
     success: 'Merci, vous êtes inscrit !',
     saved: 'C’est noté ! Nous confirmerons votre inscription dès le retour de la connexion.',
+    pending: 'Presque fini : ouvrez votre boîte de réception et cliquez sur le lien de notre e-mail pour confirmer.',
     rejected: 'Nous n’avons pas pu inscrire cette adresse. Vérifiez-la et réessayez.',
     confirm:
       'Encore une étape : la boutique doit vérifier que vous n’êtes pas un robot. Vous n’êtes pas encore inscrit.',
@@ -80,14 +88,16 @@ export const leadFormTexts: Catalog<Key> = {
 };
 
 export interface LeadCaptureOptions {
-  /** `action` attribute: a URL, `shopify`, or null (bus and DOM event only). */
+  /** `action` attribute: a URL, `shopify`, a provider's name, or null (bus and DOM event only). */
   action(): string | null;
+  /** With a provider's name as `action`: its account, list or form (the widget's provider attributes), once its chunk has checked them; null when they are wrong (nothing is sent then). */
+  destination?(): Promise<LeadDestination | null> | undefined;
   /** The consent wording shown, and recorded with the lead. */
   consentText(): string | null;
   /** `consent="implied"`: no checkbox; submitting is the consent (with the wording shown). */
   consentImplied(): boolean;
-  /** Called once the lead is accepted (delivered or safely queued). */
-  onAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void;
+  /** Called once the lead is accepted (delivered, waiting for the shopper's confirmation, or safely queued). */
+  onAccepted(lead: LeadMessage, outcome: DeliveryOutcome & { id?: string }): void;
 }
 
 let formIds = 0;
@@ -127,9 +137,18 @@ export class LeadCaptureController implements ReactiveController {
     this.#unsubscribe = onLeadSettled((id, outcome) => {
       if (id !== this.#pendingId) return;
       this.#pendingId = null;
-      if (outcome.status === 'unconfirmed') this.#unconfirmed = this.#pendingLead;
+      const lead = this.#pendingLead;
+      if (outcome.status === 'unconfirmed') this.#unconfirmed = lead;
+      else if (lead && outcome.status !== 'queued')
+        this.#host.emit('vitrine-lead', { ...lead, id, outcome: leadOutcome(outcome) });
       this.state =
-        outcome.status === 'delivered' ? 'success' : outcome.status === 'unconfirmed' ? 'confirm' : 'rejected';
+        outcome.status === 'delivered'
+          ? 'success'
+          : outcome.status === 'pending-confirmation'
+            ? 'pending'
+            : outcome.status === 'unconfirmed'
+              ? 'confirm'
+              : 'rejected';
     });
   }
 
@@ -172,16 +191,23 @@ export class LeadCaptureController implements ReactiveController {
       return;
     }
     this.state = 'submitting';
-    const action = this.#options.action();
+    const pending = this.#options.destination?.();
+    const destination = pending && ((await pending) ?? undefined);
+    // A provider whose attributes were refused (warned as the page loaded): the lead goes nowhere but the page.
+    const action = pending && !destination ? null : this.#options.action();
     let outcome: DeliveryOutcome & { id?: string };
-    if (action) outcome = await submitLead(lead, action);
+    if (action) outcome = await submitLead(lead, action, destination);
     else {
       // No endpoint: the merchant's own code takes the lead from the bus or the DOM event.
       outcome = { status: 'delivered' };
-      getBus().publish('lead', lead);
+      getBus().publish('lead', { ...lead, outcome: 'delivered' });
     }
     if (outcome.status === 'rejected') {
       this.state = 'rejected';
+      // The provider's own words are for the merchant (the shopper is told what to do in theirs).
+      if (outcome.reason)
+        noteOnce(this.#host, `${action} refused the sign-up (${outcome.httpStatus}): ${outcome.reason}`);
+      this.#host.emit('vitrine-lead', { ...lead, id: outcome.id, outcome: 'refused' });
       return;
     }
     if (outcome.status === 'unconfirmed') {
@@ -195,9 +221,10 @@ export class LeadCaptureController implements ReactiveController {
       this.#pendingId = outcome.id ?? null;
       this.#pendingLead = lead;
     }
-    this.state = outcome.status === 'delivered' ? 'success' : 'saved';
+    this.state =
+      outcome.status === 'delivered' ? 'success' : outcome.status === 'pending-confirmation' ? 'pending' : 'saved';
     void this.#focusStatus();
-    this.#host.emit('vitrine-lead', lead);
+    this.#host.emit('vitrine-lead', { ...lead, id: outcome.id, outcome: leadOutcome(outcome) });
     this.#host.track('convert');
     this.#options.onAccepted(lead, outcome);
   }
@@ -235,7 +262,7 @@ export class LeadCaptureController implements ReactiveController {
   /** The form, or the outcome once accepted. `submitLabel` is the button's text (else "Sign up"). */
   render(submitLabel?: string | null) {
     const state = this.#state;
-    if (state === 'success' || state === 'saved') {
+    if (state === 'success' || state === 'saved' || state === 'pending') {
       return html`<p part="status" role="status" tabindex="-1">${this.#text(state)}</p>`;
     }
     if (state === 'confirm') {

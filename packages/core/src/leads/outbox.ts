@@ -5,9 +5,12 @@
  * the same id (`Idempotency-Key` header and `id` field), until a 2xx answers. A 4xx other
  * than 408/429 is final: the shopper is told what to fix, and the entry is dropped.
  *
- * Actions: a URL (POST JSON of the lead payload plus `id`), or `shopify` (Shopify's customer
+ * Actions: a URL (POST JSON of the lead payload plus `id`), `shopify` (Shopify's customer
  * newsletter form: `POST {root}contact`, `form_type=customer`, `contact[email]`,
- * `contact[tags]=newsletter,<campaign>`).
+ * `contact[tags]=newsletter,<campaign>`), or an e-mail tool's public endpoint (`klaviyo.ts`,
+ * `mailchimp.ts`: each a lazy chunk, imported at the first delivery to it). Those take no
+ * idempotency key, so the outbox keeps one entry per address, campaign and destination: a second
+ * submission joins the first rather than sending again.
  *
  * Shopify's form answers every post with a redirect: to the page with `customer_posted=true` when
  * the customer was recorded, to `/challenge` (a captcha) when the post looks automated, or back to
@@ -20,27 +23,22 @@ import { getBus, type LeadMessage } from '../bus.js';
 import { shopify } from '../consent.js';
 import { timeTravelling } from '../now.js';
 import { storage } from '../storage.js';
+import {
+  answerOf,
+  leadOutcome,
+  type DeliveryAnswer,
+  type DeliveryOutcome,
+  type LeadAdapter,
+  type LeadDestination,
+  type LeadProvider,
+  type OutboxEntry,
+} from './delivery.js';
 
-export interface OutboxEntry {
-  /** Idempotency key: one per submission, kept across retries and reloads. */
-  id: string;
-  lead: LeadMessage;
-  /** `shopify` or an absolute/relative URL. */
-  action: string;
-  attempts: number;
-  /** Epoch ms before which no retry is made in this page view. */
-  retryAt: number;
-}
-
-export type DeliveryOutcome =
-  /** The endpoint answered 2xx. */
-  | { status: 'delivered' }
-  /** Kept in the outbox; will be retried (offline, 5xx, 429, timeout). */
-  | { status: 'queued'; retryAt: number }
-  /** Refused for good (4xx): `httpStatus` says why. */
-  | { status: 'rejected'; httpStatus: number }
-  /** Shopify answered with something other than its success (a /challenge captcha): not recorded. */
-  | { status: 'unconfirmed'; url: string };
+/** Each provider's adapter, fetched at its first delivery (a page that never sends to it never downloads it). */
+const ADAPTERS: Record<LeadProvider, () => Promise<LeadAdapter>> = {
+  klaviyo: () => import('./klaviyo.js').then((module) => module.deliver),
+  mailchimp: () => import('./mailchimp.js').then((module) => module.deliver),
+};
 
 /** Outside any campaign's keys, so `reset(campaign)` never drops a lead. */
 const OUTBOX_KEY = 'outbox:leads';
@@ -137,30 +135,45 @@ export function submitNatively(lead: LeadMessage): void {
   form.submit();
 }
 
-function request(entry: OutboxEntry): Promise<Response> {
+/** One attempt: the provider's adapter, Shopify's form, or the merchant's URL; its answer, read. */
+async function attempt(entry: OutboxEntry): Promise<DeliveryAnswer> {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   const timer = setTimeout(() => controller?.abort(), REQUEST_TIMEOUT_MS);
-  let sending: Promise<Response>;
-  if (entry.action === 'shopify') {
-    const { url, fields } = shopifyContactForm(entry.lead);
-    sending = fetch(url, {
-      method: 'POST',
-      body: new URLSearchParams(fields),
-      headers: { Accept: 'text/html,application/json' },
-      credentials: 'same-origin',
-      keepalive: true,
-      signal: controller?.signal,
-    });
-  } else {
-    sending = fetch(entry.action, {
-      method: 'POST',
-      body: JSON.stringify({ id: entry.id, ...entry.lead }),
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.id },
-      keepalive: true,
-      signal: controller?.signal,
-    });
+  try {
+    if (entry.destination) {
+      const load = ADAPTERS[entry.destination.provider];
+      // Left by another version of Vitrine that knew this provider: nothing here can send it.
+      if (!load) return { status: 'rejected', httpStatus: 0, reason: `unknown provider ${entry.destination.provider}` };
+      return await (
+        await load()
+      )(entry, controller?.signal);
+    }
+    if (entry.action === 'shopify') {
+      const { url, fields } = shopifyContactForm(entry.lead);
+      const response = await fetch(url, {
+        method: 'POST',
+        body: new URLSearchParams(fields),
+        headers: { Accept: 'text/html,application/json' },
+        credentials: 'same-origin',
+        keepalive: true,
+        signal: controller?.signal,
+      });
+      return response.ok && !SHOPIFY_POSTED.test(response.url)
+        ? { status: 'unconfirmed', url: response.url }
+        : answerOf(response);
+    }
+    return answerOf(
+      await fetch(entry.action, {
+        method: 'POST',
+        body: JSON.stringify({ id: entry.id, ...entry.lead }),
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.id },
+        keepalive: true,
+        signal: controller?.signal,
+      }),
+    );
+  } finally {
+    clearTimeout(timer);
   }
-  return sending.finally(() => clearTimeout(timer));
 }
 
 /** Sends one entry now (unless it is being sent already) and settles the outbox accordingly. */
@@ -169,30 +182,28 @@ export async function deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
   inFlight.add(entry.id);
   clearTimeout(retryTimers.get(entry.id));
   retryTimers.delete(entry.id);
-  let outcome: DeliveryOutcome;
+  let answer: DeliveryAnswer;
   try {
-    const response = await request(entry);
-    if (response.ok && entry.action === 'shopify' && !SHOPIFY_POSTED.test(response.url))
-      outcome = { status: 'unconfirmed', url: response.url };
-    else if (response.ok) outcome = { status: 'delivered' };
-    else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
-      outcome = { status: 'rejected', httpStatus: response.status };
-    else {
-      const attempts = entry.attempts + 1;
-      outcome = { status: 'queued', retryAt: Date.now() + backoff(attempts, response.headers.get('Retry-After')) };
-    }
+    answer = await attempt(entry);
   } catch {
-    // Offline, DNS, CORS, timeout: nothing was confirmed, so it is kept.
-    outcome = { status: 'queued', retryAt: Date.now() + backoff(entry.attempts + 1, null) };
+    // Offline, DNS, CORS, timeout, an adapter's chunk that did not load: nothing was confirmed, so it is kept.
+    answer = { status: 'retry', retryAfter: null };
   } finally {
     inFlight.delete(entry.id);
   }
+  const outcome: DeliveryOutcome =
+    answer.status === 'retry'
+      ? { status: 'queued', retryAt: Date.now() + backoff(entry.attempts + 1, answer.retryAfter) }
+      : answer;
   if (outcome.status === 'queued') {
     const retryAt = outcome.retryAt;
     updateEntry(entry.id, (stored) => ({ ...stored, attempts: stored.attempts + 1, retryAt }));
     scheduleRetry(entry.id, retryAt);
   } else {
     updateEntry(entry.id, () => null);
+    // A lead that waited in the outbox: the merchant's code hears how it ended (the first outcome is submitLead's).
+    if (entry.attempts > 0 && outcome.status !== 'unconfirmed')
+      getBus().publish('lead', { ...entry.lead, id: entry.id, outcome: leadOutcome(outcome) });
     for (const listener of settledListeners) listener(entry.id, outcome);
   }
   return outcome;
@@ -222,16 +233,31 @@ function watchOnline(): void {
 
 /**
  * Writes the lead to the outbox, then delivers it. The outcome tells the widget what to say:
- * delivered, saved and retried later, or refused.
+ * delivered, waiting for the shopper's confirmation, saved and retried later, or refused. With a
+ * provider (`destination`), an entry already waiting for the same address and campaign is sent
+ * instead of a second one: those endpoints take no idempotency key.
  */
-export async function submitLead(lead: LeadMessage, action: string): Promise<DeliveryOutcome & { id: string }> {
-  const entry: OutboxEntry = { id: newId(), lead, action, attempts: 0, retryAt: 0 };
+export async function submitLead(
+  lead: LeadMessage,
+  action: string,
+  destination?: LeadDestination,
+): Promise<DeliveryOutcome & { id: string }> {
+  const email = lead.email.toLowerCase();
+  const waiting = destination
+    ? readOutbox().find(
+        (entry) =>
+          entry.action === action && entry.lead.campaign === lead.campaign && entry.lead.email.toLowerCase() === email,
+      )
+    : undefined;
+  const entry: OutboxEntry = waiting ?? { id: newId(), lead, action, attempts: 0, retryAt: 0 };
+  if (destination && !waiting) entry.destination = destination;
   // A time-travel preview never queues nor sends a lead (the form itself says so before calling here).
   if (timeTravelling()) return { status: 'delivered', id: entry.id };
-  writeOutbox([...readOutbox(), entry]);
+  if (!waiting) writeOutbox([...readOutbox(), entry]);
   const outcome = await deliver(entry);
-  // A lead on the bus is one that is recorded or will be: not one refused, nor one Shopify did not take.
-  if (outcome.status === 'delivered' || outcome.status === 'queued') getBus().publish('lead', lead);
+  // Every outcome goes on the bus (the merchant's code reacts to it), but a sign-up Shopify did not take.
+  if (outcome.status !== 'unconfirmed')
+    getBus().publish('lead', { ...lead, id: entry.id, outcome: leadOutcome(outcome) });
   return { ...outcome, id: entry.id };
 }
 

@@ -26,6 +26,11 @@ export function httpUrlAttribute(
   } catch {
     /* not a URL: warned below */
   }
-  warnOnce(element, attribute, value, shopifyToo ? `${HTTP_URL_EXPECTED} or "shopify"` : HTTP_URL_EXPECTED);
+  warnOnce(
+    element,
+    attribute,
+    value,
+    shopifyToo ? `${HTTP_URL_EXPECTED}, "shopify", "klaviyo" or "mailchimp"` : HTTP_URL_EXPECTED,
+  );
   return null;
 }
