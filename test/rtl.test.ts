@@ -1,6 +1,7 @@
 /**
  * Right to left, in every engine: each widget rendered in the same width, once under `dir="ltr"`
- * and once under `dir="rtl" lang="ar"` (or `he`), with the same merchant texts, and its geometry
+ * and once under `dir="rtl"`, both `lang="ar"` (or `he`: the same built-in and merchant texts, so
+ * only the direction differs; the direction comes from `dir`, never from `lang`), and its geometry
  * compared — what sits at the start of a line in one sits at the other edge in the other: the
  * bar's "next" button on the left, the progress fill anchored to the right, the countdown's days
  * rightmost (each number still reads left to right), the pop-up's close button in the top left,
@@ -53,7 +54,7 @@ async function render<T extends Element>(
   frame = await fixture<HTMLDivElement>(
     html`<div
       dir=${dir}
-      lang=${dir === 'rtl' ? lang : 'en'}
+      lang=${lang}
       style="inline-size: ${WIDTH}px; margin-inline: 40px; min-block-size: 120px; position: relative; transform: translateZ(0); font: 16px/1.5 sans-serif"
     >
       ${template}
@@ -200,11 +201,12 @@ describe('<vitrine-sticky-bar>', () => {
 
 describe('<vitrine-countdown>', () => {
   const DEADLINE = new Date(NOW + ((2 * 24 + 3) * 60 + 4) * 60_000 + 5_000).toISOString();
-  const countdown = (dir: Direction, layout = 'boxes') =>
+  const countdown = (dir: Direction, layout = 'boxes', lang = 'ar') =>
     render<HTMLElementTagNameMap['vitrine-countdown']>(
       dir,
       html`<vitrine-countdown deadline=${DEADLINE} layout=${layout} label="ينتهي العرض خلال"></vitrine-countdown>`,
       'vitrine-countdown',
+      lang,
     );
   const units = ['days', 'hours', 'minutes', 'seconds'] as const;
 
@@ -252,8 +254,8 @@ describe('<vitrine-countdown>', () => {
 
   test('Arabic unit names are not letter-spaced (spacing would break the joined letters)', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    const ltr = await countdown('ltr');
-    expect(getComputedStyle(shadowPart(ltr, 'unit')).letterSpacing).not.toBe('normal');
+    const english = await countdown('ltr', 'boxes', 'en');
+    expect(getComputedStyle(shadowPart(english, 'unit')).letterSpacing).not.toBe('normal');
     const arabic = await countdown('rtl');
     expect(getComputedStyle(shadowPart(arabic, 'unit')).letterSpacing).toMatch(/^(normal|0px)$/);
   });

@@ -31,6 +31,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Særligt tilbud',
+    codeFailed: 'Din kode kunne ikke oprettes lige nu. Kontakt os, så sender vi den til dig.',
   },
   popup: {
     close: 'Luk',
@@ -83,6 +84,7 @@ const texts: LanguagePack = {
     submitting: 'Sender…',
     success: 'Tak, du er nu tilmeldt!',
     saved: 'Gemt! Vi bekræfter din tilmelding, så snart forbindelsen er tilbage.',
+    pending: 'Næsten færdig: tjek din indbakke, og klik på linket i vores e-mail for at bekræfte din tilmelding.',
     rejected: 'Vi kunne ikke tilmelde denne adresse. Tjek den, og prøv igen.',
     confirm: 'Ét trin mere: Butikken skal tjekke, at du ikke er en robot. Du er ikke tilmeldt endnu.',
     confirmAction: 'Fortsæt',

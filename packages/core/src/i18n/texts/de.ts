@@ -31,6 +31,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Sonderangebot',
+    codeFailed: 'Dein Code konnte gerade nicht erstellt werden. Schreib uns, dann schicken wir ihn dir.',
   },
   popup: {
     close: 'Schließen',
@@ -84,6 +85,8 @@ const texts: LanguagePack = {
     submitting: 'Wird gesendet…',
     success: 'Danke, du bist angemeldet!',
     saved: 'Gespeichert! Wir bestätigen deine Anmeldung, sobald die Verbindung wieder steht.',
+    pending:
+      'Fast geschafft: Schau in dein Postfach und klicke auf den Link in unserer E-Mail, um deine Anmeldung zu bestätigen.',
     rejected: 'Diese Adresse konnten wir nicht anmelden. Bitte prüfe sie und versuche es noch einmal.',
     confirm: 'Noch ein Schritt: Der Shop muss prüfen, dass du kein Roboter bist. Du bist noch nicht angemeldet.',
     confirmAction: 'Weiter',

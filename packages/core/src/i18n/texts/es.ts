@@ -35,6 +35,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Oferta especial',
+    codeFailed: 'No hemos podido crear tu código en este momento. Escríbenos y te lo enviaremos.',
   },
   popup: {
     close: 'Cerrar',
@@ -89,6 +90,8 @@ const texts: LanguagePack = {
     submitting: 'Enviando…',
     success: '¡Gracias! Tu suscripción se ha completado.',
     saved: '¡Guardado! Confirmaremos tu suscripción en cuanto vuelva la conexión.',
+    pending:
+      'Casi listo: revisa tu bandeja de entrada y haz clic en el enlace de nuestro correo para confirmar tu suscripción.',
     rejected: 'No hemos podido suscribir esta dirección. Revísala y vuelve a intentarlo.',
     confirm: 'Un paso más: la tienda tiene que comprobar que no eres un robot. Tu suscripción aún no está completa.',
     confirmAction: 'Continuar',

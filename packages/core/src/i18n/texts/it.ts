@@ -35,6 +35,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Offerta speciale',
+    codeFailed: 'Al momento non è stato possibile creare il tuo codice. Contattaci e te lo invieremo.',
   },
   popup: {
     close: 'Chiudi',
@@ -91,6 +92,8 @@ const texts: LanguagePack = {
     submitting: 'Invio in corso…',
     success: 'Grazie, iscrizione completata!',
     saved: 'Salvato! Confermeremo la tua iscrizione appena torna la connessione.',
+    pending:
+      'Ci siamo quasi: controlla la tua casella di posta e clicca sul link nella nostra e-mail per confermare l’iscrizione.',
     rejected: 'Non è stato possibile iscrivere questo indirizzo. Controllalo e riprova.',
     confirm:
       'Ancora un passaggio: il negozio deve verificare che tu non sia un robot. L’iscrizione non è ancora completata.',

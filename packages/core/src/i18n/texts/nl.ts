@@ -31,6 +31,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Speciale aanbieding',
+    codeFailed: 'Je code kon nu niet worden aangemaakt. Neem contact met ons op, dan sturen we hem je toe.',
   },
   popup: {
     close: 'Sluiten',
@@ -84,6 +85,7 @@ const texts: LanguagePack = {
     submitting: 'Bezig met verzenden…',
     success: 'Bedankt, je bent aangemeld!',
     saved: 'Opgeslagen! We bevestigen je aanmelding zodra de verbinding terug is.',
+    pending: 'Bijna klaar: kijk in je inbox en klik op de link in onze e-mail om je aanmelding te bevestigen.',
     rejected: 'We konden dit adres niet aanmelden. Controleer het en probeer het opnieuw.',
     confirm: 'Nog één stap: de winkel moet controleren of je geen robot bent. Je bent nog niet aangemeld.',
     confirmAction: 'Doorgaan',

@@ -39,6 +39,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Oferta specjalna',
+    codeFailed: 'Nie udało się teraz utworzyć Twojego kodu. Napisz do nas, a wyślemy Ci go.',
   },
   popup: {
     close: 'Zamknij',
@@ -95,6 +96,7 @@ const texts: LanguagePack = {
     submitting: 'Wysyłanie…',
     success: 'Dziękujemy, zapis się udał!',
     saved: 'Zapisano! Potwierdzimy Twój zapis, gdy tylko wróci połączenie.',
+    pending: 'Prawie gotowe: sprawdź skrzynkę odbiorczą i kliknij link w naszym e-mailu, aby potwierdzić zapis.',
     rejected: 'Nie udało się zapisać tego adresu. Sprawdź go i spróbuj ponownie.',
     confirm: 'Jeszcze jeden krok: sklep musi sprawdzić, czy nie jesteś robotem. Zapis nie jest jeszcze zakończony.',
     confirmAction: 'Dalej',

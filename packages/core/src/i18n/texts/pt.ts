@@ -35,6 +35,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Oferta especial',
+    codeFailed: 'Não foi possível criar seu código agora. Fale com a gente e nós enviaremos para você.',
   },
   popup: {
     close: 'Fechar',
@@ -90,6 +91,7 @@ const texts: LanguagePack = {
     submitting: 'Enviando…',
     success: 'Obrigado! Sua inscrição foi confirmada.',
     saved: 'Salvo! Confirmaremos sua inscrição assim que a conexão voltar.',
+    pending: 'Quase lá: confira sua caixa de entrada e clique no link do nosso e-mail para confirmar sua inscrição.',
     rejected: 'Não foi possível inscrever este endereço. Verifique-o e tente novamente.',
     confirm:
       'Só mais um passo: a loja precisa verificar que você não é um robô. Sua inscrição ainda não foi concluída.',

@@ -31,6 +31,7 @@ const texts: LanguagePack = {
   },
   'exit-popup': {
     name: 'Specialerbjudande',
+    codeFailed: 'Din kod kunde inte skapas just nu. Kontakta oss så skickar vi den till dig.',
   },
   popup: {
     close: 'Stäng',
@@ -83,6 +84,7 @@ const texts: LanguagePack = {
     submitting: 'Skickar…',
     success: 'Tack, du är registrerad!',
     saved: 'Sparat! Vi bekräftar din registrering så snart anslutningen är tillbaka.',
+    pending: 'Nästan klart: titta i din inkorg och klicka på länken i vårt mejl för att bekräfta din anmälan.',
     rejected: 'Vi kunde inte registrera den här adressen. Kontrollera den och försök igen.',
     confirm: 'Ett steg kvar: butiken behöver kontrollera att du inte är en robot. Du är inte registrerad än.',
     confirmAction: 'Fortsätt',
