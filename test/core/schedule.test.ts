@@ -358,6 +358,31 @@ describe('recurring schedules', () => {
     });
   });
 
+  test('the debug list says when the next occurrence starts, in the widget’s zone', async () => {
+    const el = await fixture<ScheduleTestElement>(
+      html`<vitrine-schedule-test
+        campaign="wk"
+        every="week"
+        from="fri 18:00"
+        until="sun 23:59"
+        timezone="Europe/Paris"
+        end="2026-11-29T12:00"
+      ></vitrine-schedule-test>`,
+    );
+    expect(el.debugState()).toMatchObject({
+      shown: false,
+      code: 'schedule',
+      reason:
+        'outside its recurrence (every week, fri 18:00–sun 23:59 (Europe/Paris)): next 2026-11-27 18:00 (Europe/Paris)',
+    });
+    await after(el, 8 * HOUR);
+    expect(el.debugState()).toMatchObject({ shown: true, reason: '' });
+    await after(el, 2 * 24 * HOUR);
+    expect(el.debugState().reason).toBe(
+      'outside its recurrence (every week, fri 18:00–sun 23:59 (Europe/Paris)): none left before its end',
+    );
+  });
+
   test('changing the recurrence at run time re-reads it', async () => {
     const el = await fixture<ScheduleTestElement>(
       html`<vitrine-schedule-test days="sat" timezone="UTC"></vitrine-schedule-test>`,

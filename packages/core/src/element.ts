@@ -262,9 +262,11 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
     const recurrence = schedule.recurrence;
     if (recurrence) {
       const next = schedule.windowAt(now);
-      return `between occurrences (${recurrence}): ${next ? `next ${debugDateTime(next.startAt, zone)}` : 'none left'}`;
+      return `outside its recurrence (${recurrence}): ${next ? `next ${debugDateTime(next.startAt, zone)}` : 'none left before its end'}`;
     }
     const { startAt, endAt } = schedule.window;
+    // Before, with no start: the recurrence's chunk is on its way.
+    if (phase === 'before' && startAt === null) return 'its recurrence is loading';
     return phase === 'before'
       ? `outside its start/end window: starts ${debugDateTime(startAt!, zone)}`
       : `outside its start/end window: ended ${debugDateTime(endAt!, zone)}`;
