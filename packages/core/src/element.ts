@@ -48,14 +48,15 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
 
   /**
    * Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly
-   * (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap. Default `00:00`.
+   * (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one
+   * (fall back) is the first. Default `00:00` (daily).
    */
   @property() from: string | null = null;
 
   /**
-   * Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00` the end of the day).
-   * At or before `from`, it ends the next day (week, month): `from="18:00" until="02:00"` runs until 02:00 the next
-   * morning. Default: the end of `from`'s day.
+   * Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day).
+   * At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the
+   * next morning. Default: the end of `from`'s day.
    */
   @property() until: string | null = null;
 
