@@ -57,7 +57,8 @@ function settingsOf(element: Element, schema: Schema): Record<string, Value> {
       continue;
     }
     const id = name.replace(/-/g, '_');
-    const setting = byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ?? byId.get(id);
+    // The recurrence's settings are `repeat_every`, `repeat_days` …: `from` alone would read as a form field.
+    const setting = byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ?? byId.get(id) ?? byId.get(`repeat_${id}`);
     if (setting) settings[setting.id!] = settingValue(setting, value);
   }
   if (element.localName === 'vitrine-loyalty-badge') {

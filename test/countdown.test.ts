@@ -775,10 +775,17 @@ describe('a recurring countdown, before its chunk has arrived', () => {
   // No test of this file before this one loads the recurrence chunk (each file runs in a page of its own).
   test('shows nothing until the recurrence chunk has arrived, then counts to the occurrence’s end', async () => {
     const el = await fixture<Countdown>(html`<vitrine-countdown days="fri" timezone="UTC"></vitrine-countdown>`);
+    // Between two occurrences when the chunk comes (the phase does not change): shown in preview.
+    const between = await fixture<Countdown>(
+      html`<vitrine-countdown preview days="sat" timezone="UTC"></vitrine-countdown>`,
+    );
     expect(timer(el)).toBeNull();
+    expect(timer(between)).toBeNull();
     await loadRecurrence();
     await el.updateComplete;
+    await between.updateComplete;
     expect(readout(el)).toBe('15h 00m 00s'); // Saturday 00:00 UTC
+    expect(readout(between)).toBe('01d 15h 00m 00s'); // the end of the next Saturday
   });
 });
 

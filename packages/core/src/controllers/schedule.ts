@@ -142,7 +142,12 @@ export class ScheduleController implements ReactiveController {
     this.#waiting = recurring && !recurrenceModule;
     if (this.#waiting)
       void loadRecurrence().then(
-        () => this.#connected && this.#evaluate(),
+        () => {
+          if (!this.#connected) return;
+          this.#evaluate();
+          // Even when the phase stays (between two occurrences): the occurrences are known now (a countdown's end).
+          host.requestUpdate();
+        },
         () => {},
       );
     const recurrence =
