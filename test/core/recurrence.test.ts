@@ -164,6 +164,18 @@ describe('occurrences: a table of expected windows', () => {
     ]);
   });
 
+  test('a rule that is always on (every day, all day) gives occurrences of at most a month that touch', () => {
+    // Merging stops at a month: walking years of days at each check would cost more than it tells.
+    const always = schedule({ days: 'mon-sun', timeZone: 'Europe/Paris' });
+    const window = windowAt(always, utc('2026-11-27T10:00Z'))!;
+    expect(window.startAt).toBeLessThanOrEqual(utc('2026-11-27T10:00Z'));
+    expect(window.endAt! - window.startAt).toBeLessThanOrEqual(32 * 24 * HOUR);
+    // At its end the next one has begun: the widget stays on across the seam.
+    const next = windowAt(always, window.endAt!)!;
+    expect(next.startAt).toBeLessThanOrEqual(window.endAt!);
+    expect(next.endAt).toBeGreaterThan(window.endAt!);
+  });
+
   test('limit caps the list', () => {
     expect(
       table({ from: '09:00', until: '10:00', timeZone: 'UTC' }, '2026-01-01T00:00Z', '2027-01-01T00:00Z', 3),

@@ -61,8 +61,10 @@ export interface RecurrenceAttributes {
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const DAY_SECONDS = 86_400;
 const DAY_MS = DAY_SECONDS * 1000;
-/** No search walks further than this many days (a rule that never ends an occurrence, all days all day, stops here). */
+/** No walk goes further than this many days (about ten years: a plan may ask for long ranges). */
 const HORIZON_DAYS = 3700;
+/** The longest occurrence merged from touching ones. */
+const MERGE_MS = 31 * DAY_MS;
 
 export const DAYS_EXPECTED = 'days of the week such as fri,sat,sun or mon-fri';
 const TIME = 'a time of day such as 18:00';
@@ -205,7 +207,9 @@ function* occurrencesAfter(rule: Recurrence, after: number, horizon: number): Ge
     const startAt = wall(month, day, from.seconds);
     const endAt = wall(endMonth, endDay, until.seconds);
     if (endAt <= startAt) continue;
-    if (pending && startAt <= pending.endAt) {
+    // Merged up to a month: real rules leave a gap within a week; one that never does (every day, all day) is
+    // always on, and walking years of it at each check would cost more than it tells.
+    if (pending && startAt <= pending.endAt && pending.endAt - pending.startAt < MERGE_MS) {
       pending.endAt = Math.max(pending.endAt, endAt);
       continue;
     }
