@@ -313,9 +313,18 @@ describe('bad input: one warning, no recurrence', () => {
     [{ days: 'funday' }, ['days', 'funday', DAYS_EXPECTED]],
     [{ days: 'fri,funday' }, ['days', 'fri,funday', DAYS_EXPECTED]],
     [{ days: 'mon-fri-sun' }, ['days', 'mon-fri-sun', DAYS_EXPECTED]],
-    [{ days: 'fri', from: '25:00' }, ['from', '25:00', 'a time of day such as 18:00']],
-    [{ from: '18:00', until: '18:60' }, ['until', '18:60', 'a time of day such as 18:00']],
-    [{ from: 'fri 18:00' }, ['from', 'fri 18:00', 'a time of day such as 18:00']],
+    [
+      { days: 'fri', from: '25:00' },
+      ['from', '25:00', 'a time of day such as 18:00 (a day and time, fri 18:00, with every="week")'],
+    ],
+    [
+      { from: '18:00', until: '18:60' },
+      ['until', '18:60', 'a time of day such as 18:00 (a day and time, fri 18:00, with every="week")'],
+    ],
+    [
+      { from: 'fri 18:00' },
+      ['from', 'fri 18:00', 'a time of day such as 18:00 (a day and time, fri 18:00, with every="week")'],
+    ],
     [{ every: 'fortnight', from: '18:00' }, ['every', 'fortnight', 'one of day, week, month']],
     [{ every: 'week', from: 'funday 18:00' }, ['from', 'funday 18:00', 'a day and time such as fri 18:00']],
     [{ every: 'week', from: '18:00' }, ['from', '18:00', 'a day and time such as fri 18:00']],

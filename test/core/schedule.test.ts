@@ -405,7 +405,11 @@ describe('recurring schedules', () => {
       { days: 'funday' },
       'ignored days="funday": expected days of the week such as fri,sat,sun or mon-fri',
     ],
-    ['from="25:00"', { days: 'sat', from: '25:00' }, 'ignored from="25:00": expected a time of day such as 18:00'],
+    [
+      'from="25:00"',
+      { days: 'sat', from: '25:00' },
+      'ignored from="25:00": expected a time of day such as 18:00 (a day and time, fri 18:00, with every="week")',
+    ],
     [
       'every="fortnight"',
       { every: 'fortnight', from: 'sat' },

@@ -67,9 +67,9 @@ const HORIZON_DAYS = 3700;
 const MERGE_MS = 31 * DAY_MS;
 
 export const DAYS_EXPECTED = 'days of the week such as fri,sat,sun or mon-fri';
-const TIME = 'a time of day such as 18:00';
 const ANCHOR_EXPECTED: Record<RecurrenceEvery, string> = {
-  day: TIME,
+  // A day in it is the most likely slip: say where a day goes.
+  day: 'a time of day such as 18:00 (a day and time, fri 18:00, with every="week")',
   week: 'a day and time such as fri 18:00',
   month: 'a day of the month and time such as 1 00:00',
 };
