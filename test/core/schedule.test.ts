@@ -1,13 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { nothing } from 'lit';
-import { DATE_TIME_EXPECTED, loadRecurrence, VitrineElement, type ScheduleController } from '@vitrine/core';
+import { DATE_TIME_EXPECTED, loadRecurrence, VitrineElement } from '@vitrine/core';
 
 class ScheduleTestElement extends VitrineElement {
-  // Every widget has its schedule from the base class: the one under test.
-  get schedule(): ScheduleController {
-    return this.timeWindow;
-  }
+  // Every widget has its schedule from the base class (`schedule`, public for plans and previews): the one under test.
   override render() {
     return this.schedule.active ? html`<p part="content">on</p>` : nothing;
   }

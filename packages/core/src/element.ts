@@ -102,6 +102,14 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   #previewStorage?: VitrineStorage;
   #previewSessionStorage?: VitrineStorage;
 
+  /**
+   * This widget's schedule, for code that plans or previews: `windowAt(now)`, `occurrences(from, to)`,
+   * `recurrence` (in words), `phaseAt(now)`. With a recurrence, after `loadRecurrence()`.
+   */
+  get schedule(): ScheduleController {
+    return this.timeWindow;
+  }
+
   /** `campaign`, else the tag name. */
   get campaignId(): string {
     const campaign = this.campaign?.trim();
