@@ -62,8 +62,13 @@ function settingsOf(element: Element, schema: Schema): Record<string, Value> {
       continue;
     }
     const id = name.replace(/-/g, '_');
-    // The lead destination settings are shared by the pop-up and the wheel: `lead_<attribute>`.
-    const setting = byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ?? byId.get(id) ?? byId.get(`lead_${id}`);
+    // The lead destination settings are shared by the pop-up and the wheel: `lead_<attribute>`; the
+    // recurrence's are `repeat_every`, `repeat_days` …: `from` alone would read as a form field.
+    const setting =
+      byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ??
+      byId.get(id) ??
+      byId.get(`lead_${id}`) ??
+      byId.get(`repeat_${id}`);
     if (setting) settings[setting.id!] = settingValue(setting, value);
   }
   if (element.localName === 'vitrine-loyalty-badge') {

@@ -6,7 +6,7 @@ import { AFTER_OVERLAY, CONSENT_MODES } from '@vitrine/core';
 
 const dateText = 'ISO 8601 date-time, e.g. `2026-11-27T23:59:00+01:00` or `2026-11-27T23:59` in `timezone`';
 
-/** Controls for `campaign`, `start`, `end`, `timezone`, `lang`, `variant` and `preview` (what preview means for this widget). */
+/** Controls for `campaign`, `start`, `end`, `timezone`, `lang`, `variant` and `preview` (what preview means for this widget), the recurrence and the targeting. */
 export function commonArgTypes(previewDescription: string): ArgTypes {
   return {
     campaign: {
@@ -25,9 +25,33 @@ export function commonArgTypes(previewDescription: string): ArgTypes {
     },
     variant: { control: 'text', description: 'A/B label for analytics.', table: { category: 'common' } },
     preview: { control: 'boolean', description: previewDescription, table: { category: 'common' } },
+    ...recurrenceArgTypes,
     ...targetingArgTypes,
   };
 }
+
+/** The recurrence attributes every widget has: shown only during each occurrence, inside `start`/`end`. */
+export const RECURRENCE_ATTRIBUTES = ['every', 'days', 'from', 'until'] as const;
+
+const recurrenceText = (description: string) => ({
+  control: 'text' as const,
+  description,
+  table: { category: 'recurrence' },
+});
+
+/** Controls for the recurrence (in `timezone`); a widget between two occurrences still shows in preview. */
+export const recurrenceArgTypes: ArgTypes = {
+  every: {
+    control: 'select',
+    options: ['', 'day', 'week', 'month'],
+    description:
+      '`day` (default): on `days`, from `from` to `until`; `week`: `from="fri 18:00" until="sun 23:59"`; `month`: `from="1 00:00" until="3 23:59"`.',
+    table: { category: 'recurrence' },
+  },
+  days: recurrenceText('Days of the week, in English: `fri,sat,sun`, `mon-fri`. Empty: every day.'),
+  from: recurrenceText('Start of each occurrence: `18:00` (daily), `fri 18:00` (weekly), `1 00:00` (monthly).'),
+  until: recurrenceText('End of each occurrence, same form; at or before `from`: the next day, week or month.'),
+};
 
 /**
  * Controls for the attributes of a pop-up (core's PopupElement: the exit pop-up, the wheel in pop-up
@@ -185,8 +209,8 @@ export const targetingArgTypes: ArgTypes = {
 };
 
 /**
- * `<vitrine-x ${targeting(args)}>`: sets the targeting attributes the controls hold and removes the
- * empty ones, so each story file passes all eight in one place.
+ * `<vitrine-x ${targeting(args)}>`: sets the targeting and recurrence attributes the controls hold and
+ * removes the empty ones, so each story file passes all twelve in one place.
  */
 export const targeting = directive(
   class extends Directive {
@@ -200,7 +224,7 @@ export const targeting = directive(
     }
 
     override update(part: ElementPart, [args]: [object]) {
-      for (const name of TARGETING_ATTRIBUTES) {
+      for (const name of [...TARGETING_ATTRIBUTES, ...RECURRENCE_ATTRIBUTES]) {
         const value = (args as Partial<Record<string, unknown>>)[name];
         if (typeof value === 'string' && value.trim()) part.element.setAttribute(name, value);
         else part.element.removeAttribute(name);

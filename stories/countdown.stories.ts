@@ -31,6 +31,10 @@ interface CountdownArgs {
   lang?: string;
   variant?: string;
   preview?: boolean;
+  every?: string;
+  days?: string;
+  from?: string;
+  until?: string;
   expired?: boolean;
   expiredContent?: string;
   /** Listed in the docs table only (no control): set from code, or read. */
@@ -188,6 +192,35 @@ export const DailyCutoff: Story = {
     const el = await countdownIn(canvasElement);
     await expect(el.remainingMs).toBeGreaterThan(0);
     await expect(el.remainingMs).toBeLessThanOrEqual(DAY);
+    await expect(el.expired).toBe(false);
+  },
+};
+
+/**
+ * Every weekend: Friday, Saturday and Sunday, 18:00 to 23:59 in Paris (`days`, `from`, `until`). The
+ * countdown counts to the end of the current occurrence; between two it is hidden. Preview (on here)
+ * shows it whatever the day, counting to the end of the next occurrence: untick it to see what a
+ * shopper sees now. Try `every="week"` with `from="fri 18:00"` and `until="sun 23:59"` for one
+ * window from Friday evening to Sunday night.
+ */
+export const EveryWeekend: Story = {
+  args: {
+    days: 'fri,sat,sun',
+    from: '18:00',
+    until: '23:59',
+    timezone: 'Europe/Paris',
+    format: 'dhms',
+    label: 'Weekend flash sale ends in',
+    campaign: 'storybook-weekend',
+    preview: true,
+  },
+  play: async ({ canvasElement }) => {
+    const el = await countdownIn(canvasElement);
+    // The recurrence arrives in its own chunk; then the deadline is an occurrence's end, at most a week away.
+    await waitFor(() => expect(timerOf(el)).not.toBeNull());
+    await expect(el.remainingMs).toBeGreaterThan(0);
+    await expect(el.remainingMs).toBeLessThanOrEqual(7 * DAY);
+    await expect(valuesOf(el)).toHaveLength(4); // dhms: four segments, whatever the day
     await expect(el.expired).toBe(false);
   },
 };

@@ -4,11 +4,11 @@
  * name, the pause button) and what a merchant's code receives (the end event, the bus, the
  * console warnings), with fake timers — never a sleep.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { fixture, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
-import { forgetMemory, getBus, type TimerEndMessage } from '@vitrine/core';
+import { forgetMemory, getBus, loadRecurrence, type TimerEndMessage } from '@vitrine/core';
 import '@vitrine/countdown/define';
 import type { CountdownEndDetail } from '@vitrine/countdown';
 import { NOW, useTestPage } from './support/fixture.js';
@@ -746,6 +746,102 @@ describe('schedule and preview', () => {
       html`<vitrine-countdown preview campaign="designer" duration="2s"></vitrine-countdown>`,
     );
     expect(readout(again)).toBe('00m 02s');
+  });
+});
+
+describe('a recurring countdown, before its chunk has arrived', () => {
+  // No test of this file before this one loads the recurrence chunk (each file runs in a page of its own).
+  test('shows nothing until the recurrence chunk has arrived, then counts to the occurrence’s end', async () => {
+    const el = await fixture<Countdown>(html`<vitrine-countdown days="fri" timezone="UTC"></vitrine-countdown>`);
+    // Between two occurrences when the chunk comes (the phase does not change): shown in preview.
+    const between = await fixture<Countdown>(
+      html`<vitrine-countdown preview days="sat" timezone="UTC"></vitrine-countdown>`,
+    );
+    expect(timer(el)).toBeNull();
+    expect(timer(between)).toBeNull();
+    await loadRecurrence();
+    await el.updateComplete;
+    await between.updateComplete;
+    expect(readout(el)).toBe('15h 00m 00s'); // Saturday 00:00 UTC
+    expect(readout(between)).toBe('01d 15h 00m 00s'); // the end of the next Saturday
+  });
+});
+
+describe('a recurring countdown: counts to the end of the current occurrence', () => {
+  beforeAll(() => loadRecurrence());
+
+  test('every Friday 18:00 until Sunday 23:59 in Paris: shown during each occurrence, ends with it, once per occurrence', async () => {
+    const ends = listenForEnds();
+    const el = await fixture<Countdown>(
+      html`<vitrine-countdown
+        campaign="weekend"
+        every="week"
+        from="fri 18:00"
+        until="sun 23:59"
+        timezone="Europe/Paris"
+      ></vitrine-countdown>`,
+    );
+    expect(timer(el)).toBeNull(); // Friday 10:00 in Paris: not yet
+    await elapse(el, 8 * HOUR); // 18:00 in Paris
+    expect(timer(el)).not.toBeNull();
+    expect(readout(el)).toBe('02d 05h 59m 00s');
+    const sundayEnd = Date.parse('2026-11-29T22:59:00Z');
+    await elapse(el, sundayEnd - Date.now() - 2 * SECOND);
+    expect(readout(el)).toBe('00m 02s');
+    expect(ends.events).toEqual([]);
+    await elapse(el, 2 * SECOND);
+    expect(ends.events).toEqual([{ campaign: 'weekend', deadline: sundayEnd }]);
+    expect(ends.messages).toEqual([{ campaign: 'weekend' }]);
+    expect(timer(el)).toBeNull(); // hidden between two weekends
+
+    await elapse(el, Date.parse('2026-12-04T17:00:00Z') - Date.now()); // next Friday 18:00
+    expect(timer(el)).not.toBeNull();
+    expect(el.expired).toBe(false);
+    expect(readout(el)).toBe('02d 05h 59m 00s');
+    expect(ends.events).toHaveLength(1);
+    expect(vitrineWarnings()).toEqual([]);
+  });
+
+  test('daily across midnight in New York: Friday 18:00 counts to Saturday 02:00', async () => {
+    vi.setSystemTime(Date.parse('2026-11-28T01:00:00Z')); // Friday 20:00 in New York
+    const el = await fixture<Countdown>(
+      html`<vitrine-countdown days="fri" from="18:00" until="02:00" timezone="America/New_York"></vitrine-countdown>`,
+    );
+    expect(readout(el)).toBe('06h 00m 00s');
+  });
+
+  test('a weekend of whole days counts to Sunday midnight, not to Saturday’s', async () => {
+    vi.setSystemTime(Date.parse('2026-11-28T10:00:00Z')); // Saturday 11:00 in Paris
+    const el = await fixture<Countdown>(
+      html`<vitrine-countdown days="sat,sun" timezone="Europe/Paris"></vitrine-countdown>`,
+    );
+    expect(readout(el)).toBe('01d 13h 00m 00s'); // 37 h: Monday 00:00 in Paris
+  });
+
+  test('end cuts the occurrence short: the countdown ends at end', async () => {
+    const el = await fixture<Countdown>(
+      html`<vitrine-countdown days="fri" timezone="UTC" end="2026-11-27T12:00:00Z"></vitrine-countdown>`,
+    );
+    expect(readout(el)).toBe('03h 00m 00s');
+  });
+
+  test('an explicit deadline wins: the recurrence only shows and hides it', async () => {
+    const el = await fixture<Countdown>(
+      html`<vitrine-countdown deadline="2026-11-27T10:00:00Z" days="fri" timezone="UTC"></vitrine-countdown>`,
+    );
+    expect(readout(el)).toBe('01h 00m 00s');
+  });
+
+  test('a bad recurrence warns once and the countdown, without a deadline, renders nothing', async () => {
+    const el = await fixture<Countdown>(html`<vitrine-countdown campaign="wk" days="funday"></vitrine-countdown>`);
+    expect(timer(el)).toBeNull();
+    await elapse(el, 2 * SECOND);
+    expect(vitrineWarnings()).toEqual([
+      '[vitrine] <vitrine-countdown campaign="wk"> ignored days="funday": expected days of the week such as fri,sat,sun or mon-fri',
+    ]);
+    expect(el.debugState().reason).toBe(
+      'bad attribute: days="funday" (expected days of the week such as fri,sat,sun or mon-fri)',
+    );
   });
 });
 

@@ -167,6 +167,23 @@ describe.each(SECTIONS)('%s', (path) => {
     );
   });
 
+  test('recurrence settings become every, days, from and until; "every day" and blank ones are left out', async () => {
+    const none = attributesOf(await widgetOf(path));
+    for (const name of ['every', 'days', 'from', 'until']) expect(none).not.toHaveProperty(name);
+    const weekends = attributesOf(
+      await widgetOf(path, {
+        settings: { repeat_every: 'day', repeat_days: 'fri,sat,sun', repeat_from: '18:00', repeat_until: '23:59' },
+      }),
+    );
+    expect(weekends).toMatchObject({ days: 'fri,sat,sun', from: '18:00', until: '23:59' });
+    expect(weekends).not.toHaveProperty('every');
+    const weekly = attributesOf(
+      await widgetOf(path, { settings: { repeat_every: 'week', repeat_from: 'fri 18:00', repeat_until: 'sun 23:59' } }),
+    );
+    expect(weekly).toMatchObject({ every: 'week', from: 'fri 18:00', until: 'sun 23:59' });
+    expect(weekly).not.toHaveProperty('days');
+  });
+
   test('theme-editor colours become the custom properties of this widget only', async () => {
     const html = await renderSection(path, { settings: { color_accent: '#b91c1c', color_text: '#111827' } });
     const fragment = fragmentOf(html);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
-import { DATE_TIME_EXPECTED, forgetMemory, getBus, type TrackMessage } from '@vitrine/core';
+import { DATE_TIME_EXPECTED, forgetMemory, getBus, loadRecurrence, type TrackMessage } from '@vitrine/core';
 import { VitrineStickyBar, type StickyBarCloseDetail } from '@vitrine/sticky-bar';
 import '@vitrine/sticky-bar/define';
 // The countdown is a child here as on a storefront; the bar itself never imports it.
@@ -725,6 +725,32 @@ describe('schedule, preview and analytics', () => {
     await elapse(el, 2 * HOUR);
     expect(base(el)).toBeNull();
     expect(actions()).toEqual(['view']);
+  });
+
+  test('every weekend (Friday 18:00 until Sunday 23:59 in Paris): appears and disappears on time, week after week', async () => {
+    await loadRecurrence();
+    const el = await fixture<Bar>(
+      html`<vitrine-sticky-bar
+        campaign="weekend"
+        every="week"
+        from="fri 18:00"
+        until="sun 23:59"
+        timezone="Europe/Paris"
+        ><p>Weekend sale</p></vitrine-sticky-bar
+      >`,
+    );
+    expect(base(el)).toBeNull(); // Friday 10:00 in Paris
+    expect(actions()).toEqual([]);
+    await elapse(el, 8 * HOUR); // 18:00
+    expect(base(el)).not.toBeNull();
+    expect(actions()).toEqual(['view']);
+    await elapse(el, Date.parse('2026-11-29T22:59:00Z') - Date.now() - 1000); // Sunday 23:58:59
+    expect(base(el)).not.toBeNull();
+    await elapse(el, 1000);
+    expect(base(el)).toBeNull();
+    await elapse(el, Date.parse('2026-12-04T17:00:00Z') - Date.now()); // next Friday 18:00
+    expect(base(el)).not.toBeNull();
+    expect(testPage.vitrineWarnings()).toEqual([]);
   });
 
   test('the variant goes with every track event; a click on a link in a message is tracked, the bar buttons are not', async () => {

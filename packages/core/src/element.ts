@@ -37,14 +37,38 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
    */
   @property({ reflect: false }) campaign: string | null = null;
 
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   @property() start: string | null = null;
 
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   @property() end: string | null = null;
 
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   @property() timezone: string | null = null;
+
+  /**
+   * Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or
+   * `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only
+   * during an occurrence, inside `start`/`end`.
+   */
+  @property() every: string | null = null;
+
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  @property() days: string | null = null;
+
+  /**
+   * Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly
+   * (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one
+   * (fall back) is the first. Default `00:00` (daily).
+   */
+  @property() from: string | null = null;
+
+  /**
+   * Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day).
+   * At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the
+   * next morning. Default: the end of `from`'s day.
+   */
+  @property() until: string | null = null;
 
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   @property() override lang!: string;
@@ -79,7 +103,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   /** Targeting: shown only when the session's landing URL had this `utm_source` (space-separated, any matches). */
   @property({ attribute: 'utm-source' }) utmSource: string | null = null;
 
-  /** `start` / `end`: whether the widget is inside its window (always in preview). */
+  /** `start` / `end` and the recurrence: whether the widget is inside an occurrence (always in preview). */
   protected readonly timeWindow: ScheduleController = new ScheduleController(this);
 
   /** The targeting rules' verdict (always a match in preview). */
@@ -87,6 +111,14 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
 
   #previewStorage?: VitrineStorage;
   #previewSessionStorage?: VitrineStorage;
+
+  /**
+   * This widget's schedule, for code that plans or previews: `windowAt(now)`, `occurrences(from, to)`,
+   * `recurrence` (in words), `phaseAt(now)`. With a recurrence, after `loadRecurrence()`.
+   */
+  get schedule(): ScheduleController {
+    return this.timeWindow;
+  }
 
   /** `campaign`, else the tag name. */
   get campaignId(): string {
@@ -259,12 +291,21 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
     };
   }
 
-  /** `outside its start/end window: starts …` when the window says no (`anyway`: also in preview). */
+  /** `outside its start/end window: starts …` when the schedule says no (`anyway`: also in preview). */
   #scheduleReason(anyway: boolean): string | null {
-    const phase = anyway ? this.timeWindow.phaseAt(pageNow()) : this.timeWindow.phase;
+    const schedule = this.timeWindow;
+    const now = pageNow();
+    const phase = anyway ? schedule.phaseAt(now) : schedule.phase;
     if (phase === 'active') return null;
-    const { startAt, endAt } = this.timeWindow.window;
     const zone = this.timeZone;
+    const recurrence = schedule.recurrence;
+    if (recurrence) {
+      const next = schedule.windowAt(now);
+      return `outside its recurrence (${recurrence}): ${next ? `next ${debugDateTime(next.startAt, zone)}` : 'none left before its end'}`;
+    }
+    const { startAt, endAt } = schedule.window;
+    // Before, with no start: the recurrence's chunk is on its way.
+    if (phase === 'before' && startAt === null) return 'its recurrence is loading';
     return phase === 'before'
       ? `outside its start/end window: starts ${debugDateTime(startAt!, zone)}`
       : `outside its start/end window: ended ${debugDateTime(endAt!, zone)}`;

@@ -34,11 +34,15 @@ export interface WidgetHost extends ReactiveControllerHost, Element {
   track(action: TrackAction, details?: Pick<TrackMessage, 'code'>): void;
 }
 
-/** The window attributes the schedule reads (`start`, `end`, `timezone`) and their parsed values. */
-export interface ScheduleHost extends Pick<WidgetHost, 'previewing' | 'warn'>, ReactiveControllerHost {
+/** The schedule attributes (`start`, `end`, `timezone`, and the recurrence's `every`, `days`, `from`, `until`) and the parsed window. */
+export interface ScheduleHost extends Pick<WidgetHost, 'previewing' | 'warn' | 'timeZone'>, ReactiveControllerHost {
   readonly start: string | null;
   readonly end: string | null;
   readonly timezone: string | null;
+  readonly every: string | null;
+  readonly days: string | null;
+  readonly from: string | null;
+  readonly until: string | null;
   readonly startAt: number | null;
   readonly endAt: number | null;
 }

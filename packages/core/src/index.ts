@@ -47,3 +47,4 @@ export * from './popup/popup-element.js';
 export * from './cart/index.js';
 export * from './debug-state.js';
 export * from './controllers/targeting.js';
+export type * from './schedule/recurrence.js';

@@ -115,12 +115,13 @@ export function splitRemaining(remainingMs: number, format: CountdownFormat): Ar
 const PAUSE_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><rect x="2" y="1.5" width="3" height="9" rx="0.5"/><rect x="7" y="1.5" width="3" height="9" rx="0.5"/></svg>`;
 const PLAY_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z"/></svg>`;
 
-/** Where the deadline comes from: the first of `deadline`, `duration`, `daily` that is set. */
-type DeadlineSource = 'deadline' | 'duration' | 'daily';
+/** Where the deadline comes from: the first of `deadline`, `duration`, `daily` that is set, else the recurrence. */
+type DeadlineSource = 'deadline' | 'duration' | 'daily' | 'recurrence';
 
 /**
- * An honest urgency timer: a fixed deadline, an evergreen deadline fixed per visitor, or a
- * daily cut-off. Every countdown of the page ticks on one shared clock aligned to the second.
+ * An honest urgency timer: a fixed deadline, an evergreen deadline fixed per visitor, a daily
+ * cut-off, or — with a recurrence (`every`, `days`, `from`, `until`) and none of those — the end of
+ * the current occurrence. Every countdown of the page ticks on one shared clock aligned to the second.
  *
  * @summary Counts down to a real deadline; at zero it hides, stays at zero or shows the `expired` slot.
  *
@@ -150,7 +151,7 @@ type DeadlineSource = 'deadline' | 'duration' | 'daily';
  * @cssproperty --vitrine-color-on-accent - Digit colour on the accent (default `#ffffff`).
  * @cssproperty --vitrine-radius - Corner radius of a segment (default `0.5rem`).
  *
- * @fires vitrine-countdown-end - Once per deadline when the countdown reaches zero (or is found already over; with `daily`, once per cut-off); detail `{ campaign, deadline }` (`deadline` in epoch ms). Bubbles and is composed. The bus topic `timer-end` (`{ campaign }`) is published at the same moment, except in `preview`.
+ * @fires vitrine-countdown-end - Once per deadline when the countdown reaches zero (or is found already over; with `daily`, once per cut-off; with a recurrence, once per occurrence); detail `{ campaign, deadline }` (`deadline` in epoch ms). Bubbles and is composed. The bus topic `timer-end` (`{ campaign }`) is published at the same moment, except in `preview`.
  */
 export class VitrineCountdown extends VitrineElement {
   static override styles = countdownStyles;
@@ -221,9 +222,23 @@ export class VitrineCountdown extends VitrineElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('now')) this.#skewMs = this.#readSkew();
     if (
-      ['deadline', 'duration', 'daily', 'now', 'timezone', 'campaign', 'preview'].some((key) =>
-        changed.has(key as keyof VitrineCountdown),
-      )
+      [
+        'deadline',
+        'duration',
+        'daily',
+        'now',
+        'timezone',
+        'campaign',
+        'preview',
+        'start',
+        'end',
+        'every',
+        'days',
+        'from',
+        'until',
+      ].some((key) => changed.has(key as keyof VitrineCountdown)) ||
+      // The recurrence chunk has just arrived (the schedule asks for an update then).
+      (this.#source === 'recurrence' && this.deadlineAt === null)
     ) {
       this.deadlineAt = this.#readDeadline();
     }
@@ -254,7 +269,7 @@ export class VitrineCountdown extends VitrineElement {
     for (const ignored of sources.slice(1)) {
       this.warn(ignored, this[ignored], `only one of deadline, duration, daily (using ${sources[0]})`);
     }
-    this.#source = sources[0] ?? null;
+    this.#source = sources[0] ?? (this.#recurring() ? 'recurrence' : null);
     if (this.deadline != null) {
       const at = parseDateTime(this.deadline, this.timeZone);
       if (at === null) this.warn('deadline', this.deadline, DATE_TIME_EXPECTED);
@@ -269,7 +284,14 @@ export class VitrineCountdown extends VitrineElement {
       }
       return nextDailyCutoff(pageNow() + this.#skewMs, time, this.timeZone) - this.#skewMs;
     }
-    return null;
+    // With a recurrence and no deadline of its own: the end of the current (else the next) occurrence,
+    // on the visitor's clock, as the schedule that shows and hides it.
+    return this.#source ? (this.timeWindow.windowAt(pageNow())?.endAt ?? null) : null;
+  }
+
+  /** A recurrence attribute is set (its chunk may still be on its way). */
+  #recurring(): boolean {
+    return [this.every, this.days, this.from, this.until].some((value) => value != null && value.trim() !== '');
   }
 
   /**
@@ -304,7 +326,7 @@ export class VitrineCountdown extends VitrineElement {
       this.#announceEnd();
       // Announced once; a daily cut-off then rolls to tomorrow's (found here, not only on a tick,
       // so a re-render after a hidden tab or an attribute change never shows a stuck 00:00).
-      if (this.#source === 'daily') this.deadlineAt = this.#readDeadline();
+      if (this.#source === 'daily' || this.#source === 'recurrence') this.deadlineAt = this.#readDeadline();
     }
     const ended = this.deadlineAt !== null && this.remainingMs === 0;
     this.expired = ended;
@@ -360,7 +382,10 @@ export class VitrineCountdown extends VitrineElement {
     const hidden = super.hiddenReason();
     if (hidden) return hidden;
     if (this.deadlineAt === null)
-      return this.badInput(['deadline', 'duration', 'daily', 'now'], 'no deadline, duration or daily attribute');
+      return this.badInput(
+        ['deadline', 'duration', 'daily', 'now', 'every', 'days', 'from', 'until'],
+        'no deadline, duration, daily or recurrence attribute',
+      );
     if (this.expired && !this.#hasExpiredContent && this.#onEnd !== 'stay')
       return {
         code: 'schedule',

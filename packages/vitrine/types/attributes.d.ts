@@ -23,12 +23,20 @@ export interface VitrineCountdownAttributes {
   expired?: boolean;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   start?: string;
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   end?: string;
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
+  /** Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only during an occurrence, inside `start`/`end`. */
+  every?: string;
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  days?: string;
+  /** Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one (fall back) is the first. Default `00:00` (daily). */
+  from?: string;
+  /** Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day). At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the next morning. Default: the end of `from`'s day. */
+  until?: string;
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
@@ -95,12 +103,20 @@ export interface VitrineExitPopupAttributes {
   'code-endpoint'?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   start?: string;
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   end?: string;
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
+  /** Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only during an occurrence, inside `start`/`end`. */
+  every?: string;
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  days?: string;
+  /** Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one (fall back) is the first. Default `00:00` (daily). */
+  from?: string;
+  /** Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day). At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the next morning. Default: the end of `from`'s day. */
+  until?: string;
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
@@ -171,12 +187,20 @@ export interface VitrineLoyaltyBadgeAttributes {
   open?: boolean;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   start?: string;
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   end?: string;
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
+  /** Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only during an occurrence, inside `start`/`end`. */
+  every?: string;
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  days?: string;
+  /** Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one (fall back) is the first. Default `00:00` (daily). */
+  from?: string;
+  /** Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day). At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the next morning. Default: the end of `from`'s day. */
+  until?: string;
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
@@ -221,12 +245,20 @@ export interface VitrineShippingProgressAttributes {
   reached?: boolean;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   start?: string;
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   end?: string;
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
+  /** Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only during an occurrence, inside `start`/`end`. */
+  every?: string;
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  days?: string;
+  /** Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one (fall back) is the first. Default `00:00` (daily). */
+  from?: string;
+  /** Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day). At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the next morning. Default: the end of `from`'s day. */
+  until?: string;
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
@@ -269,12 +301,20 @@ export interface VitrineStickyBarAttributes {
   'show-coupon'?: boolean;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   start?: string;
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   end?: string;
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
+  /** Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only during an occurrence, inside `start`/`end`. */
+  every?: string;
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  days?: string;
+  /** Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one (fall back) is the first. Default `00:00` (daily). */
+  from?: string;
+  /** Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day). At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the next morning. Default: the end of `from`'s day. */
+  until?: string;
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */
@@ -349,12 +389,20 @@ export interface VitrineWheelAttributes {
   'code-endpoint'?: string;
   /** The id of this operation: the key for what is stored, analytics and bus messages. Defaults to the tag name. */
   campaign?: string;
-  /** ISO 8601 date-time before which the widget stays hidden. */
+  /** ISO 8601 date-time before which the widget stays hidden (with a recurrence: the campaign's first day). */
   start?: string;
-  /** ISO 8601 date-time after which the widget hides itself. */
+  /** ISO 8601 date-time after which the widget hides itself (with a recurrence: the campaign's last moment). */
   end?: string;
-  /** IANA time zone for date-times written without an offset (`Europe/Paris`). Defaults to the visitor's. */
+  /** IANA time zone for date-times written without an offset and for the recurrence (`Europe/Paris`). Defaults to the visitor's. */
   timezone?: string;
+  /** Recurrence: `day` (default; the days in `days`), `week` (`from="fri 18:00" until="sun 23:59"`) or `month` (`from="1 00:00" until="3 23:59"`; a day past the month's end is its last day). Shown only during an occurrence, inside `start`/`end`. */
+  every?: string;
+  /** Recurrence: the days of the week, in English, any case (`fri,sat,sun`, `mon-fri`); every day when absent. Only with `every="day"`. */
+  days?: string;
+  /** Recurrence: when each occurrence starts, in `timezone`: `18:00` daily, `fri 18:00` weekly, `1 00:00` monthly (a day alone: its start). A time the clocks skip (spring forward) moves forward by the gap; a repeated one (fall back) is the first. Default `00:00` (daily). */
+  from?: string;
+  /** Recurrence: when each occurrence ends, same form as `from` (a day alone: its end; `24:00`: the end of the day). At or before `from`, it ends in the next day, week or month: `from="18:00" until="02:00"` runs until 02:00 the next morning. Default: the end of `from`'s day. */
+  until?: string;
   /** Language of the built-in texts (`en`, `fr`, `de`, `es`, `it`, `nl`, `pt`, `pl`, `sv`, `da`, `ar`, `he`; `pt-BR` reads as `pt`, others as `en`); defaults to the nearest `[lang]` ancestor, else `en`. */
   lang?: string;
   /** A/B label carried by every analytics event of this widget. */

@@ -11,7 +11,7 @@ declare global {
       /** Counts down to a real deadline; at zero it hides, stays at zero or shows the `expired` slot. */
       'vitrine-countdown': HTMLAttributes<HTMLElement> &
         Vitrine.VitrineCountdownAttributes & {
-          /** Once per deadline when the countdown reaches zero (or is found already over; with `daily`, once per cut-off); detail `{ campaign, deadline }` (`deadline` in epoch ms). Bubbles and is composed. The bus topic `timer-end` (`{ campaign }`) is published at the same moment, except in `preview`. */
+          /** Once per deadline when the countdown reaches zero (or is found already over; with `daily`, once per cut-off; with a recurrence, once per occurrence); detail `{ campaign, deadline }` (`deadline` in epoch ms). Bubbles and is composed. The bus topic `timer-end` (`{ campaign }`) is published at the same moment, except in `preview`. */
           'onvitrine-countdown-end'?: (event: CustomEvent) => void;
           'on:vitrine-countdown-end'?: (event: CustomEvent) => void;
         };

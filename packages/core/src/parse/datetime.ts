@@ -103,7 +103,7 @@ export function wallClockToEpoch(wall: WallClock, timeZone: string): number {
   return local - offsetBefore;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
