@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { html, render, type TemplateResult } from 'lit';
 import { liveWindows, plan, preview, stopTimeTravel, type PlanRow } from '@vitrine/core/time-travel';
+import { loadRecurrence } from '@vitrine/core';
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
 import '@vitrine/sticky-bar/define';
@@ -234,5 +235,27 @@ describe('recurring schedules', () => {
         endAt: Date.parse('2026-11-14T12:00:00Z'),
       }),
     ]);
+  });
+
+  test('a real recurring widget (days="sat,sun"): its weekends planned, hidden on a previewed Wednesday', async () => {
+    await loadRecurrence();
+    await fixture(
+      html`<vitrine-sticky-bar campaign="weekend" days="sat,sun" timezone="UTC">Weekend</vitrine-sticky-bar>`,
+    );
+    const bar = document.querySelector('vitrine-sticky-bar')!;
+    // 1 November 2026 is a Sunday: live, until Monday 00:00 (Saturday and Sunday are one weekend).
+    const row = rowOf(plan(), 'weekend');
+    expect(row).toMatchObject({ live: true, nextEndAt: Date.parse('2026-11-02T00:00:00Z') });
+    expect(row.recurrence).toMatch(/sat, sun/);
+    expect(row.windows.slice(0, 2).map((window) => window.startAt)).toEqual([
+      Date.parse('2026-10-31T00:00:00Z'),
+      Date.parse('2026-11-07T00:00:00Z'),
+    ]);
+    expect(bar.shadowRoot!.querySelector('[part~="base"]')).not.toBeNull();
+    preview({ now: '2026-11-04T12:00Z' });
+    await settle();
+    const wednesday = document.querySelector('vitrine-sticky-bar')!;
+    expect(rowOf(plan(), 'weekend')).toMatchObject({ live: false, nextStartAt: Date.parse('2026-11-07T00:00:00Z') });
+    expect(wednesday.shadowRoot?.querySelector('[part~="base"]') ?? null).toBeNull();
   });
 });

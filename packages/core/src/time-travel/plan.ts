@@ -81,14 +81,22 @@ export function liveWindows(schedule: ScheduleLike | undefined, from: number, to
   if (typeof schedule?.occurrences === 'function') {
     const found = schedule
       .occurrences(from, to, MAX_OCCURRENCES)
+      .map(openEnded)
       .filter((window) => overlaps(window, { startAt: from, endAt: to }));
     // The occurrence already live at `from` (begun before it), where the list starts later.
-    const current = schedule.windowAt?.(from);
+    const live = schedule.windowAt?.(from);
+    const current = live ? openEnded(live) : null;
     return current && !found.some((window) => window.startAt === current.startAt) ? [current, ...found] : found;
   }
   const window: LiveWindow = { startAt: schedule?.window?.startAt ?? null, endAt: schedule?.window?.endAt ?? null };
   return overlaps(window, { startAt: from, endAt: to }) ? [window] : [];
 }
+
+/** The schedule speaks of a window open since forever as starting at -Infinity; the plan says null. */
+const openEnded = (window: LiveWindow): LiveWindow => ({
+  startAt: Number.isFinite(window.startAt) ? window.startAt : null,
+  endAt: window.endAt !== null && Number.isFinite(window.endAt) ? window.endAt : null,
+});
 
 const startOf = (window: LiveWindow) => window.startAt ?? -Infinity;
 const endOf = (window: LiveWindow) => window.endAt ?? Infinity;
