@@ -26,6 +26,15 @@ const schemaOf = (tag: string): Schema | undefined => {
   return match ? (JSON.parse(match[1]) as Schema) : undefined;
 };
 
+/** What a section renders (the Liquid before its schema), whitespace control left out. */
+const liquidOf = (tag: string): string =>
+  (SECTIONS[`../examples/shopify/sections/${tag}.liquid`] ?? '')
+    .split(/{%-?\s*schema/)[0]
+    .trim()
+    .replace(/{%-/g, '{%')
+    .replace(/-%}/g, '%}')
+    .replace(/\s*\n\s*/g, ' ');
+
 /** The prefix a section gives a widget's own settings (its common ones have none). */
 const PREFIX: Record<string, string> = {
   'vitrine-exit-popup': 'popup_',
@@ -47,28 +56,37 @@ function settingValue(setting: SchemaSetting, value: string): Value {
   return value;
 }
 
-/** The settings of one widget element, for its section. */
-function settingsOf(element: Element, schema: Schema): Record<string, Value> {
-  const byId = new Map(schema.settings.filter((setting) => setting.id).map((setting) => [setting.id!, setting]));
+const byIdOf = (settings: SchemaSetting[] = []) =>
+  new Map(settings.filter((setting) => setting.id).map((setting) => [setting.id!, setting]));
+
+/** The settings of one widget element, for its section, and those of its "E-mail tool" block. */
+function settingsOf(
+  element: Element,
+  schema: Schema,
+): { settings: Record<string, Value>; lead: Record<string, Value> } {
+  const byId = byIdOf(schema.settings);
+  // The pop-up's and the wheel's e-mail tool is a block of their section (`lead_<attribute>`).
+  const leadById = byIdOf(schema.blocks?.find((block) => block.type === 'email_tool')?.settings);
   const settings: Record<string, Value> = {};
+  const lead: Record<string, Value> = {};
   for (const { name, value } of element.attributes) {
     if (name === 'customer' && value.startsWith('tag:')) {
       Object.assign(settings, { customer: 'tag', customer_tag: value.slice(4) });
       continue;
     }
-    // An e-mail tool is the section's "E-mail tool" choice, not its "Send emails to" text.
-    if (name === 'action' && (value === 'klaviyo' || value === 'mailchimp') && byId.has('lead_provider')) {
-      settings.lead_provider = value;
+    // An e-mail tool is the "E-mail tool" block's choice, not the section's "Send emails to" text.
+    if (name === 'action' && (value === 'klaviyo' || value === 'mailchimp') && leadById.has('lead_provider')) {
+      lead.lead_provider = value;
       continue;
     }
     const id = name.replace(/-/g, '_');
-    // The lead destination settings are shared by the pop-up and the wheel: `lead_<attribute>`; the
-    // recurrence's are `repeat_every`, `repeat_days` …: `from` alone would read as a form field.
-    const setting =
-      byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ??
-      byId.get(id) ??
-      byId.get(`lead_${id}`) ??
-      byId.get(`repeat_${id}`);
+    const leadSetting = leadById.get(`lead_${id}`);
+    if (leadSetting) {
+      lead[leadSetting.id!] = settingValue(leadSetting, value);
+      continue;
+    }
+    // The recurrence's settings are `repeat_every`, `repeat_days` …: `from` alone would read as a form field.
+    const setting = byId.get(`${PREFIX[element.localName] ?? ''}${id}`) ?? byId.get(id) ?? byId.get(`repeat_${id}`);
     if (setting) settings[setting.id!] = settingValue(setting, value);
   }
   if (element.localName === 'vitrine-loyalty-badge') {
@@ -78,15 +96,17 @@ function settingsOf(element: Element, schema: Schema): Record<string, Value> {
         ? 'customer'
         : 'product';
   }
-  return settings;
+  return { settings, lead };
 }
 
 /** The section of a widget element as a JSON template holds it; null when no section renders it. */
 export function sectionJson(element: Element): Record<string, unknown> | null {
   const schema = schemaOf(element.localName);
   if (!schema) return null;
-  const section: Record<string, unknown> = { type: element.localName, settings: settingsOf(element, schema) };
+  const { settings: sectionSettings, lead } = settingsOf(element, schema);
+  const section: Record<string, unknown> = { type: element.localName, settings: sectionSettings };
   const blocks: Record<string, unknown> = {};
+  if (Object.keys(lead).length) blocks.email_tool_1 = { type: 'email_tool', settings: lead };
   for (const child of element.children) {
     const blockType = CHILD_BLOCKS[child.localName];
     const message = element.localName === 'vitrine-sticky-bar';
@@ -120,9 +140,7 @@ export function liquidNote(widgets: Element[]): string {
   const entries = Object.fromEntries(
     sections.map(([tag, json], index) => [`${tag.slice('vitrine-'.length)}_${index + 1}`, json]),
   );
-  const renders = [...new Set(sections.map(([tag]) => tag))]
-    .map((tag) => `{% render '${tag}', settings: section.settings, id: section.id %}`)
-    .join('\n  ');
+  const renders = [...new Set(sections.map(([tag]) => tag))].map(liquidOf).join('\n  ');
   // "--" may not appear inside an HTML comment.
   const json = JSON.stringify(entries, null, 2).replace(/--/g, '-\\u002d');
   return `\n\n<!-- Shopify theme (examples/shopify/): the same settings, as a JSON template's "sections";

@@ -40,11 +40,18 @@ export function appBlockOf(name) {
   const source = readFileSync(join(THEME, 'sections', `${name}.liquid`), 'utf8');
   const match = SCHEMA.exec(source);
   if (!match) throw new Error(`no {% schema %} in sections/${name}.liquid`);
-  const { presets, settings, name: title } = JSON.parse(match[2]);
+  const { presets, settings, blocks, name: title } = JSON.parse(match[2]);
 
   const kept = settings.filter(
     (setting) => !POPUP_ONLY.has(setting.id) && setting.content !== 't:content.headers.pop_up_mode',
   );
+  // The section's "E-mail tool" block (a block, to keep the section under Theme Check's 40 settings):
+  // in an app block, which holds no blocks, its settings join the block's own, after the lead form's.
+  const emailTool = blocks?.find((block) => block.type === 'email_tool');
+  if (emailTool) {
+    const after = kept.findIndex((setting) => /_action$/.test(setting.id ?? ''));
+    kept.splice(after < 0 ? kept.length : after + 1, 0, ...emailTool.settings);
+  }
   const nested = NESTED[name];
   if (nested) {
     const lines = (presets?.[0]?.blocks ?? [])
@@ -73,6 +80,8 @@ export function appBlockOf(name) {
     .replace(/section\.settings/g, 'block.settings')
     .replace(/section\.id/g, 'block.id')
     .replace(/,\s*blocks: section\.blocks/g, '')
+    .replace(/{%-? assign email_tool = [^%]*%}\n?/g, '')
+    .replace(/,\s*lead: email_tool\.settings/g, '')
     .trimEnd();
   return `{%- comment -%}
   Written by \`npm run build\` (scripts/shopify-app.js) from examples/shopify/sections/${name}.liquid:

@@ -304,15 +304,20 @@ describe('values from Shopify objects', () => {
     expect(popup.getAttribute('trigger')).toBe('time:20s');
   });
 
-  test('the e-mail tool: Klaviyo or Mailchimp from their own settings, else "Send emails to" as it was', async () => {
+  test('the e-mail tool: Klaviyo or Mailchimp from the section\'s "E-mail tool" block, else "Send emails to" as it was', async () => {
     const klaviyo = await widgetOf('sections/vitrine-exit-popup.liquid', {
-      settings: {
-        lead_provider: 'klaviyo',
-        lead_public_key: 'AbC123',
-        lead_list: 'Y6nRLr',
-        lead_double_opt_in: true,
-        popup_reveal: 'confirmed',
-      },
+      settings: { popup_reveal: 'confirmed' },
+      blocks: [
+        {
+          type: 'email_tool',
+          settings: {
+            lead_provider: 'klaviyo',
+            lead_public_key: 'AbC123',
+            lead_list: 'Y6nRLr',
+            lead_double_opt_in: true,
+          },
+        },
+      ],
     });
     expect(attributesOf(klaviyo)).toMatchObject({
       action: 'klaviyo',
@@ -323,8 +328,16 @@ describe('values from Shopify objects', () => {
     });
     const formUrl = 'https://shop.us21.list-manage.com/subscribe/post?u=1a2b&id=9f8e';
     const mailchimp = await widgetOf('sections/vitrine-wheel.liquid', {
-      settings: { lead_provider: 'mailchimp', lead_form_url: formUrl, lead_code_endpoint: '/apps/codes' },
+      blocks: [
+        { type: 'segment', settings: { label: '-10 %', code: 'TEN' } },
+        {
+          type: 'email_tool',
+          settings: { lead_provider: 'mailchimp', lead_form_url: formUrl, lead_code_endpoint: '/apps/codes' },
+        },
+      ],
     });
+    // The e-mail tool's block is no slice of the wheel.
+    expect(mailchimp.querySelectorAll('vitrine-wheel-segment')).toHaveLength(1);
     expect(attributesOf(mailchimp)).toMatchObject({
       action: 'mailchimp',
       'form-url': formUrl,
@@ -334,6 +347,15 @@ describe('values from Shopify objects', () => {
     const asBefore = await widgetOf('sections/vitrine-exit-popup.liquid');
     expect(asBefore.getAttribute('action')).toBe('shopify');
     expect(asBefore.hasAttribute('public-key') || asBefore.hasAttribute('double-opt-in')).toBe(false);
+    // An app block holds no blocks: there the e-mail tool's settings are the block's own.
+    const appWheel = fragmentOf(
+      await renderBlock('app/blocks/vitrine-wheel.liquid', {
+        lead_provider: 'klaviyo',
+        lead_public_key: 'AbC123',
+        lead_list: 'L1',
+      }),
+    ).querySelector('vitrine-wheel')!;
+    expect(attributesOf(appWheel)).toMatchObject({ action: 'klaviyo', 'public-key': 'AbC123', list: 'L1' });
   });
 
   test('sticky bar: one message per block, rich text kept, a countdown after a message', async () => {

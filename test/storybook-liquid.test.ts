@@ -49,3 +49,27 @@ test("a pop-up's and a wheel's own settings take the section's prefix; slices be
   const ids = new Set(schemaOf('sections/vitrine-wheel.liquid').settings.map((setting) => setting.id));
   for (const id of Object.keys(wheel.settings)) expect(ids).toContain(id);
 });
+
+test('a pop-up\'s e-mail tool is its section\'s "E-mail tool" block, rendered as the section does', () => {
+  const code = widgetSnippet(
+    '<vitrine-exit-popup capture action="klaviyo" public-key="AbC123" list="Y6nRLr" double-opt-in campaign="p"></vitrine-exit-popup>',
+  );
+  expect(code).toContain('lead: email_tool.settings');
+  const { 'exit-popup_1': popup } = sectionsOf(code);
+  expect(popup).toEqual({
+    type: 'vitrine-exit-popup',
+    settings: { popup_capture: true, campaign: 'p' },
+    blocks: {
+      email_tool_1: {
+        type: 'email_tool',
+        settings: {
+          lead_provider: 'klaviyo',
+          lead_public_key: 'AbC123',
+          lead_list: 'Y6nRLr',
+          lead_double_opt_in: true,
+        },
+      },
+    },
+    block_order: ['email_tool_1'],
+  });
+});
