@@ -1,9 +1,8 @@
-import { defineConfig, defaultClientConditions } from 'vite';
+import { defineConfig, defaultClientConditions, runnerImport } from 'vite';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
-import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
 import { hardeningServer } from './test/hardening/server.ts';
 import { demoServer } from './test/support/demo-server.ts';
 import { engineInstances } from './scripts/engines/providers.ts';
@@ -34,6 +33,8 @@ const libraryBuild = (name: string) => {
   // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`), and
   // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`);
   // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`).
+  // `<name>.reserve` (core: `experiment/experiment.reserve`) is the room its tags take while undefined
+  // (`@vitrine/<name>/reserve`), which the umbrella joins into the loader's sheet.
   for (const extra of [
     'define',
     'bus',
@@ -41,6 +42,8 @@ const libraryBuild = (name: string) => {
     'attribution/pixel',
     'attribution/record',
     'time-travel/time-travel',
+    `${name}.reserve`,
+    'experiment/experiment.reserve',
   ]) {
     if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
       entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
@@ -76,8 +79,18 @@ const bundleBuild = {
         // The loader adopts these rules when it runs; a merchant who wants them before the first
         // paint links this file (or pastes it) in the theme's <head>.
         name: 'vitrine:reserve-css',
-        generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
-          this.emitFile({ type: 'asset', fileName: 'vitrine.css', source: `${UNDEFINED_CSS}\n` });
+        async generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+          // The umbrella's sheet imports each widget's rules by package name (`@vitrine/countdown/reserve`),
+          // which Node alone would resolve to dist/ (stale, or missing): run it through Vite, from the
+          // sources (the `source` condition, nothing of ours external), as the loader is bundled.
+          const { module } = await runnerImport<typeof import('./packages/vitrine/src/reserve-css.ts')>(
+            fromRoot('packages/vitrine/src/reserve-css.ts'),
+            {
+              logLevel: 'silent',
+              environments: { inline: { resolve: { conditions: ['source'], noExternal: [/^@vitrine\//] } } },
+            },
+          );
+          this.emitFile({ type: 'asset', fileName: 'vitrine.css', source: `${module.UNDEFINED_CSS}\n` });
         },
       },
     ],
@@ -122,11 +135,15 @@ const bundleBuild = {
           // Lit and the core every widget needs travel together: one request serves all widgets.
           // The pop-up kit (overlay, triggers, leads, coupon, dismissal) is left to rolldown, which
           // puts it in a chunk shared by the widgets that use it, so a countdown-only page skips it.
+          // Not the experiment's reserve rules either: the loader adopts them at once, with its own.
           {
             name: 'shared',
             test: (id: string) =>
               /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id) ||
-              (/packages[\\/]core[\\/]src[\\/]/.test(id) && !NOT_SHARED.test(id) && !/[\\/]bus\.ts$/.test(id)),
+              (/packages[\\/]core[\\/]src[\\/]/.test(id) &&
+                !NOT_SHARED.test(id) &&
+                !/[\\/]bus\.ts$/.test(id) &&
+                !/\.reserve\.ts$/.test(id)),
             priority: 3,
           },
         ],
