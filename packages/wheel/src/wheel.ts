@@ -69,7 +69,7 @@ export interface WheelSpinDetail {
 const DEFAULT_DURATION_MS = 4000;
 const MAX_DURATION_MS = 30_000;
 /** Fast at first, then slower and slower to a stop: a wheel running down against friction. */
-const SPIN_EASING = 'cubic-bezier(0.2, 0.8, 0.25, 1)';
+const SPIN_EASING = 'cubic-bezier(.2,.8,.25,1)';
 /** The drawing, in viewBox units around 0,0: the rim's radius; labels sit between LABEL_FROM and LABEL_TO. */
 const RADIUS = 96;
 const LABEL_FROM = 26;
@@ -234,22 +234,22 @@ export class VitrineWheel extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
 
   /** `inline` (default): a card in the page; `popup`: a modal that opens on `trigger`. */
-  @property() mode?: string | null;
+  @property({ attribute: 'mode' }) mode?: string | null;
 
   /** A title over the wheel (plain text); it names the pop-up. */
-  @property() heading?: string | null;
+  @property({ attribute: 'heading' }) heading?: string | null;
 
   /** Tries per visitor and campaign (default `1`), remembered across visits; a win ends them. A whole number from 1. */
-  @property() spins?: string | number | null;
+  @property({ attribute: 'spins' }) spins?: string | number | null;
 
   /** How long the wheel turns (default `4s`, at most `30s`); instant when the visitor asks for reduced motion. */
-  @property() duration?: string | null;
+  @property({ attribute: 'duration' }) duration?: string | null;
 
   /** The merchant's server draws instead of the page: POST JSON `{ campaign, email }` (`email` null without `capture`), answer `{ segment, code }` (`segment`: the index of the slice, from 0 in document order; `code`: null or absent for a losing one). Codes stay out of the page. Not called in `preview`. */
-  @property() endpoint?: string | null;
+  @property({ attribute: 'endpoint' }) endpoint?: string | null;
 
   /** After a win, a link applies the code to the Shopify cart (`{Shopify.routes.root}discount/CODE`, back to this page), followed only when the shopper clicks it. */
-  @property({ type: Boolean }) apply = false;
+  @property({ attribute: 'apply', type: Boolean }) apply = false;
 
   /** Removes the "Chances of winning" list under the wheel. */
   @property({ attribute: 'hide-odds', type: Boolean }) hideOdds = false;
@@ -321,8 +321,7 @@ export class VitrineWheel extends PopupElement {
       angle = stopAngle(index, segments.length);
     } else if (code && this.codeEndpointUrl) {
       // The slice's code is the fallback: the merchant's server gives this lead its own.
-      const email = this.store.get(this.#key('lead')) ?? null;
-      code = (await this.uniqueCode({ email, label: segments[index].label, code })) ?? code;
+      code = (await this.uniqueCode({ email: this.#lead, label: segments[index].label, code })) ?? code;
     }
     const result: WheelResult = { label: segments[index].label, code };
     // Recorded before the wheel turns: a reload during the spin neither gives the spin back nor loses the prize.
@@ -374,8 +373,13 @@ export class VitrineWheel extends PopupElement {
     return Math.max(0, Number(this.store.get(this.#key('spins'))) || 0);
   }
 
+  /** The email this visitor gave (with `capture`), or null. */
+  get #lead(): string | null {
+    return this.store.get<string>(this.#key('lead')) ?? null;
+  }
+
   get #needsLead(): boolean {
-    return this.capture && typeof this.store.get(this.#key('lead')) != 'string';
+    return this.capture && typeof this.#lead !== 'string';
   }
 
   /** Something to show and spin: segments, inside `start`/`end`, for a visitor its targeting wants (an open pop-up stays). */
@@ -399,11 +403,7 @@ export class VitrineWheel extends PopupElement {
   async #drawOnServer(count: number): Promise<[number, string | null] | null> {
     try {
       const { drawOnServer } = await (this.#serverDraw ??= import('./endpoint.js'));
-      return await drawOnServer(
-        this.#endpoint!,
-        { campaign: this.campaignId, email: this.store.get(this.#key('lead')) ?? null },
-        count,
-      );
+      return await drawOnServer(this.#endpoint!, { campaign: this.campaignId, email: this.#lead }, count);
     } catch (error) {
       noteOnce(this, `could not draw from endpoint="${this.endpoint}" (${String(error)}); the shopper may try again`);
       return null;
@@ -416,20 +416,19 @@ export class VitrineWheel extends PopupElement {
     const rotor = this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]');
     const from = this.#angle;
     const rest = (this.#angle = (360 - stop) % 360);
+    // The rest angle at once, through the CSSOM (a strict CSP allows it): the animation plays over it
+    // and, once finished, lets go of the rotor where it stopped (its end is the rest angle plus whole turns).
+    rotor?.style.setProperty('--_a', `${rest}deg`);
     // Read as it spins: nothing the wheel shows at rest depends on it.
     if (rotor && !prefersReducedMotion()) {
       const to = from + Math.max(2, Math.round(this.#durationMs / 800)) * 360 + ((rest - from + 360) % 360);
       this.#animation = rotor.animate([{ transform: `rotate(${from}deg)` }, { transform: `rotate(${to}deg)` }], {
         duration: this.#durationMs,
         easing: SPIN_EASING,
-        fill: 'forwards',
       });
       await this.#animation.finished.catch(() => {});
+      this.#animation = undefined;
     }
-    // The rest angle through the CSSOM (a strict CSP allows it), then the finished animation is let go.
-    rotor?.style.setProperty('--_a', `${rest}deg`);
-    this.#animation?.cancel();
-    this.#animation = undefined;
   }
 
   /** Reads the segments; bad ones are reported on the segment element itself, once. */
@@ -439,7 +438,9 @@ export class VitrineWheel extends PopupElement {
     const segments: WheelSegment[] = [];
     for (const element of this.querySelectorAll(':scope > vitrine-wheel-segment')) {
       const read = (name: string) => element.getAttribute(name)?.trim() || null;
-      const [label, code, weightText] = [read('label'), read('code'), read('weight')];
+      const label = read('label');
+      const code = read('code');
+      const weightText = read('weight');
       let color = read('color');
       let weight = weightText === null ? 1 : Number(weightText);
       if (!label || (code && codes.has(code))) {
@@ -518,7 +519,7 @@ export class VitrineWheel extends PopupElement {
     if (this.phase !== 'spinning' && this.#restoredFor !== restore) {
       this.#restoredFor = restore;
       const stored = this.store.get<WheelResult>(this.#key('result'));
-      this.result = typeof stored?.label == 'string' ? { label: stored.label, code: stored.code || null } : null;
+      this.result = typeof stored?.label === 'string' ? { label: stored.label, code: stored.code || null } : null;
       this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
       if (this.result) this.#publish(this.result);
     }
@@ -539,11 +540,10 @@ export class VitrineWheel extends PopupElement {
       slice.style.setProperty('--_c', this.segments[index]?.color ?? '');
     });
     // A rotor drawn anew (inline and pop-up use different templates) stays where the wheel stopped.
-    if (!this.#animation)
-      this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]')?.style.setProperty('--_a', `${this.#angle}deg`);
+    this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]')?.style.setProperty('--_a', `${this.#angle}deg`);
     if (!this.segments.length) {
       // A page still being parsed may not have reached the segments yet.
-      if (document.readyState == 'loading')
+      if (document.readyState === 'loading')
         document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
       else if (this.isConnected) noteOnce(this, `has ${NO_SEGMENT}`);
     }
