@@ -1,10 +1,12 @@
 export default {
   globs: ['packages/*/src/**/*.ts'],
-  // The umbrella's loader, API and chunk map are the script-tag build's internals, not elements.
+  // The umbrella's loader, API and chunk map are the script-tag build's internals, not elements;
+  // so are the widgets' reserve rules (`<widget>.reserve.ts`), which the loader adopts.
   exclude: [
     '**/*.test.ts',
     '**/*.stories.ts',
     'packages/vitrine/src/{loader,api,widgets,reserve-css}.ts',
+    'packages/*/src/**/*.reserve.ts',
     // The language chunks are data (every widget's texts in one language), not API: README, "Languages".
     'packages/core/src/i18n/texts/*.ts',
     '**/dist/**',

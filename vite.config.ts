@@ -1,9 +1,9 @@
-import { defineConfig, defaultClientConditions } from 'vite';
+import { defineConfig, defaultClientConditions, runnerImport } from 'vite';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
-import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
+import { BUS_CHUNK, CART_CHUNK, KIT_CHUNK, POPUP_CHUNK, isSharedCore } from './packages/core/chunks.ts';
 import { hardeningServer } from './test/hardening/server.ts';
 import { demoServer } from './test/support/demo-server.ts';
 import { engineInstances } from './scripts/engines/providers.ts';
@@ -34,6 +34,8 @@ const libraryBuild = (name: string) => {
   // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`), and
   // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`);
   // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`).
+  // `<name>.reserve` (core: `experiment/experiment.reserve`) is the room its tags take while undefined
+  // (`@vitrine/<name>/reserve`), which the umbrella joins into the loader's sheet.
   for (const extra of [
     'define',
     'bus',
@@ -41,6 +43,8 @@ const libraryBuild = (name: string) => {
     'attribution/pixel',
     'attribution/record',
     'time-travel/time-travel',
+    `${name}.reserve`,
+    'experiment/experiment.reserve',
   ]) {
     if (existsSync(fromRoot(`packages/${name}/src/${extra}.ts`)))
       entry[extra] = fromRoot(`packages/${name}/src/${extra}.ts`);
@@ -58,10 +62,6 @@ const libraryBuild = (name: string) => {
   };
 };
 
-/** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
-const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
-
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
   outDir: fromRoot('packages/vitrine/dist'),
@@ -76,8 +76,18 @@ const bundleBuild = {
         // The loader adopts these rules when it runs; a merchant who wants them before the first
         // paint links this file (or pastes it) in the theme's <head>.
         name: 'vitrine:reserve-css',
-        generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
-          this.emitFile({ type: 'asset', fileName: 'vitrine.css', source: `${UNDEFINED_CSS}\n` });
+        async generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
+          // The umbrella's sheet imports each widget's rules by package name (`@vitrine/countdown/reserve`),
+          // which Node alone would resolve to dist/ (stale, or missing): run it through Vite, from the
+          // sources (the `source` condition, nothing of ours external), as the loader is bundled.
+          const { module } = await runnerImport<typeof import('./packages/vitrine/src/reserve-css.ts')>(
+            fromRoot('packages/vitrine/src/reserve-css.ts'),
+            {
+              logLevel: 'silent',
+              environments: { inline: { resolve: { conditions: ['source'], noExternal: [/^@vitrine\//] } } },
+            },
+          );
+          this.emitFile({ type: 'asset', fileName: 'vitrine.css', source: `${module.UNDEFINED_CSS}\n` });
         },
       },
     ],
@@ -96,37 +106,20 @@ const bundleBuild = {
         );
         return `chunks/${match?.[2] ?? match?.[1] ?? chunk.name}-[hash].js`;
       },
+      // Which of core's modules go in which group: packages/core/chunks.ts, beside them.
       codeSplitting: {
         groups: [
-          // Small pieces several widgets use (coupon, dismissal, reduced motion): their own chunk, claimed
-          // before the pop-up group below, which would otherwise pull them in as its dependencies and
-          // make the sticky bar download the pop-up machinery.
-          {
-            name: 'kit',
-            test: /packages[\\/]core[\\/]src[\\/](coupon\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/,
-            priority: 2.5,
-          },
-          // The cart source and the money parsing the cart widgets share.
-          { name: 'cart', test: /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/, priority: 2 },
-          // The pop-up machinery (overlay, triggers, leads) in its own chunk: the exit pop-up and the
-          // wheel share it, and a page with neither never downloads it. Not the lead providers'
-          // adapters nor the merchant's-server requests: each is a lazy chunk of its own, fetched
-          // only by a form that sends there.
-          {
-            name: 'popup',
-            test: /packages[\\/]core[\\/]src[\\/](leads[\\/](?!(klaviyo|mailchimp|unique-code)\.ts)|popup[\\/]|parse[\\/]url\.ts)/,
-            priority: 2,
-          },
-          // The bus alone: the loader needs it at once for window.vitrine, without Lit.
-          { name: 'bus', test: /packages[\\/]core[\\/]src[\\/]bus\.ts$/, priority: 4 },
+          // The kit is claimed before the pop-up group below, which would otherwise pull it in as its
+          // dependencies and make the sticky bar download the pop-up machinery.
+          { name: 'kit', test: KIT_CHUNK, priority: 2.5 },
+          { name: 'cart', test: CART_CHUNK, priority: 2 },
+          // A page with neither the exit pop-up nor the wheel never downloads the pop-up machinery.
+          { name: 'popup', test: POPUP_CHUNK, priority: 2 },
+          { name: 'bus', test: BUS_CHUNK, priority: 4 },
           // Lit and the core every widget needs travel together: one request serves all widgets.
-          // The pop-up kit (overlay, triggers, leads, coupon, dismissal) is left to rolldown, which
-          // puts it in a chunk shared by the widgets that use it, so a countdown-only page skips it.
           {
             name: 'shared',
-            test: (id: string) =>
-              /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id) ||
-              (/packages[\\/]core[\\/]src[\\/]/.test(id) && !NOT_SHARED.test(id) && !/[\\/]bus\.ts$/.test(id)),
+            test: (id: string) => /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id) || isSharedCore(id),
             priority: 3,
           },
         ],

@@ -203,8 +203,9 @@ try {
   }
 
   // The theme reserves the widgets' room from the first paint with the same rules the loader
-  // adopts when it runs (UNDEFINED_CSS, packages/vitrine/src/reserve-css.ts): they must not
-  // drift. When the loader's rules change, copy them into demo/shop.css.
+  // adopts when it runs (UNDEFINED_CSS, packages/vitrine/src/reserve-css.ts, which joins each
+  // widget's <widget>.reserve.ts): they must not drift. When the loader's rules change, copy them
+  // into demo/shop.css.
   const loaderRules = cssRules(/`(:where\(vitrine-[^`]*)`/.exec(loaderSource)?.[1] ?? '');
   const themeRules = cssRules(await (await fetch(at('/shop.css'))).text());
   check(

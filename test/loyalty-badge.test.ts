@@ -20,6 +20,7 @@ import {
   standingOf,
 } from '@vitrine/loyalty-badge';
 import '@vitrine/loyalty-badge/define';
+import { LOYALTY_BADGE_RESERVE_CSS } from '@vitrine/loyalty-badge/reserve';
 import { useTestPage } from './support/fixture.js';
 
 type Badge = HTMLElementTagNameMap['vitrine-loyalty-badge'];
@@ -27,14 +28,11 @@ type Badge = HTMLElementTagNameMap['vitrine-loyalty-badge'];
 const TIERS = 'Bronze:0, Silver:500, Gold:1500';
 
 /**
- * The rule the script-tag loader adopts while the badge's code is on its way (and the README
- * snippet shows): the box of the rendered badge, and no light-DOM details text in the page.
+ * The rules the script-tag loader adopts while the badge's code is on its way (and the README
+ * snippet shows: the box of the rendered badge, and no light-DOM details text in the page), for
+ * another tag name (the custom property keeps its name).
  */
-const UNDEFINED_CSS =
-  `:where(vitrine-loyalty-badge:not(:defined)){display:inline-block;vertical-align:middle;` +
-  `height:var(--vitrine-loyalty-badge-height,2rem);visibility:hidden}` +
-  `:where(vitrine-loyalty-badge:not(:defined))>*{display:none}`;
-const cssFor = (tag: string) => UNDEFINED_CSS.replace(/vitrine-loyalty-badge(?=:)/g, tag);
+const cssFor = (tag: string) => LOYALTY_BADGE_RESERVE_CSS.replace(/vitrine-loyalty-badge(?=:)/g, tag);
 
 const part = (el: Badge, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const trigger = (el: Badge) => part(el, 'base') as HTMLButtonElement;

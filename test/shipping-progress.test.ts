@@ -11,15 +11,13 @@ import axe from 'axe-core';
 import { formatMoney, getBus, type CartState, type TrackMessage } from '@vitrine/core';
 import { VitrineShippingProgress, type GoalReachedDetail } from '@vitrine/shipping-progress';
 import '@vitrine/shipping-progress/define';
+import { SHIPPING_PROGRESS_RESERVE_CSS } from '@vitrine/shipping-progress/reserve';
 import { useTestPage } from './support/fixture.js';
 
 type Progress = HTMLElementTagNameMap['vitrine-shipping-progress'];
 
-/** The rule the loader adopts while the widget's code is on its way (to be kept identical to packages/vitrine/src/reserve-css.ts). */
-const UNDEFINED_CSS =
-  ':where(vitrine-shipping-progress:not(:defined)){display:block;visibility:hidden;overflow:hidden;' +
-  'height:calc(var(--vitrine-shipping-progress-lines,1)*1.4em + .5em + var(--vitrine-shipping-progress-height,.5rem))}';
-const cssFor = (tag: string) => UNDEFINED_CSS.replace(/vitrine-shipping-progress(?=:)/g, tag);
+/** The rule the loader adopts while the widget's code is on its way, for another tag name (the custom properties keep theirs). */
+const cssFor = (tag: string) => SHIPPING_PROGRESS_RESERVE_CSS.replace(/vitrine-shipping-progress(?=:)/g, tag);
 
 const holder = globalThis as unknown as Record<symbol | string, unknown>;
 const part = (el: Progress, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

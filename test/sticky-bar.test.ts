@@ -11,6 +11,7 @@ import axe from 'axe-core';
 import { DATE_TIME_EXPECTED, forgetMemory, getBus, loadRecurrence, type TrackMessage } from '@vitrine/core';
 import { VitrineStickyBar, type StickyBarCloseDetail } from '@vitrine/sticky-bar';
 import '@vitrine/sticky-bar/define';
+import { STICKY_BAR_RESERVE_CSS } from '@vitrine/sticky-bar/reserve';
 // The countdown is a child here as on a storefront; the bar itself never imports it.
 import '@vitrine/countdown/define';
 import { NOW, useTestPage } from './support/fixture.js';
@@ -18,18 +19,10 @@ import { NOW, useTestPage } from './support/fixture.js';
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 
 /**
- * The rule the script-tag loader adopts while the bar's code is on its way (and the README
- * snippet shows). Kept identical to packages/vitrine/src/widgets.ts.
+ * The rules the script-tag loader adopts while the bar's code is on its way (and the README
+ * snippet shows), for another tag name (the custom property keeps its name).
  */
-const UNDEFINED_CSS =
-  `:where(vitrine-sticky-bar:not(:defined)){display:none}` +
-  `:where(vitrine-sticky-bar[push]:not(:defined)){display:block;visibility:hidden;overflow:hidden;` +
-  `height:calc(var(--vitrine-sticky-bar-height,2.75rem) + env(safe-area-inset-top,0px))}` +
-  `:where(vitrine-sticky-bar[push][position=bottom i]:not(:defined)){` +
-  `height:calc(var(--vitrine-sticky-bar-height,2.75rem) + env(safe-area-inset-bottom,0px))}`;
-
-/** The same rule for another tag name (the custom property keeps its name). */
-const cssFor = (tag: string) => UNDEFINED_CSS.replace(/vitrine-sticky-bar(?=[[:])/g, tag);
+const cssFor = (tag: string) => STICKY_BAR_RESERVE_CSS.replace(/vitrine-sticky-bar(?=[[:])/g, tag);
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -146,7 +139,7 @@ describe('no layout shift', () => {
   beforeEach(async () => {
     await page.viewport(1024, 700);
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${UNDEFINED_CSS} body{margin:0} .content{margin:0;height:40px}`);
+    sheet.replaceSync(`${STICKY_BAR_RESERVE_CSS} body{margin:0} .content{margin:0;height:40px}`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     root = document.body.appendChild(document.createElement('main'));
   });

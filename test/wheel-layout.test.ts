@@ -1,19 +1,14 @@
 /**
  * No layout shift when the wheel's code arrives after first paint: an inline wheel is a card of
- * a fixed shape (its width, at most --vitrine-wheel-size, and 3:4), so the `:not(:defined)` rule
- * below — the one the loader adopts — reserves exactly its room, whatever the wheel will show.
+ * a fixed shape (its width, at most --vitrine-wheel-size, and 3:4), so the wheel's `:not(:defined)`
+ * rules (wheel.reserve.ts, which the loader adopts) reserve exactly its room, whatever it will show.
  * The page is measured with the tags still undefined, then once they are defined and rendered.
  */
 import { expect, test } from 'vitest';
 import { page } from 'vitest/browser';
 import { VitrineWheel, VitrineWheelSegment } from '@vitrine/wheel';
-
-/** The reserve rules for the loader's adopted sheet (packages/vitrine/src/reserve-css.ts) and the README. */
-const RESERVE_CSS =
-  ':where(vitrine-wheel:not(:defined)){display:block;box-sizing:border-box;visibility:hidden;' +
-  'inline-size:min(100%,var(--vitrine-wheel-size,22rem));aspect-ratio:3/4}' +
-  ':where(vitrine-wheel[capture]:not(:defined)){aspect-ratio:3/5}' +
-  ':where(vitrine-wheel[mode=popup i]:not(:defined),vitrine-wheel-segment:not(:defined)){display:none}';
+// The wheel's rules in the loader's adopted sheet (and the README).
+import { WHEEL_RESERVE_CSS } from '@vitrine/wheel/reserve';
 
 const SEGMENTS =
   '<vitrine-wheel-segment label="-10 %" code="TEN"></vitrine-wheel-segment>' +
@@ -49,7 +44,7 @@ function measure(section: Element): Box {
 test('an undefined wheel reserves exactly the room of the rendered one (none in pop-up mode)', async () => {
   await page.viewport(1024, 900);
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`${RESERVE_CSS} .centred { margin-inline: auto; } body { font: 16px/1.5 Georgia, serif; }`);
+  sheet.replaceSync(`${WHEEL_RESERVE_CSS} .centred { margin-inline: auto; } body { font: 16px/1.5 Georgia, serif; }`);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
   const root = document.body.appendChild(document.createElement('div'));

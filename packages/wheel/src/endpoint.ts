@@ -18,7 +18,7 @@ export async function drawOnServer(
   count: number,
 ): Promise<[number, string | null]> {
   const { segment, code } = await postJson(url, request);
-  if (typeof segment != 'number' || !(segment >= 0 && segment < count && Number.isInteger(segment)))
+  if (typeof segment !== 'number' || !(segment >= 0 && segment < count && Number.isInteger(segment)))
     throw new Error(`no segment ${JSON.stringify(segment)}`);
-  return [segment, typeof code == 'string' && code.trim() ? code.trim() : null];
+  return [segment, typeof code === 'string' && code.trim() ? code.trim() : null];
 }

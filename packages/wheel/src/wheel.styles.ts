@@ -9,8 +9,8 @@ export const wheelStyles = css`
    * with nothing to show take no room.
    */
   :host {
-    --_r: var(--vitrine-wheel-rim, var(--vitrine-color-accent, #111827));
-    --_s: var(--vitrine-color-surface, #fff);
+    --_rim: var(--vitrine-wheel-rim, var(--vitrine-color-accent, #111827));
+    --_surface: var(--vitrine-color-surface, #fff);
     display: block;
     box-sizing: border-box;
     inline-size: min(100%, var(--vitrine-wheel-size, 22rem));
@@ -34,7 +34,7 @@ export const wheelStyles = css`
     padding: var(--vitrine-wheel-padding, 1rem);
     border: 1px solid color-mix(in srgb, currentColor 14%, transparent);
     border-radius: calc(var(--vitrine-radius, 0.5rem) * 2);
-    background: var(--vitrine-wheel-background, var(--_s));
+    background: var(--vitrine-wheel-background, var(--_surface));
     text-align: center;
   }
 
@@ -49,10 +49,12 @@ export const wheelStyles = css`
     line-height: 1.2;
   }
 
-  /* The room left for the wheel: a size container, so the dial is the largest square that fits. */
+  /*
+   * The room left for the wheel: a size container, so the dial is the largest square that fits
+   * (and, its size contained, a flex item that may shrink below its content: no min-block-size: 0).
+   */
   [part~='wheel'] {
     flex: 1 1 0;
-    min-block-size: 0;
     container-type: size;
     display: grid;
     place-items: center;
@@ -64,11 +66,11 @@ export const wheelStyles = css`
     aspect-ratio: 1;
   }
 
-  /* The one thing that moves: a transform, animated on the compositor. */
+  /* The one thing that moves: a transform, animated on the compositor (no angle yet: no transform). */
   [part~='rotor'] {
     position: absolute;
     inset: 0;
-    transform: rotate(var(--_a, 0deg));
+    transform: rotate(var(--_angle));
   }
 
   svg {
@@ -77,34 +79,34 @@ export const wheelStyles = css`
   }
 
   .slice > :first-child {
-    fill: var(--_c);
+    fill: var(--_color);
     stroke: var(--vitrine-wheel-separator, #fff);
   }
 
   /* The palette, dark and light in turn; the last slice never takes the first one's colour. */
   .slice:nth-child(6n + 1) {
-    --_c: var(--vitrine-wheel-color-1, #1d4ed8);
+    --_color: var(--vitrine-wheel-color-1, #1d4ed8);
   }
 
   .slice:nth-child(6n + 2),
   .slice:nth-child(6n + 1):last-child:not(:first-child) {
-    --_c: var(--vitrine-wheel-color-2, #fcd34d);
+    --_color: var(--vitrine-wheel-color-2, #fcd34d);
   }
 
   .slice:nth-child(6n + 3) {
-    --_c: var(--vitrine-wheel-color-3, #047857);
+    --_color: var(--vitrine-wheel-color-3, #047857);
   }
 
   .slice:nth-child(6n + 4) {
-    --_c: var(--vitrine-wheel-color-4, #f9a8d4);
+    --_color: var(--vitrine-wheel-color-4, #f9a8d4);
   }
 
   .slice:nth-child(6n + 5) {
-    --_c: var(--vitrine-wheel-color-5, #6d28d9);
+    --_color: var(--vitrine-wheel-color-5, #6d28d9);
   }
 
   .slice:nth-child(6n) {
-    --_c: var(--vitrine-wheel-color-6, #7dd3fc);
+    --_color: var(--vitrine-wheel-color-6, #7dd3fc);
   }
 
   /*
@@ -123,7 +125,7 @@ export const wheelStyles = css`
     text-anchor: middle;
     dominant-baseline: central;
     fill: color(
-      from var(--_c) xyz-d65 clamp(0, (0.179 - y) * 1e5, 0.9505) clamp(0, (0.179 - y) * 1e5, 1)
+      from var(--_color) xyz-d65 clamp(0, (0.179 - y) * 1e5, 0.9505) clamp(0, (0.179 - y) * 1e5, 1)
         clamp(0, (0.179 - y) * 1e5, 1.089)
     );
   }
@@ -144,13 +146,13 @@ export const wheelStyles = css`
 
   .rim {
     fill: none;
-    stroke: var(--_r);
+    stroke: var(--_rim);
     stroke-width: 4;
   }
 
   .hub {
-    fill: var(--_s);
-    stroke: var(--_r);
+    fill: var(--_surface);
+    stroke: var(--_rim);
     stroke-width: 3;
   }
 
@@ -161,7 +163,7 @@ export const wheelStyles = css`
     inline-size: 12%;
     pointer-events: none;
     fill: var(--vitrine-wheel-pointer, var(--vitrine-color-accent, #111827));
-    stroke: var(--_s);
+    stroke: var(--_surface);
     stroke-width: 2;
     stroke-linejoin: round;
   }

@@ -69,7 +69,7 @@ export interface WheelSpinDetail {
 const DEFAULT_DURATION_MS = 4000;
 const MAX_DURATION_MS = 30_000;
 /** Fast at first, then slower and slower to a stop: a wheel running down against friction. */
-const SPIN_EASING = 'cubic-bezier(0.2, 0.8, 0.25, 1)';
+const SPIN_EASING = 'cubic-bezier(.2,.8,.25,1)';
 /** The drawing, in viewBox units around 0,0: the rim's radius; labels sit between LABEL_FROM and LABEL_TO. */
 const RADIUS = 96;
 const LABEL_FROM = 26;
@@ -137,7 +137,7 @@ export const wheelTexts: Catalog<Key> = {
 const POINTER = html`<svg part="pointer" viewBox="0 0 20 24" aria-hidden="true"><path d="M2 2h16L10 22z" /></svg>`;
 
 /** A point of the rim, `degrees` clockwise from the top. */
-function rim(degrees: number): string {
+function rimPoint(degrees: number): string {
   const radians = (degrees * Math.PI) / 180;
   return `${(RADIUS * Math.sin(radians)).toFixed(2)} ${(-RADIUS * Math.cos(radians)).toFixed(2)}`;
 }
@@ -234,22 +234,22 @@ export class VitrineWheel extends PopupElement {
   static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
 
   /** `inline` (default): a card in the page; `popup`: a modal that opens on `trigger`. */
-  @property() mode?: string | null;
+  @property({ attribute: 'mode' }) mode?: string | null;
 
   /** A title over the wheel (plain text); it names the pop-up. */
-  @property() heading?: string | null;
+  @property({ attribute: 'heading' }) heading?: string | null;
 
   /** Tries per visitor and campaign (default `1`), remembered across visits; a win ends them. A whole number from 1. */
-  @property() spins?: string | number | null;
+  @property({ attribute: 'spins' }) spins?: string | number | null;
 
   /** How long the wheel turns (default `4s`, at most `30s`); instant when the visitor asks for reduced motion. */
-  @property() duration?: string | null;
+  @property({ attribute: 'duration' }) duration?: string | null;
 
   /** The merchant's server draws instead of the page: POST JSON `{ campaign, email }` (`email` null without `capture`), answer `{ segment, code }` (`segment`: the index of the slice, from 0 in document order; `code`: null or absent for a losing one). Codes stay out of the page. Not called in `preview`. */
-  @property() endpoint?: string | null;
+  @property({ attribute: 'endpoint' }) endpoint?: string | null;
 
   /** After a win, a link applies the code to the Shopify cart (`{Shopify.routes.root}discount/CODE`, back to this page), followed only when the shopper clicks it. */
-  @property({ type: Boolean }) apply = false;
+  @property({ attribute: 'apply', type: Boolean }) apply = false;
 
   /** Removes the "Chances of winning" list under the wheel. */
   @property({ attribute: 'hide-odds', type: Boolean }) hideOdds = false;
@@ -286,7 +286,7 @@ export class VitrineWheel extends PopupElement {
 
   /** Spins this visitor has left in this campaign: `spins` less those used, and none once they have won. */
   get spinsLeft(): number {
-    return this.result?.code ? 0 : Math.max(0, this.#spins - this.#used);
+    return this.result?.code ? 0 : Math.max(0, this.#spins - this.#spinsUsed);
   }
 
   /**
@@ -321,13 +321,12 @@ export class VitrineWheel extends PopupElement {
       angle = stopAngle(index, segments.length);
     } else if (code && this.codeEndpointUrl) {
       // The slice's code is the fallback: the merchant's server gives this lead its own.
-      const email = this.store.get(this.#key('lead')) ?? null;
-      code = (await this.uniqueCode({ email, label: segments[index].label, code })) ?? code;
+      code = (await this.uniqueCode({ email: this.#lead, label: segments[index].label, code })) ?? code;
     }
     const result: WheelResult = { label: segments[index].label, code };
     // Recorded before the wheel turns: a reload during the spin neither gives the spin back nor loses the prize.
-    this.store.set(this.#key('spins'), this.#used + 1);
-    this.store.set(this.#key('result'), result);
+    this.store.set(this.#storageKey('spins'), this.#spinsUsed + 1);
+    this.store.set(this.#storageKey('result'), result);
     await this.#turn(angle);
     const hadFocus = !!this.shadowRoot!.activeElement;
     this.result = result;
@@ -355,10 +354,10 @@ export class VitrineWheel extends PopupElement {
   }
 
   protected override leadAccepted(lead: LeadMessage, outcome: DeliveryOutcome): void {
-    this.store.set(this.#key('lead'), lead.email);
+    this.store.set(this.#storageKey('lead'), lead.email);
     // `reveal="confirmed"`: the prize's code stays out of the page, on later visits too (its confirmation e-mail carries it).
     if (outcome.status === 'pending-confirmation' && !this.revealWhenPending)
-      this.store.set(this.#key('withheld'), true);
+      this.store.set(this.#storageKey('withheld'), true);
     void this.spin();
   }
 
@@ -366,16 +365,21 @@ export class VitrineWheel extends PopupElement {
     return this.localize(wheelTexts, key, values);
   }
 
-  #key(what: string): string {
+  #storageKey(what: string): string {
     return campaignKey(this.campaignId, what);
   }
 
-  get #used(): number {
-    return Math.max(0, Number(this.store.get(this.#key('spins'))) || 0);
+  get #spinsUsed(): number {
+    return Math.max(0, Number(this.store.get(this.#storageKey('spins'))) || 0);
+  }
+
+  /** The email this visitor gave (with `capture`), or null. */
+  get #lead(): string | null {
+    return this.store.get<string>(this.#storageKey('lead')) ?? null;
   }
 
   get #needsLead(): boolean {
-    return this.capture && typeof this.store.get(this.#key('lead')) != 'string';
+    return this.capture && typeof this.#lead !== 'string';
   }
 
   /** Something to show and spin: segments, inside `start`/`end`, for a visitor its targeting wants (an open pop-up stays). */
@@ -386,7 +390,8 @@ export class VitrineWheel extends PopupElement {
   /** With `reveal="confirmed"`, while the provider waits for the shopper's confirmation: the code is not shown. */
   get #withheld(): boolean {
     return (
-      !this.revealWhenPending && (this.leadForm.state === 'pending' || this.store.get(this.#key('withheld')) === true)
+      !this.revealWhenPending &&
+      (this.leadForm.state === 'pending' || this.store.get(this.#storageKey('withheld')) === true)
     );
   }
 
@@ -399,11 +404,7 @@ export class VitrineWheel extends PopupElement {
   async #drawOnServer(count: number): Promise<[number, string | null] | null> {
     try {
       const { drawOnServer } = await (this.#serverDraw ??= import('./endpoint.js'));
-      return await drawOnServer(
-        this.#endpoint!,
-        { campaign: this.campaignId, email: this.store.get(this.#key('lead')) ?? null },
-        count,
-      );
+      return await drawOnServer(this.#endpoint!, { campaign: this.campaignId, email: this.#lead }, count);
     } catch (error) {
       noteOnce(this, `could not draw from endpoint="${this.endpoint}" (${String(error)}); the shopper may try again`);
       return null;
@@ -416,20 +417,19 @@ export class VitrineWheel extends PopupElement {
     const rotor = this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]');
     const from = this.#angle;
     const rest = (this.#angle = (360 - stop) % 360);
+    // The rest angle at once, through the CSSOM (a strict CSP allows it): the animation plays over it
+    // and, once finished, lets go of the rotor where it stopped (its end is the rest angle plus whole turns).
+    rotor?.style.setProperty('--_angle', `${rest}deg`);
     // Read as it spins: nothing the wheel shows at rest depends on it.
     if (rotor && !prefersReducedMotion()) {
       const to = from + Math.max(2, Math.round(this.#durationMs / 800)) * 360 + ((rest - from + 360) % 360);
       this.#animation = rotor.animate([{ transform: `rotate(${from}deg)` }, { transform: `rotate(${to}deg)` }], {
         duration: this.#durationMs,
         easing: SPIN_EASING,
-        fill: 'forwards',
       });
       await this.#animation.finished.catch(() => {});
+      this.#animation = undefined;
     }
-    // The rest angle through the CSSOM (a strict CSP allows it), then the finished animation is let go.
-    rotor?.style.setProperty('--_a', `${rest}deg`);
-    this.#animation?.cancel();
-    this.#animation = undefined;
   }
 
   /** Reads the segments; bad ones are reported on the segment element itself, once. */
@@ -439,16 +439,17 @@ export class VitrineWheel extends PopupElement {
     const segments: WheelSegment[] = [];
     for (const element of this.querySelectorAll(':scope > vitrine-wheel-segment')) {
       const read = (name: string) => element.getAttribute(name)?.trim() || null;
-      const [label, code, weightText] = [read('label'), read('code'), read('weight')];
+      const label = read('label');
+      const code = read('code');
+      const weightText = read('weight');
       let color = read('color');
       let weight = weightText === null ? 1 : Number(weightText);
-      if (!label || (code && codes.has(code))) {
-        warnOnce(
-          element,
-          label ? 'code' : 'label',
-          label ? code : (element.getAttribute('label') ?? ''),
-          label ? 'a code no other segment has (segment left out)' : 'the text of the slice (segment left out)',
-        );
+      if (!label) {
+        warnOnce(element, 'label', element.getAttribute('label') ?? '', 'the text of the slice (segment left out)');
+        continue;
+      }
+      if (code && codes.has(code)) {
+        warnOnce(element, 'code', code, 'a code no other segment has (segment left out)');
         continue;
       }
       if (!(weight >= 0.01 && weight <= 1e4)) {
@@ -494,7 +495,7 @@ export class VitrineWheel extends PopupElement {
     if (this.spinsLeft < 1)
       return {
         code: 'no-spins',
-        reason: `no spins left: ${this.result?.code ? `the visitor won ${this.result.code}` : `${this.#used} of spins="${this.#spins}" used`}`,
+        reason: `no spins left: ${this.result?.code ? `the visitor won ${this.result.code}` : `${this.#spinsUsed} of spins="${this.#spins}" used`}`,
       };
     return this.popup.debugReason();
   }
@@ -517,8 +518,8 @@ export class VitrineWheel extends PopupElement {
     const restore = `${this.campaignId}|${this.previewing}`;
     if (this.phase !== 'spinning' && this.#restoredFor !== restore) {
       this.#restoredFor = restore;
-      const stored = this.store.get<WheelResult>(this.#key('result'));
-      this.result = typeof stored?.label == 'string' ? { label: stored.label, code: stored.code || null } : null;
+      const stored = this.store.get<WheelResult>(this.#storageKey('result'));
+      this.result = typeof stored?.label === 'string' ? { label: stored.label, code: stored.code || null } : null;
       this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
       if (this.result) this.#publish(this.result);
     }
@@ -536,14 +537,13 @@ export class VitrineWheel extends PopupElement {
   protected override updated(): void {
     // Colours through the CSSOM, never in markup: a merchant's colour (checked), else the palette of the stylesheet.
     this.renderRoot.querySelectorAll<SVGGElement>('.slice').forEach((slice, index) => {
-      slice.style.setProperty('--_c', this.segments[index]?.color ?? '');
+      slice.style.setProperty('--_color', this.segments[index]?.color ?? '');
     });
     // A rotor drawn anew (inline and pop-up use different templates) stays where the wheel stopped.
-    if (!this.#animation)
-      this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]')?.style.setProperty('--_a', `${this.#angle}deg`);
+    this.renderRoot.querySelector<HTMLElement>('[part~="rotor"]')?.style.setProperty('--_angle', `${this.#angle}deg`);
     if (!this.segments.length) {
       // A page still being parsed may not have reached the segments yet.
-      if (document.readyState == 'loading')
+      if (document.readyState === 'loading')
         document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), { once: true });
       else if (this.isConnected) noteOnce(this, `has ${NO_SEGMENT}`);
     }
@@ -572,7 +572,7 @@ export class VitrineWheel extends PopupElement {
       return svg`<g class="slice" part=${won ? 'slice slice-won' : 'slice'}>${
         count === 1
           ? svg`<circle r=${RADIUS}></circle>`
-          : svg`<path d="M0 0L${rim(start)}A${RADIUS} ${RADIUS} 0 0 1 ${rim(end)}Z"></path>`
+          : svg`<path d="M0 0L${rimPoint(start)}A${RADIUS} ${RADIUS} 0 0 1 ${rimPoint(end)}Z"></path>`
       }<text transform="rotate(${middle + (flip ? 90 : -90)})" font-size=${size.toFixed(1)}>${lines.map(
         (line, row) =>
           svg`<tspan x=${flip ? -LABEL_MIDDLE : LABEL_MIDDLE} dy="${row ? 1.1 : (1 - lines.length) * 0.55}em">${line}</tspan>`,
@@ -607,16 +607,16 @@ export class VitrineWheel extends PopupElement {
   }
 
   #renderControls() {
-    const { phase, result, spinsLeft: left } = this;
+    const { phase, result, spinsLeft } = this;
     const code = phase === 'won' && !this.#withheld && result?.code;
     const needsLead = this.#needsLead;
     const formState = this.leadForm.state;
     const root = shopify()?.routes?.root?.replace(/\/?$/, '/') ?? '/';
     let label = this.#text(
-      phase === 'spinning' ? 'spinning' : left < 1 ? 'none' : phase === 'failed' || result ? 'again' : 'spin',
+      phase === 'spinning' ? 'spinning' : spinsLeft < 1 ? 'none' : phase === 'failed' || result ? 'again' : 'spin',
     );
-    if (this.#spins > 1 && left > 0 && phase !== 'spinning')
-      label += ` (${this.localizePlural(wheelTexts, 'left', left, { count: left })})`;
+    if (this.#spins > 1 && spinsLeft > 0 && phase !== 'spinning')
+      label += ` (${this.localizePlural(wheelTexts, 'left', spinsLeft, { count: spinsLeft })})`;
     return html`<div part="controls">
       <p part="message" role="status" tabindex="-1">
         ${
@@ -651,7 +651,7 @@ export class VitrineWheel extends PopupElement {
                 part="spin-button"
                 class="accent-button"
                 type="button"
-                aria-disabled=${phase === 'spinning' || left < 1}
+                aria-disabled=${phase === 'spinning' || spinsLeft < 1}
                 @click=${() => void this.spin()}
               >
                 ${label}
