@@ -4,7 +4,7 @@ export default {
   exclude: [
     '**/*.test.ts',
     '**/*.stories.ts',
-    'packages/vitrine/src/{loader,api,widgets,reserve-css}.ts',
+    'packages/vitrine/src/{loader,api,window,widgets,reserve-css}.ts',
     // The language chunks are data (every widget's texts in one language), not API: README, "Languages".
     'packages/core/src/i18n/texts/*.ts',
     '**/dist/**',

@@ -41,9 +41,22 @@ beforeAll(async () => {
 });
 
 describe('lazy loading', () => {
-  test('with no widget on the page only the loader and its bus chunk are fetched; a countdown added later fetches its chunks and renders', async () => {
+  test('with no widget on the page only the loader and its bus chunk are fetched (the API chunk at the first debug() call); a countdown added later fetches its chunks and renders', async () => {
     expect(requestsAfterLoad).toEqual(['vitrine.js', 'chunks/bus']);
     expect(customElements.get('vitrine-countdown')).toBeUndefined();
+    // debug() before any widget: the API chunk is fetched now, and the (empty) list is a promise of it.
+    const table = vi.spyOn(console, 'table').mockImplementation(() => {});
+    try {
+      const rows = vitrineGlobal()!.debug();
+      expect(rows).toBeInstanceOf(Promise);
+      expect(await rows).toEqual([]);
+      expect(table).toHaveBeenCalledWith([]);
+      expect(bundleRequests()).toEqual(['vitrine.js', 'chunks/bus', 'chunks/api']);
+      // Once it is here, the list comes at once.
+      expect(vitrineGlobal()!.debug()).toEqual([]);
+    } finally {
+      table.mockRestore();
+    }
 
     const countdown = countdownElement({ label: 'Sale ends in' });
     document.body.append(countdown);
@@ -56,7 +69,7 @@ describe('lazy loading', () => {
     await expect.poll(() => bundleRequests()).toContain('chunks/record');
     const requests = bundleRequests();
     expect(requests.slice(0, 2)).toEqual(['vitrine.js', 'chunks/bus']);
-    expect(requests.slice(2).sort()).toEqual(['chunks/countdown', 'chunks/record', 'chunks/shared']);
+    expect(requests.slice(2).sort()).toEqual(['chunks/api', 'chunks/countdown', 'chunks/record', 'chunks/shared']);
     expect(pageErrors).toEqual([]);
     countdown.remove();
   });

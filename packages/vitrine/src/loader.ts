@@ -1,9 +1,9 @@
 /**
  * The script-tag build's entry (`dist/vitrine.js`): tiny on purpose. It adopts the sheet
- * that reserves in-flow widgets' room, installs `window.vitrine`, and imports a widget's
- * chunk only when one of its tags is in the document — now, or later (a MutationObserver,
- * which also sees tags inside markup cloned from a `<template>`). Once every known widget is
- * loaded it stops watching.
+ * that reserves in-flow widgets' room, installs `window.vitrine` (the bus at once, the rest of the
+ * API in a chunk of its own: window.ts), and imports a widget's chunk only when one of its tags is
+ * in the document — now, or later (a MutationObserver, which also sees tags inside markup cloned
+ * from a `<template>`). Once every known widget is loaded it stops watching.
  *
  * The script may run more than once on a page (pasted twice, two URLs, two versions) and
  * beside an npm-bundled copy. The copies agree through one record on `globalThis`: the room
@@ -11,7 +11,7 @@
  * copy has already defined it.
  */
 import { pageSingleton } from '@vitrine/core/bus';
-import { installApi, openPanel, previewFromUrl } from './api.js';
+import { installApi } from './window.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
 interface LoaderRecord {
@@ -37,6 +37,10 @@ const EXPERIMENT = 'vitrine-experiment';
  */
 let gate: Promise<unknown> | undefined;
 
+/** The API chunk (api.ts), once here: `window.vitrine.debug()` and `reset()` then answer at once. */
+let apiChunk: typeof import('./api.js') | undefined;
+const loadApi = () => import('./api.js').then((chunk) => (apiChunk = chunk));
+
 function load(tag: string): void {
   const importChunk = waiting.get(tag);
   if (!importChunk) return;
@@ -48,6 +52,9 @@ function load(tag: string): void {
   // before they connect, or a variant defined first would show its light DOM until then.
   const loading = gate ? gate.then(importChunk, importChunk) : importChunk();
   if (tag === EXPERIMENT) gate = loading;
+  // After the widget, off its critical path: a merchant's debug() or reset() in the console then
+  // answers at once on any page with a widget.
+  loading.then(loadApi).catch(() => {});
   loading.catch((error: unknown) => {
     // Let a later copy (or a later appearance, through another copy) try again.
     record.claimed.delete(tag);
@@ -75,11 +82,11 @@ function reserveRoom(): void {
 }
 
 reserveRoom();
-installApi();
+installApi(loadApi, () => apiChunk);
 // The debug panel and the time-travel preview cost nothing unless asked for: their chunks are
 // fetched only with ?vitrine-debug and ?vitrine-now.
-if (/[?&]vitrine-now=/.test(location.search)) gate = previewFromUrl();
-if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) void openPanel();
+if (/[?&]vitrine-now=/.test(location.search)) gate = loadApi().then((chunk) => chunk.previewFromUrl());
+if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) loadApi().then((chunk) => chunk.openPanel(), console.error);
 scan(document);
 if (waiting.size) {
   const observer = new MutationObserver((records) => {
