@@ -1,10 +1,10 @@
 export default {
   globs: ['packages/*/src/**/*.ts'],
-  // The umbrella's loader, API and chunk map are the script-tag build's internals, not elements.
+  // The umbrella's loader, API, chunk map and decorators are the script-tag build's internals, not elements.
   exclude: [
     '**/*.test.ts',
     '**/*.stories.ts',
-    'packages/vitrine/src/{loader,api,window,widgets,reserve-css}.ts',
+    'packages/vitrine/src/{loader,api,window,widgets,reserve-css,lit-decorators}.ts',
     // The language chunks are data (every widget's texts in one language), not API: README, "Languages".
     'packages/core/src/i18n/texts/*.ts',
     '**/dist/**',

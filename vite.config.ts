@@ -60,7 +60,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
@@ -98,12 +98,13 @@ const bundleBuild = {
       },
       codeSplitting: {
         groups: [
-          // Small pieces several widgets use (coupon, dismissal, reduced motion): their own chunk, claimed
-          // before the pop-up group below, which would otherwise pull them in as its dependencies and
-          // make the sticky bar download the pop-up machinery.
+          // Small pieces several widgets use (coupon, dismissal, reduced motion, the unbiased draw the
+          // wheel and an experiment's bucket share): their own chunk, claimed before the pop-up group
+          // below, which would otherwise pull them in as its dependencies and make the sticky bar
+          // download the pop-up machinery.
           {
             name: 'kit',
-            test: /packages[\\/]core[\\/]src[\\/](coupon\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/,
+            test: /packages[\\/]core[\\/]src[\\/](coupon\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/,
             priority: 2.5,
           },
           // The cart source and the money parsing the cart widgets share.
@@ -162,7 +163,19 @@ const BUILDS: Record<string, object> = { bundle: bundleBuild, shopify: shopifyBu
 export default defineConfig(({ mode }) => ({
   // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
   // demoServer: the demo storefront's pages, files and cart stand-in, for test/demo.test.ts.
-  plugins: [minifyLitTemplates(), hardeningServer(), demoServer()],
+  plugins: [
+    minifyLitTemplates(),
+    hardeningServer(),
+    demoServer(),
+    // The script-tag builds take Lit's decorators as this code base uses them (legacy, on fields),
+    // without the standard-decorator path every page would otherwise download (lit-decorators.ts).
+    BUILDS[mode] && {
+      name: 'vitrine:legacy-decorators',
+      enforce: 'pre' as const,
+      resolveId: (id: string) =>
+        id === 'lit/decorators.js' ? fromRoot('packages/vitrine/src/lit-decorators.ts') : null,
+    },
+  ],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },
