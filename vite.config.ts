@@ -33,10 +33,12 @@ const libraryBuild = (name: string) => {
   // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`); its
   // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`), and
   // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`);
-  // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`).
+  // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`);
+  // `debug-reasons` the debug list's shared sentences (`@vitrine/core/debug`).
   for (const extra of [
     'define',
     'bus',
+    'debug-reasons',
     'experiment/define',
     'attribution/pixel',
     'attribution/record',
@@ -60,7 +62,7 @@ const libraryBuild = (name: string) => {
 
 /** Core modules only some widgets use: kept out of the shared chunk (see the bundle's groups). */
 const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
 
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
@@ -174,6 +176,15 @@ export default defineConfig(({ mode }) => ({
       enforce: 'pre' as const,
       resolveId: (id: string) =>
         id === 'lit/decorators.js' ? fromRoot('packages/vitrine/src/lit-decorators.ts') : null,
+    },
+    // The debug sentences reach the script-tag build's widgets with the API chunk (debug-reasons-later.ts).
+    BUILDS[mode] && {
+      name: 'vitrine:debug-reasons-later',
+      enforce: 'pre' as const,
+      resolveId: (id: string, importer?: string) =>
+        id === './debug-reasons.js' && /packages[\\/]core[\\/]src[\\/]element\.ts$/.test(importer ?? '')
+          ? fromRoot('packages/core/src/debug-reasons-later.ts')
+          : null,
     },
   ],
   resolve: {

@@ -67,9 +67,25 @@ describe('lazy loading', () => {
     expect(countdown.shadowRoot!.querySelector('[part="label"]')!.textContent).toBe('Sale ends in');
     // After its first view, the funnel's memory (core's attribution chunk), off the first paint.
     await expect.poll(() => bundleRequests()).toContain('chunks/record');
+    // The API chunk was here before the countdown: the debug sentences its row needs follow it.
+    await expect.poll(() => bundleRequests()).toContain('chunks/debug-reasons');
     const requests = bundleRequests();
     expect(requests.slice(0, 2)).toEqual(['vitrine.js', 'chunks/bus']);
-    expect(requests.slice(2).sort()).toEqual(['chunks/api', 'chunks/countdown', 'chunks/record', 'chunks/shared']);
+    expect(requests.slice(2).sort()).toEqual([
+      'chunks/api',
+      'chunks/countdown',
+      'chunks/debug-reasons',
+      'chunks/record',
+      'chunks/shared',
+    ]);
+    const printed = vi.spyOn(console, 'table').mockImplementation(() => {});
+    try {
+      expect(vitrineGlobal()!.debug()).toEqual([
+        { tag: 'vitrine-countdown', campaign: 'vitrine-countdown', shown: true, reason: '' },
+      ]);
+    } finally {
+      printed.mockRestore();
+    }
     expect(pageErrors).toEqual([]);
     countdown.remove();
   });

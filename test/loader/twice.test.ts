@@ -49,9 +49,8 @@ test('loading the script twice is harmless', async () => {
     expect(bus).toBeDefined();
     // The attribution chunk (after the first view) once too.
     await expect.poll(() => bundleRequests()).toContain('chunks/record');
-    await expect.poll(() => bundleRequests()).toContain('chunks/api');
     const chunks = bundleRequests().filter((file) => file.startsWith('chunks/'));
-    expect(chunks.sort()).toEqual(['chunks/api', 'chunks/bus', 'chunks/countdown', 'chunks/record', 'chunks/shared']);
+    expect(chunks.sort()).toEqual(['chunks/bus', 'chunks/countdown', 'chunks/record', 'chunks/shared']);
     expect(document.adoptedStyleSheets.length - sheetsBefore).toBe(1);
 
     // One bus: a message reaches each subscriber once, and document once.

@@ -99,14 +99,10 @@ test('a countdown alone fetches its chunk and what it imports, never the pop-up 
   await renderedDigits(countdown);
   await settle();
 
-  // After its first view, the track bridge fetches the funnel's memory (core's attribution chunk); after
-  // the first widget's chunk, the loader fetches the rest of window.vitrine (the API chunk).
+  // After its first view, the track bridge fetches the funnel's memory (core's attribution chunk).
   await expect.poll(() => imported()).toContain('chunks/record');
-  await expect.poll(() => imported()).toContain('chunks/api');
   const fetched = newImports();
-  expect(fetched).toEqual(
-    [...(await expectedFor('chunks/countdown', ['chunks/bus'])), 'chunks/api', 'chunks/record'].sort(),
-  );
+  expect(fetched).toEqual([...(await expectedFor('chunks/countdown', ['chunks/bus'])), 'chunks/record'].sort());
   expect(fetched).toContain('chunks/shared');
   // What only the bar and the pop-up need (their chunks, the pop-up kit) stays on the server.
   const countdownChunks = await closure('chunks/countdown');

@@ -1,7 +1,7 @@
 /**
  * The API chunk: what `window.vitrine` does beyond the bus (window.ts installs that part at once).
- * The loader fetches it after the first widget's chunk, at the first call of one of these methods,
- * or with `?vitrine-debug` / `?vitrine-now`; a page that never needs it never downloads it.
+ * The loader fetches it at the first call of one of these methods, or with `?vitrine-debug` /
+ * `?vitrine-now`: a shopper's page, where nobody calls them, never downloads it.
  */
 import { pageValue, type PageKey } from '@vitrine/core/bus';
 import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
@@ -94,3 +94,11 @@ export function debug(options?: { panel?: boolean }): DebugRow[] {
   if (options?.panel) void openPanel();
   return rows;
 }
+
+/**
+ * The sentences every widget shares in debug(), which the chunk every page loads leaves out (core's
+ * debug-reasons.ts): fetched with this chunk once the page has a widget of this build, whose shared
+ * chunk they import. A page without one never needs them (an npm copy's widgets carry their own).
+ */
+export const loadDebugReasons = (): Promise<void> =>
+  import('@vitrine/core/debug').then((reasons) => reasons.installDebugReasons());

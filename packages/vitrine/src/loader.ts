@@ -10,7 +10,7 @@
  * sheet is adopted once, and a tag is imported by one copy only, or by none when another
  * copy has already defined it.
  */
-import { pageSingleton } from '@vitrine/core/bus';
+import { pageSingleton, pageValue } from '@vitrine/core/bus';
 import { installApi } from './window.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
@@ -39,7 +39,15 @@ let gate: Promise<unknown> | undefined;
 
 /** The API chunk (api.ts), once here: `window.vitrine.debug()` and `reset()` then answer at once. */
 let apiChunk: typeof import('./api.js') | undefined;
-const loadApi = () => import('./api.js').then((chunk) => (apiChunk = chunk));
+/**
+ * Fetched at the first call, never for a shopper who calls nothing: with the debug sentences when
+ * the page has widgets of this build (they import its shared chunk, which such a page already has).
+ */
+const loadApi = () =>
+  import('./api.js').then(async (chunk) => {
+    if (record.claimed.size) await chunk.loadDebugReasons();
+    return (apiChunk = chunk);
+  });
 
 function load(tag: string): void {
   const importChunk = waiting.get(tag);
@@ -52,9 +60,8 @@ function load(tag: string): void {
   // before they connect, or a variant defined first would show its light DOM until then.
   const loading = gate ? gate.then(importChunk, importChunk) : importChunk();
   if (tag === EXPERIMENT) gate = loading;
-  // After the widget, off its critical path: a merchant's debug() or reset() in the console then
-  // answers at once on any page with a widget.
-  loading.then(loadApi).catch(() => {});
+  // A widget after the API chunk: its debug rows need the sentences too.
+  if (apiChunk) loading.then(apiChunk.loadDebugReasons).catch(() => {});
   loading.catch((error: unknown) => {
     // Let a later copy (or a later appearance, through another copy) try again.
     record.claimed.delete(tag);
@@ -82,12 +89,14 @@ function reserveRoom(): void {
 }
 
 reserveRoom();
-installApi(loadApi, () => apiChunk);
+// Answered at once only when the chunk is here with the sentences this page's widgets need.
+installApi(loadApi, () => (record.claimed.size && !pageValue('vitrine.debug.reasons') ? undefined : apiChunk));
 // The debug panel and the time-travel preview cost nothing unless asked for: their chunks are
 // fetched only with ?vitrine-debug and ?vitrine-now.
 if (/[?&]vitrine-now=/.test(location.search)) gate = loadApi().then((chunk) => chunk.previewFromUrl());
-if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) loadApi().then((chunk) => chunk.openPanel(), console.error);
 scan(document);
+// After the scan: the widgets' sentences come with the panel.
+if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) loadApi().then((chunk) => chunk.openPanel(), console.error);
 if (waiting.size) {
   const observer = new MutationObserver((records) => {
     for (const mutation of records) {

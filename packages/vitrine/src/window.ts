@@ -3,9 +3,8 @@
  * (`publish`, `subscribe`, `last`), the queue pushed before the script loaded
  * (`(window.vitrine = window.vitrine || []).push(['publish', 'cart', {…}])`), run in order, with
  * `push` working afterwards, and the merchant's texts. The other methods (debug, reset, conversion,
- * attribution, preview, plan) are calls into the API chunk (api.ts), which the loader fetches after
- * the first widget's chunk or at the first call: the loader stays small, and a page that never
- * asks never downloads it.
+ * attribution, preview, plan) are calls into the API chunk (api.ts), which the loader fetches at
+ * the first call: the loader stays small, and a page where nobody asks never downloads it.
  */
 import { addTexts, getBus, type Topic, type Topics } from '@vitrine/core/bus';
 import type { Attribution, AttributionRow, ConversionInput } from '@vitrine/core/attribution';
@@ -34,8 +33,8 @@ export interface VitrineApi {
   /**
    * Every widget and experiment of the page, in document order: campaign, shown or not and why
    * (`code`: schedule, dismissed, targeting, overlay, consent, bad-input …); printed with
-   * console.table. `{ panel: true }` also opens the debug panel. A promise of the list only when
-   * called before the API chunk is here (a page with no widget yet).
+   * console.table. `{ panel: true }` also opens the debug panel. The first call, which fetches
+   * the API chunk, returns a promise of the list; later ones the list itself.
    */
   debug(this: void, options?: { panel?: boolean }): DebugRow[] | Promise<DebugRow[]>;
   /**
