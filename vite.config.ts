@@ -85,6 +85,9 @@ const bundleBuild = {
     ],
     output: {
       minify: true,
+      // No `/* @__PURE__ */` marks either: they help a bundler that reads this code again, and
+      // nothing does (the script-tag build is final); every page would download them (~20 B a file).
+      comments: false,
       entryFileNames: '[name].js',
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".
