@@ -80,6 +80,8 @@ describe('lazy loading', () => {
     ]);
     const printed = vi.spyOn(console, 'table').mockImplementation(() => {});
     try {
+      // Once they are installed (fetched is not yet run), the list comes at once again.
+      await expect.poll(() => vitrineGlobal()!.debug() instanceof Promise).toBe(false);
       expect(vitrineGlobal()!.debug()).toEqual([
         { tag: 'vitrine-countdown', campaign: 'vitrine-countdown', shown: true, reason: '' },
       ]);
