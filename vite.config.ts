@@ -33,12 +33,14 @@ const libraryBuild = (name: string) => {
   // Core's `experiment/define` registers <vitrine-experiment> (`@vitrine/core/experiment`); its
   // `attribution/pixel` is the Vitrine pixel for Shopify's sandbox (`@vitrine/core/pixel`), and
   // `attribution/record` what window.vitrine.conversion() and attribution() load (`@vitrine/core/attribution`);
-  // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`).
+  // `time-travel/time-travel` the time-travel preview and plan (`@vitrine/core/time-travel`);
+  // `debug-reasons` the debug list's shared sentences (`@vitrine/core/debug`).
   // `<name>.reserve` (core: `experiment/experiment.reserve`) is the room its tags take while undefined
   // (`@vitrine/<name>/reserve`), which the umbrella joins into the loader's sheet.
   for (const extra of [
     'define',
     'bus',
+    'debug-reasons',
     'experiment/define',
     'attribution/pixel',
     'attribution/record',
@@ -93,6 +95,9 @@ const bundleBuild = {
     ],
     output: {
       minify: true,
+      // No `/* @__PURE__ */` marks either: they help a bundler that reads this code again, and
+      // nothing does (the script-tag build is final); every page would download them (~20 B a file).
+      comments: false,
       entryFileNames: '[name].js',
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".
@@ -109,7 +114,7 @@ const bundleBuild = {
       // Which of core's modules go in which group: packages/core/chunks.ts, beside them.
       codeSplitting: {
         groups: [
-          // The kit is claimed before the pop-up group below, which would otherwise pull it in as its
+          // The kit (with the unbiased draw the wheel and an experiment's bucket share) is claimed before the pop-up group below, which would otherwise pull it in as its
           // dependencies and make the sticky bar download the pop-up machinery.
           { name: 'kit', test: KIT_CHUNK, priority: 2.5 },
           { name: 'cart', test: CART_CHUNK, priority: 2 },
@@ -155,7 +160,28 @@ const BUILDS: Record<string, object> = { bundle: bundleBuild, shopify: shopifyBu
 export default defineConfig(({ mode }) => ({
   // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
   // demoServer: the demo storefront's pages, files and cart stand-in, for test/demo.test.ts.
-  plugins: [minifyLitTemplates(), hardeningServer(), demoServer()],
+  plugins: [
+    minifyLitTemplates(),
+    hardeningServer(),
+    demoServer(),
+    // The script-tag builds take Lit's decorators as this code base uses them (legacy, on fields),
+    // without the standard-decorator path every page would otherwise download (lit-decorators.ts).
+    BUILDS[mode] && {
+      name: 'vitrine:legacy-decorators',
+      enforce: 'pre' as const,
+      resolveId: (id: string) =>
+        id === 'lit/decorators.js' ? fromRoot('packages/vitrine/src/lit-decorators.ts') : null,
+    },
+    // The debug sentences reach the script-tag build's widgets with the API chunk (debug-reasons-later.ts).
+    BUILDS[mode] && {
+      name: 'vitrine:debug-reasons-later',
+      enforce: 'pre' as const,
+      resolveId: (id: string, importer?: string) =>
+        id === './debug-reasons.js' && /packages[\\/]core[\\/]src[\\/]element\.ts$/.test(importer ?? '')
+          ? fromRoot('packages/core/src/debug-reasons-later.ts')
+          : null,
+    },
+  ],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
     alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },

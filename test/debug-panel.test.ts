@@ -36,10 +36,22 @@ beforeAll(async () => {
   await settle();
 });
 
-test('without ?vitrine-debug the panel chunk is never fetched, even when debug() is called', () => {
-  const rows = (window as unknown as { vitrine: { debug(): Array<{ campaign: string }> } }).vitrine.debug();
+test('without ?vitrine-debug the panel chunk is never fetched, even when debug() is called', async () => {
+  type Rows = Array<{ campaign: string; code?: string }>;
+  const vitrine = (window as unknown as { vitrine: { debug(): Rows | Promise<Rows> } }).vitrine;
+  // A shopper's page fetched none of debug()'s code; its first call does (a promise), later ones answer at once.
+  expect(bundleRequests().filter((file) => /^chunks\/(api|debug)/.test(file))).toEqual([]);
+  const first = vitrine.debug();
+  expect(first).toBeInstanceOf(Promise);
+  const rows = await first;
   expect(rows.map((row) => row.campaign)).toEqual(['panel-sale', 'bf-bar']);
-  expect(bundleRequests().filter((file) => file.includes('debug'))).toEqual([]);
+  expect(rows.map((row) => row.code)).toEqual([undefined, 'dismissed']);
+  expect(vitrine.debug()).toEqual(rows);
+  expect(
+    bundleRequests()
+      .filter((file) => /^chunks\/(api|debug)/.test(file))
+      .sort(),
+  ).toEqual(['chunks/api', 'chunks/debug-reasons']);
   expect(panel()).toBeNull();
 });
 
@@ -55,7 +67,7 @@ test('?vitrine-debug opens the panel: a labelled dialog with focus, the widgets 
   } finally {
     history.replaceState(null, '', `${location.pathname}${originalSearch}`);
   }
-  expect(bundleRequests().filter((file) => file.includes('debug'))).toEqual(['chunks/debug-panel']);
+  expect(bundleRequests().filter((file) => file.includes('debug-panel'))).toEqual(['chunks/debug-panel']);
   const dialog = inPanel('[role="dialog"]')!;
   const heading = inPanel(`#${dialog.getAttribute('aria-labelledby')}`)!;
   expect(heading.localName).toBe('h2');

@@ -1,5 +1,5 @@
 /**
- * `window.vitrine.debug()` and `reset()` (packages/vitrine/src/api.ts) over real widgets in
+ * `window.vitrine.debug()` and `reset()` (packages/vitrine/src/api.ts, the API chunk) over real widgets in
  * Chromium: each widget says whether it shows and the precise reason when not (schedule,
  * dismissed, targeting, overlay cap, bad input), experiments list their buckets, and `reset`
  * forgets one campaign (a dismissed pop-up shows again, without reload) or all. The panel, on
@@ -10,7 +10,8 @@ import '@vitrine/core/experiment';
 import '@vitrine/countdown/define';
 import '@vitrine/exit-popup/define';
 import '@vitrine/sticky-bar/define';
-import { installApi, type DebugRow } from '../packages/vitrine/src/api.js';
+import * as apiChunk from '../packages/vitrine/src/api.js';
+import type { DebugRow } from '../packages/vitrine/src/window.js';
 import { NOW, useTestPage } from './support/fixture.js';
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
@@ -18,7 +19,8 @@ type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 const SECOND = 1000;
 const DAY = 86_400_000;
 
-const api = installApi();
+// The API chunk's own methods: window.vitrine's debug() and reset() once the chunk is here (window.ts).
+const api = apiChunk;
 const isOpen = (el: Popup) => el.shadowRoot?.querySelector('dialog')?.open === true;
 const row = (rows: DebugRow[], campaign: string) => rows.find((entry) => entry.campaign === campaign);
 const brief = (entry: DebugRow | undefined) => entry && { shown: entry.shown, code: entry.code };

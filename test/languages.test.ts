@@ -36,7 +36,8 @@ import da from '../packages/core/src/i18n/texts/da.js';
 import ar from '../packages/core/src/i18n/texts/ar.js';
 import he from '../packages/core/src/i18n/texts/he.js';
 import 'vitrine/define';
-import { installApi } from '../packages/vitrine/src/api.js';
+import * as apiChunk from '../packages/vitrine/src/api.js';
+import { installApi } from '../packages/vitrine/src/window.js';
 import { useTestPage } from './support/fixture.js';
 
 const page = useTestPage({ freshBus: true });
@@ -295,7 +296,10 @@ describe('the merchant’s own texts', () => {
   test('window.vitrine: a ["texts", …] queued before the loader, then vitrine.texts()', async () => {
     page.cleanups.push(clearAdded, () => delete (globalThis as { vitrine?: unknown }).vitrine);
     (globalThis as { vitrine?: unknown }).vitrine = [['texts', { coupon: { copy: 'Copy it' } }]];
-    const api = installApi();
+    const api = installApi(
+      () => Promise.resolve(apiChunk),
+      () => apiChunk,
+    );
     getBus().publish('coupon', { code: 'SPRING', campaign: 'api-test' });
     const bar = await fixture<HTMLElementTagNameMap['vitrine-sticky-bar']>(
       html`<vitrine-sticky-bar lang="nl" show-coupon preview></vitrine-sticky-bar>`,

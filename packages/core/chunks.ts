@@ -12,8 +12,9 @@
 /** `bus`: the bus alone; the loader needs it at once for window.vitrine, without Lit. */
 export const BUS_CHUNK = /packages[\\/]core[\\/]src[\\/]bus\.ts$/;
 
-/** `kit`: small pieces several widgets use (coupon, dismissal, reduced motion). */
-export const KIT_CHUNK = /packages[\\/]core[\\/]src[\\/](coupon\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
+/** `kit`: small pieces several widgets use (coupon, dismissal, reduced motion, the unbiased draw the wheel and an experiment's bucket share). */
+export const KIT_CHUNK =
+  /packages[\\/]core[\\/]src[\\/](coupon\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
 
 /** `cart`: the cart source and the money parsing the cart widgets share. */
 export const CART_CHUNK = /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/;
@@ -32,7 +33,7 @@ export const POPUP_CHUNK =
  * it (or in a lazy chunk of its own), so a countdown-only page skips them.
  */
 export const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own

@@ -19,6 +19,7 @@ export interface VitrineGlobal {
   subscribe<T extends Topic>(topic: T, handler: (payload: Topics[T]) => void): () => void;
   last<T extends Topic>(topic: T): Topics[T] | undefined;
   push(...commands: unknown[][]): unknown;
+  debug(): unknown;
 }
 
 export const vitrineGlobal = () => (globalThis as unknown as { vitrine?: VitrineGlobal }).vitrine;

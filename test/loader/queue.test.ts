@@ -41,9 +41,22 @@ beforeAll(async () => {
 });
 
 describe('lazy loading', () => {
-  test('with no widget on the page only the loader and its bus chunk are fetched; a countdown added later fetches its chunks and renders', async () => {
+  test('with no widget on the page only the loader and its bus chunk are fetched (the API chunk at the first debug() call); a countdown added later fetches its chunks and renders', async () => {
     expect(requestsAfterLoad).toEqual(['vitrine.js', 'chunks/bus']);
     expect(customElements.get('vitrine-countdown')).toBeUndefined();
+    // debug() before any widget: the API chunk is fetched now, and the (empty) list is a promise of it.
+    const table = vi.spyOn(console, 'table').mockImplementation(() => {});
+    try {
+      const rows = vitrineGlobal()!.debug();
+      expect(rows).toBeInstanceOf(Promise);
+      expect(await rows).toEqual([]);
+      expect(table).toHaveBeenCalledWith([]);
+      expect(bundleRequests()).toEqual(['vitrine.js', 'chunks/bus', 'chunks/api']);
+      // Once it is here, the list comes at once.
+      expect(vitrineGlobal()!.debug()).toEqual([]);
+    } finally {
+      table.mockRestore();
+    }
 
     const countdown = countdownElement({ label: 'Sale ends in' });
     document.body.append(countdown);
@@ -54,9 +67,27 @@ describe('lazy loading', () => {
     expect(countdown.shadowRoot!.querySelector('[part="label"]')!.textContent).toBe('Sale ends in');
     // After its first view, the funnel's memory (core's attribution chunk), off the first paint.
     await expect.poll(() => bundleRequests()).toContain('chunks/record');
+    // The API chunk was here before the countdown: the debug sentences its row needs follow it.
+    await expect.poll(() => bundleRequests()).toContain('chunks/debug-reasons');
     const requests = bundleRequests();
     expect(requests.slice(0, 2)).toEqual(['vitrine.js', 'chunks/bus']);
-    expect(requests.slice(2).sort()).toEqual(['chunks/countdown', 'chunks/record', 'chunks/shared']);
+    expect(requests.slice(2).sort()).toEqual([
+      'chunks/api',
+      'chunks/countdown',
+      'chunks/debug-reasons',
+      'chunks/record',
+      'chunks/shared',
+    ]);
+    const printed = vi.spyOn(console, 'table').mockImplementation(() => {});
+    try {
+      // Once they are installed (fetched is not yet run), the list comes at once again.
+      await expect.poll(() => vitrineGlobal()!.debug() instanceof Promise).toBe(false);
+      expect(vitrineGlobal()!.debug()).toEqual([
+        { tag: 'vitrine-countdown', campaign: 'vitrine-countdown', shown: true, reason: '' },
+      ]);
+    } finally {
+      printed.mockRestore();
+    }
     expect(pageErrors).toEqual([]);
     countdown.remove();
   });

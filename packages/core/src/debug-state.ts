@@ -3,6 +3,7 @@
  * `?vitrine-debug` panel (SPEC section 2, "Debugging"), and the page-wide list of widgets they read.
  */
 import { pageSingleton } from './bus.js';
+import { localTimeZone, wallClockAt } from './parse/datetime.js';
 
 /** Why a widget does not show (or, for `preview` and `consent`, a note on a widget that does). */
 export type DebugCode =
@@ -53,22 +54,12 @@ export function connectedWidgets<T extends Element = Element>(): Set<T> {
 
 /** `2026-11-27 00:00` in `timeZone` (the visitor's when undefined): how the debug list writes an instant. */
 export function debugDateTime(epoch: number, timeZone?: string): string {
+  // The parse's own wall clock: no formatter of its own for a sentence only the debug list shows.
+  const zone = timeZone ?? localTimeZone();
+  const two = (value: number) => String(value).padStart(2, '0');
   try {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      })
-        .formatToParts(epoch)
-        .map((part) => [part.type, part.value]),
-    );
-    const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${zone})`;
+    const { year, month, day, hour, minute } = wallClockAt(epoch, zone);
+    return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)} (${zone})`;
   } catch {
     return new Date(epoch).toISOString();
   }

@@ -7,10 +7,11 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { customEvent, getBus, type TrackAction, type TrackMessage } from './bus.js';
 import { experimentNameOf, heldByExperiment } from './experiment/hold.js';
-import { inShopifyDesignMode, storageAllowed } from './consent.js';
+import { inShopifyDesignMode } from './consent.js';
 import { ScheduleController } from './controllers/schedule.js';
 import { TargetingController } from './controllers/targeting.js';
-import { connectedWidgets, debugDateTime, type DebugReason, type WidgetDebugState } from './debug-state.js';
+import { connectedWidgets, type DebugReason, type WidgetDebugState } from './debug-state.js';
+import { debugReasons } from './debug-reasons.js';
 import type { WidgetHost } from './host.js';
 import {
   languageOf,
@@ -24,11 +25,11 @@ import {
 } from './i18n/index.js';
 import { dateAttribute } from './parse/attribute.js';
 import { isTimeZone, TIME_ZONE_EXPECTED } from './parse/datetime.js';
-import { ignoredAttributes, warnOnce } from './parse/warn.js';
+import { warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
 import { installTrackBridges } from './track.js';
 import { installRecorder } from './record-later.js';
-import { pageNow, timeTravelling } from './now.js';
+import { timeTravelling } from './now.js';
 
 export abstract class VitrineElement extends LitElement implements WidgetHost {
   /**
@@ -247,21 +248,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
    * Whether this widget shows and why not, for `window.vitrine.debug()` and the `?vitrine-debug` panel.
    */
   debugState(): WidgetDebugState {
-    const state: WidgetDebugState = { tag: this.localName, campaign: this.campaignId, shown: true, reason: '' };
-    if (this.variant) state.variant = this.variant;
-    let hidden: DebugReason | null;
-    try {
-      hidden = this.hiddenReason();
-    } catch (error) {
-      hidden = { code: 'bad-input', reason: `could not tell: ${String(error)}` };
-    }
-    if (hidden) return { ...state, shown: false, ...hidden };
-    const wouldHide = this.previewing ? this.#scheduleReason(true) || this.#targetingReason() : null;
-    if (this.previewing)
-      return { ...state, code: 'preview', note: `preview: shown to the designer${wouldHide ? `; ${wouldHide}` : ''}` };
-    if (!storageAllowed())
-      return { ...state, code: 'consent', note: 'no consent for storage: remembered for this page only' };
-    return state;
+    return debugReasons.state(this, () => this.hiddenReason(), this.timeWindow, this.targeting);
   }
 
   /**
@@ -270,11 +257,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
    * calling `super.hiddenReason()` first.
    */
   protected hiddenReason(): DebugReason | null {
-    if (this.previewing) return null;
-    const schedule = this.#scheduleReason(false);
-    if (schedule) return { code: 'schedule', reason: schedule };
-    const targeting = this.#targetingReason();
-    return targeting ? { code: 'targeting', reason: targeting } : null;
+    return debugReasons.hidden(this, this.timeWindow, this.targeting);
   }
 
   /**
@@ -282,38 +265,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
    * of `attributes`, else `bad input: <fallback>`: the debug reason of a widget that has nothing to show.
    */
   protected badInput(attributes: readonly string[], fallback: string): DebugReason {
-    const bad = [...ignoredAttributes(this)].reverse().find((entry) => attributes.includes(entry.attribute));
-    return {
-      code: 'bad-input',
-      reason: bad
-        ? `bad attribute: ${bad.attribute}="${bad.value}" (expected ${bad.expected})`
-        : `bad input: ${fallback}`,
-    };
-  }
-
-  /** `outside its start/end window: starts …` when the schedule says no (`anyway`: also in preview). */
-  #scheduleReason(anyway: boolean): string | null {
-    const schedule = this.timeWindow;
-    const now = pageNow();
-    const phase = anyway ? schedule.phaseAt(now) : schedule.phase;
-    if (phase === 'active') return null;
-    const zone = this.timeZone;
-    const recurrence = schedule.recurrence;
-    if (recurrence) {
-      const next = schedule.windowAt(now);
-      return `outside its recurrence (${recurrence}): ${next ? `next ${debugDateTime(next.startAt, zone)}` : 'none left before its end'}`;
-    }
-    const { startAt, endAt } = schedule.window;
-    // Before, with no start: the recurrence's chunk is on its way.
-    if (phase === 'before' && startAt === null) return 'its recurrence is loading';
-    return phase === 'before'
-      ? `outside its start/end window: starts ${debugDateTime(startAt!, zone)}`
-      : `outside its start/end window: ended ${debugDateTime(endAt!, zone)}`;
-  }
-
-  #targetingReason(): string | null {
-    const failing = this.targeting.failing;
-    return failing ? `targeting: ${failing}` : null;
+    return debugReasons.badInput(this, attributes, fallback);
   }
 
   /**

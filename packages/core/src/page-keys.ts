@@ -21,6 +21,8 @@ export type PageKey =
   | 'vitrine.resetters'
   /** Widgets waiting for an experiment's decision (experiment/page.ts). */
   | 'vitrine.experiment.held'
+  /** The shared debug sentences, once `window.vitrine.debug()`'s chunk has installed them (debug-reasons.ts). */
+  | 'vitrine.debug.reasons'
   /** The tags the script-tag loaders have claimed, and their room sheet (vitrine's loader.ts). */
   | 'vitrine.loader'
   /** Whether the cart is watched for attribution (attribution/record.ts). */

@@ -1,17 +1,17 @@
 /**
  * The script-tag build's entry (`dist/vitrine.js`): tiny on purpose. It adopts the sheet
- * that reserves in-flow widgets' room, installs `window.vitrine`, and imports a widget's
- * chunk only when one of its tags is in the document — now, or later (a MutationObserver,
- * which also sees tags inside markup cloned from a `<template>`). Once every known widget is
- * loaded it stops watching.
+ * that reserves in-flow widgets' room, installs `window.vitrine` (the bus at once, the rest of the
+ * API in a chunk of its own: window.ts), and imports a widget's chunk only when one of its tags is
+ * in the document — now, or later (a MutationObserver, which also sees tags inside markup cloned
+ * from a `<template>`). Once every known widget is loaded it stops watching.
  *
  * The script may run more than once on a page (pasted twice, two URLs, two versions) and
  * beside an npm-bundled copy. The copies agree through one record on `globalThis`: the room
  * sheet is adopted once, and a tag is imported by one copy only, or by none when another
  * copy has already defined it.
  */
-import { pageSingleton } from '@vitrine/core/bus';
-import { installApi, openPanel, previewFromUrl } from './api.js';
+import { pageSingleton, pageValue } from '@vitrine/core/bus';
+import { installApi } from './window.js';
 import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
 interface LoaderRecord {
@@ -37,6 +37,18 @@ const EXPERIMENT = 'vitrine-experiment';
  */
 let gate: Promise<unknown> | undefined;
 
+/** The API chunk (api.ts), once here: `window.vitrine.debug()` and `reset()` then answer at once. */
+let apiChunk: typeof import('./api.js') | undefined;
+/**
+ * Fetched at the first call, never for a shopper who calls nothing: with the debug sentences when
+ * the page has widgets of this build (they import its shared chunk, which such a page already has).
+ */
+const loadApi = () =>
+  import('./api.js').then(async (chunk) => {
+    if (record.claimed.size) await chunk.loadDebugReasons();
+    return (apiChunk = chunk);
+  });
+
 function load(tag: string): void {
   const importChunk = waiting.get(tag);
   if (!importChunk) return;
@@ -48,6 +60,8 @@ function load(tag: string): void {
   // before they connect, or a variant defined first would show its light DOM until then.
   const loading = gate ? gate.then(importChunk, importChunk) : importChunk();
   if (tag === EXPERIMENT) gate = loading;
+  // A widget after the API chunk: its debug rows need the sentences too.
+  if (apiChunk) loading.then(apiChunk.loadDebugReasons).catch(() => {});
   loading.catch((error: unknown) => {
     // Let a later copy (or a later appearance, through another copy) try again.
     record.claimed.delete(tag);
@@ -75,12 +89,14 @@ function reserveRoom(): void {
 }
 
 reserveRoom();
-installApi();
+// Answered at once only when the chunk is here with the sentences this page's widgets need.
+installApi(loadApi, () => (record.claimed.size && !pageValue('vitrine.debug.reasons') ? undefined : apiChunk));
 // The debug panel and the time-travel preview cost nothing unless asked for: their chunks are
 // fetched only with ?vitrine-debug and ?vitrine-now.
-if (/[?&]vitrine-now=/.test(location.search)) gate = previewFromUrl();
-if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) void openPanel();
+if (/[?&]vitrine-now=/.test(location.search)) gate = loadApi().then((chunk) => chunk.previewFromUrl());
 scan(document);
+// After the scan: the widgets' sentences come with the panel.
+if (/[?&]vitrine-debug(?:[=&]|$)/.test(location.search)) loadApi().then((chunk) => chunk.openPanel(), console.error);
 if (waiting.size) {
   const observer = new MutationObserver((records) => {
     for (const mutation of records) {
