@@ -1,6 +1,7 @@
 import { defineConfig, defaultClientConditions } from 'vite';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
 import { UNDEFINED_CSS } from './packages/vitrine/src/reserve-css.ts';
@@ -62,6 +63,19 @@ const libraryBuild = (name: string) => {
 const NOT_SHARED =
   /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
 
+/**
+ * One hash for the ten language chunks (`texts-de-<hash>.js` …), of their sources and of the bundler
+ * that minifies them (they import nothing, so nothing else changes their bytes). The texts loader
+ * (i18n/texts-loader.ts) names all ten: ten copies of one hash compress to a few bytes, where ten
+ * different hashes cost about 100 B more to every page in another language.
+ */
+const TEXTS_HASH = (() => {
+  const folder = fromRoot('packages/core/src/i18n/texts');
+  const hash = createHash('sha256').update(readFileSync(fromRoot('node_modules/rolldown/package.json')));
+  for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(`${folder}/${name}`));
+  return hash.digest('base64url').slice(0, 8);
+})();
+
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
   outDir: fromRoot('packages/vitrine/dist'),
@@ -87,9 +101,9 @@ const bundleBuild = {
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".
       chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {
-        // A language's texts (core's i18n/texts/de.ts) are the `texts-de` chunk.
+        // A language's texts (core's i18n/texts/de.ts) are the `texts-de` chunk, all ten with one hash.
         const language = /i18n[\\/]texts[\\/](\w+)\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-        if (language) return `chunks/texts-${language}-[hash].js`;
+        if (language) return `chunks/texts-${language}-${TEXTS_HASH}.js`;
         // Core's experiment/define.ts is the `experiment` chunk.
         const match = /packages[\\/]([^\\/]+)[\\/]src[\\/](?:(experiment)[\\/])?define\.ts$/.exec(
           chunk.facadeModuleId ?? '',
