@@ -1,8 +1,9 @@
 /**
  * A page downloads only the languages it shows (issue 20), with the built script-tag bundle: an
- * English or French page fetches no language chunk; a German widget fetches `texts-de` once, for
- * every German widget of the page, and renders in German from its first paint; the merchant's
- * `window.vitrine.texts()` fetches the overrides' chunk and wins. A fresh page.
+ * English or French page fetches nothing for languages, not even the texts loader; a German widget
+ * fetches the texts loader and `texts-de` once, for every German widget of the page, and renders in
+ * German from its first paint; the merchant's `window.vitrine.texts()` fetches the overrides' chunk
+ * and wins. A fresh page.
  */
 import { expect, test } from 'vitest';
 import { bundleRequests, countdownElement, loadBundle, recordPageErrors, renderedDigits, settle } from './page.js';
@@ -13,7 +14,7 @@ const timerName = (countdown: Element) =>
 const pauseName = (countdown: Element) =>
   countdown.shadowRoot!.querySelector('[part="pause-button"]')!.getAttribute('aria-label');
 
-test('English and French pages fetch no language chunk; German fetches one, once', async () => {
+test('English and French pages fetch nothing for languages; German fetches its chunk, once', async () => {
   const errors = recordPageErrors();
   const english = countdownElement({ lang: 'en' });
   const french = document.createElement('div');
@@ -51,7 +52,8 @@ test('English and French pages fetch no language chunk; German fetches one, once
   expect(timerName(swiss)).toMatch(/^Countdown, endet am /);
   watching = false;
   expect([...seen]).toEqual(['Countdown, endet']);
-  expect(languageChunks()).toEqual(['chunks/texts-de']);
+  // The loader of the other languages' texts, then German's (never another language's).
+  expect(languageChunks()).toEqual(['chunks/texts-loader', 'chunks/texts-de']);
 
   // The merchant's wording, from the page's code: the overrides' chunk, and the widgets render again.
   (globalThis as unknown as { vitrine: { texts(texts: object): void } }).vitrine.texts({
@@ -61,7 +63,7 @@ test('English and French pages fetch no language chunk; German fetches one, once
   await expect.poll(() => pauseName(german)).toBe('Zeit anhalten');
   await expect.poll(() => pauseName(english)).toBe('Hold the timer');
   expect(pauseName(french.firstElementChild!)).toBe('Hold the timer');
-  expect(languageChunks()).toEqual(['chunks/texts-de', 'chunks/overrides']);
+  expect(languageChunks()).toEqual(['chunks/texts-loader', 'chunks/texts-de', 'chunks/overrides']);
   expect(errors).toEqual([]);
   english.remove();
   french.remove();
