@@ -4,15 +4,16 @@
  * There is no central table of English and French: every widget ships them in a small catalog
  * next to its code, so a page downloads no text it never shows. The ten other languages come in
  * one small chunk per language (texts/de.ts …), holding every widget's texts in that language.
- * What only those languages and the merchant's own wording need (which chunk is which, waiting
- * for one, plural forms beyond English's and French's, reading the overrides) is texts-loader.ts,
- * a chunk fetched only by a widget in another language or on a page with overrides: an English or
- * French page downloads none of it. A widget waits for those chunks before its first render
- * (VitrineElement's scheduleUpdate) rather than showing English and then swapping, which would
- * flash and move.
+ * What only those languages and the merchant's own wording need (waiting for them, plural forms
+ * beyond English's and French's, reading the overrides) is texts-loader.ts, a chunk fetched only by
+ * a widget in another language (beside that language's chunk, in parallel) or on a page with
+ * overrides: an English or French page downloads none of it, only the ten chunks' names. A
+ * widget waits for those chunks before its first render (VitrineElement's scheduleUpdate) rather
+ * than showing English and then swapping, which would flash and move.
  */
 import { pageValue } from '../bus.js';
 import { LANGUAGES, type Catalog, type Language } from './languages.js';
+import type { PackChunk } from './texts-loader.js';
 
 export { LANGUAGES } from './languages.js';
 export type { Catalog, Language, LanguagePack, TextScope } from './languages.js';
@@ -93,6 +94,25 @@ export function formatDateTime(epochMs: number, language: Language, timeZone?: s
   }
 }
 
+/**
+ * The chunk of each language that is not in the widgets' own code. Here rather than in
+ * texts-loader.ts so that a German page fetches texts-de beside the loader, in one round trip,
+ * not after it; the ten names share one hash (vite.config.ts), so they cost an English or French
+ * page little.
+ */
+const PACKS: Partial<Record<Language, PackChunk>> = {
+  de: () => import('./texts/de.js'),
+  es: () => import('./texts/es.js'),
+  it: () => import('./texts/it.js'),
+  nl: () => import('./texts/nl.js'),
+  pt: () => import('./texts/pt.js'),
+  pl: () => import('./texts/pl.js'),
+  sv: () => import('./texts/sv.js'),
+  da: () => import('./texts/da.js'),
+  ar: () => import('./texts/ar.js'),
+  he: () => import('./texts/he.js'),
+};
+
 /** texts-loader.ts once here: the other languages' texts, their plural forms, the merchant's overrides. */
 let loader: typeof import('./texts-loader.js') | undefined;
 let loading: Promise<unknown> | undefined;
@@ -100,11 +120,12 @@ let loading: Promise<unknown> | undefined;
 /**
  * Undefined when every text `language` needs is here (always for en and fr without overrides),
  * else a promise that settles once they are (`first`: before the widget's first render). Only a
- * widget in another language, or a page with the merchant's texts, fetches texts-loader.ts, which
- * then fetches what it needs; an English or French page carries no more than this test.
+ * widget in another language, or a page with the merchant's texts, fetches texts-loader.ts, and
+ * the language's chunk at the same time; an English or French page carries no more than this test
+ * and the chunks' names.
  */
 export function textsReady(language: Language, first: boolean): Promise<unknown> | undefined {
-  if (loader) return loader.ready(language, first);
+  if (loader) return loader.ready(language, first, PACKS[language]);
   // A block is looked for before a widget's first render only (a countdown renders every second).
   if (
     (language === 'en' || language === 'fr') &&
@@ -112,11 +133,13 @@ export function textsReady(language: Language, first: boolean): Promise<unknown>
     !pageValue('vitrine.texts')
   )
     return undefined;
-  // A chunk that fails (offline) leaves English, which is better than nothing.
-  return (loading ??= import('./texts-loader.js').then(
-    (chunk) => (loader = chunk),
-    () => undefined,
-  )).then(() => loader?.ready(language, first));
+  // Both fetches at once: the loader's ready() imports the language's chunk again, which the browser
+  // answers from this fetch. allSettled: a chunk that fails (offline) leaves English, which is
+  // better than nothing, and the widget still renders.
+  return Promise.allSettled([
+    (loading ??= import('./texts-loader.js').then((chunk) => (loader = chunk))),
+    PACKS[language]?.(),
+  ]).then(() => loader?.ready(language, first, PACKS[language]));
 }
 
 /** The text of `key` in `language`: the merchant's, else the built-in one, else English; undefined when none has it. */

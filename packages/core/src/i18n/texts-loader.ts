@@ -1,25 +1,15 @@
 /**
- * Every text beyond a widget's own English and French: the ten other languages' chunks (texts/de.ts …),
- * their plural forms, and the merchant's overrides. A chunk of its own, which i18n/index.ts fetches
- * only for a widget in another language or on a page with overrides: an English or French page
- * without overrides never downloads it, nor the names of the ten language chunks it holds.
+ * Every text beyond a widget's own English and French: the ten other languages' texts (texts/de.ts …,
+ * whose chunk i18n/index.ts fetches beside this one), their plural forms, and the merchant's overrides.
+ * A chunk of its own, which i18n/index.ts fetches only for a widget in another language or on a page
+ * with overrides: an English or French page without overrides never downloads it.
  */
 import { pageValue } from '../bus.js';
 import type { Catalog, Language, LanguagePack } from './languages.js';
 
-/** The chunk of each language that is not in the widgets' own code. */
-const PACKS: Partial<Record<Language, () => Promise<{ default: LanguagePack }>>> = {
-  de: () => import('./texts/de.js'),
-  es: () => import('./texts/es.js'),
-  it: () => import('./texts/it.js'),
-  nl: () => import('./texts/nl.js'),
-  pt: () => import('./texts/pt.js'),
-  pl: () => import('./texts/pl.js'),
-  sv: () => import('./texts/sv.js'),
-  da: () => import('./texts/da.js'),
-  ar: () => import('./texts/ar.js'),
-  he: () => import('./texts/he.js'),
-};
+/** What fetches one language's chunk (texts/de.ts …): the shared chunk's import() of it. */
+export type PackChunk = () => Promise<{ default: LanguagePack }>;
+
 /** Each language's texts once here, or the promise of them while its chunk is on its way. */
 const packs: Partial<Record<Language, LanguagePack | Promise<unknown>>> = {};
 
@@ -30,11 +20,12 @@ let overridesLoading: Promise<unknown> | undefined;
 
 /**
  * Undefined when every text `language` needs is here, else a promise that settles once they are:
- * the language's chunk, and the merchant's overrides when the page has any (`first`: before the
- * widget's first render). A chunk that fails (offline) leaves English, which is better than nothing.
+ * the language's chunk (`pack`, none for en and fr), and the merchant's overrides when the page has
+ * any (`first`: before the widget's first render). The shared chunk has usually started that
+ * import() already, beside this chunk's: the browser then answers this one from the same fetch. A
+ * chunk that fails (offline) leaves English, which is better than nothing.
  */
-export function ready(language: Language, first: boolean): Promise<unknown> | undefined {
-  const pack = PACKS[language];
+export function ready(language: Language, first: boolean, pack?: PackChunk): Promise<unknown> | undefined {
   const waits = [
     pack &&
       (packs[language] ??= pack().then(
