@@ -13,7 +13,7 @@
  */
 import { pageValue } from '../bus.js';
 import { LANGUAGES, type Catalog, type Language } from './languages.js';
-import type { PackChunk } from './texts-loader.js';
+import { textsChunk } from './texts-chunks.js';
 
 export { LANGUAGES } from './languages.js';
 export type { Catalog, Language, LanguagePack, TextScope } from './languages.js';
@@ -94,25 +94,6 @@ export function formatDateTime(epochMs: number, language: Language, timeZone?: s
   }
 }
 
-/**
- * The chunk of each language that is not in the widgets' own code. Here rather than in
- * texts-loader.ts so that a German page fetches texts-de beside the loader, in one round trip,
- * not after it; the ten names share one hash (vite.config.ts), so they cost an English or French
- * page little.
- */
-const PACKS: Partial<Record<Language, PackChunk>> = {
-  de: () => import('./texts/de.js'),
-  es: () => import('./texts/es.js'),
-  it: () => import('./texts/it.js'),
-  nl: () => import('./texts/nl.js'),
-  pt: () => import('./texts/pt.js'),
-  pl: () => import('./texts/pl.js'),
-  sv: () => import('./texts/sv.js'),
-  da: () => import('./texts/da.js'),
-  ar: () => import('./texts/ar.js'),
-  he: () => import('./texts/he.js'),
-};
-
 /** texts-loader.ts once here: the other languages' texts, their plural forms, the merchant's overrides. */
 let loader: typeof import('./texts-loader.js') | undefined;
 let loading: Promise<unknown> | undefined;
@@ -125,21 +106,18 @@ let loading: Promise<unknown> | undefined;
  * and the chunks' names.
  */
 export function textsReady(language: Language, first: boolean): Promise<unknown> | undefined {
-  if (loader) return loader.ready(language, first, PACKS[language]);
+  const pack = textsChunk(language);
+  if (loader) return loader.ready(language, first, pack);
   // A block is looked for before a widget's first render only (a countdown renders every second).
-  if (
-    (language === 'en' || language === 'fr') &&
-    !(first && document.querySelector('[data-vitrine-texts]')) &&
-    !pageValue('vitrine.texts')
-  )
+  if (!pack && !(first && document.querySelector('[data-vitrine-texts]')) && !pageValue('vitrine.texts'))
     return undefined;
   // Both fetches at once: the loader's ready() imports the language's chunk again, which the browser
   // answers from this fetch. allSettled: a chunk that fails (offline) leaves English, which is
   // better than nothing, and the widget still renders.
   return Promise.allSettled([
     (loading ??= import('./texts-loader.js').then((chunk) => (loader = chunk))),
-    PACKS[language]?.(),
-  ]).then(() => loader?.ready(language, first, PACKS[language]));
+    pack?.(),
+  ]).then(() => loader?.ready(language, first, pack));
 }
 
 /** The text of `key` in `language`: the merchant's, else the built-in one, else English; undefined when none has it. */
