@@ -1,6 +1,7 @@
-import { defineConfig, defaultClientConditions, runnerImport } from 'vite';
+import { defineConfig, defaultClientConditions, rolldownVersion, runnerImport } from 'vite';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyLitTemplates } from './scripts/minify-templates.ts';
 import { BUS_CHUNK, CART_CHUNK, KIT_CHUNK, POPUP_CHUNK, isSharedCore } from './packages/core/chunks.ts';
@@ -64,6 +65,56 @@ const libraryBuild = (name: string) => {
   };
 };
 
+/**
+ * One hash for the ten language chunks (`texts-de-<hash>.js` …), of their sources and of the bundler
+ * that minifies them (they import nothing, so nothing else changes their bytes). With one hash the
+ * shared chunk computes any language's address from one template (textsChunks below), where ten
+ * names would cost every page about 50 B more, and ten different hashes about 100 B more again.
+ */
+const TEXTS_HASH = (() => {
+  const folder = fromRoot('packages/core/src/i18n/texts');
+  const hash = createHash('sha256').update(`rolldown ${rolldownVersion}`);
+  for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(`${folder}/${name}`));
+  return hash.digest('base64url').slice(0, 8);
+})();
+
+/** The ten languages with a chunk of their own (every language but en and fr). */
+const TEXTS_LANGUAGES = readdirSync(fromRoot('packages/core/src/i18n/texts')).map((name) => name.replace(/\.ts$/, ''));
+
+/**
+ * In the script-tag builds the shared chunk computes a language chunk's address (core's
+ * i18n/texts-address.ts in place of texts-chunks.ts: `./texts-` before the language, `-<hash>.js`
+ * after it, the chunks beside it) rather than holding ten import()s: about 50 B less on every page.
+ * No import() names the chunks then, so this emits them, under those names.
+ */
+const textsChunks = (prefix: string) => ({
+  name: 'vitrine:texts-chunks',
+  buildStart(this: { emitFile(file: { type: 'chunk'; id: string; fileName: string }): string }) {
+    for (const language of TEXTS_LANGUAGES)
+      this.emitFile({
+        type: 'chunk',
+        id: fromRoot(`packages/core/src/i18n/texts/${language}.ts`),
+        fileName: `${prefix}${language}-${TEXTS_HASH}.js`,
+      });
+  },
+});
+const TEXTS_CHUNK = { bundle: './texts-', shopify: './vitrine-texts-' };
+
+/**
+ * The tests' server serves the built bundle (test/loader/) through Vite, which warns of an import()
+ * it cannot follow: the shared chunk's computed address of a language chunk, which it need not
+ * follow (the file is there, built). Said so to Vite here rather than by a comment in the bundle
+ * that every shopper would download.
+ */
+const builtImports = {
+  name: 'vitrine:built-imports',
+  apply: 'serve' as const,
+  transform: (code: string, id: string) =>
+    /packages[\\/]vitrine[\\/]dist[\\/]/.test(id)
+      ? code.replace(/\bimport\((\w+)\)/g, 'import(/* @vite-ignore */ $1)')
+      : undefined,
+};
+
 /** The script-tag build: a tiny loader and one lazy chunk per widget, Lit and core shared. */
 const bundleBuild = {
   outDir: fromRoot('packages/vitrine/dist'),
@@ -74,6 +125,7 @@ const bundleBuild = {
   lib: { entry: { vitrine: fromRoot('packages/vitrine/src/loader.ts') }, formats: ['es' as const] },
   rolldownOptions: {
     plugins: [
+      textsChunks('chunks/texts-'),
       {
         // The loader adopts these rules when it runs; a merchant who wants them before the first
         // paint links this file (or pastes it) in the theme's <head>.
@@ -102,9 +154,9 @@ const bundleBuild = {
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".
       chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {
-        // A language's texts (core's i18n/texts/de.ts) are the `texts-de` chunk.
+        // A language's texts (core's i18n/texts/de.ts) are the `texts-de` chunk, all ten with one hash.
         const language = /i18n[\\/]texts[\\/](\w+)\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-        if (language) return `chunks/texts-${language}-[hash].js`;
+        if (language) return `chunks/texts-${language}-${TEXTS_HASH}.js`;
         // Core's experiment/define.ts is the `experiment` chunk.
         const match = /packages[\\/]([^\\/]+)[\\/]src[\\/](?:(experiment)[\\/])?define\.ts$/.exec(
           chunk.facadeModuleId ?? '',
@@ -147,6 +199,7 @@ const shopifyBuild = {
   sourcemap: false,
   rolldownOptions: {
     ...bundleBuild.rolldownOptions,
+    plugins: [textsChunks('vitrine-texts-'), ...bundleBuild.rolldownOptions.plugins.slice(1)],
     output: {
       ...bundleBuild.rolldownOptions.output,
       chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) =>
@@ -160,10 +213,12 @@ const BUILDS: Record<string, object> = { bundle: bundleBuild, shopify: shopifyBu
 export default defineConfig(({ mode }) => ({
   // hardeningServer: the hardening suite's pages with their own headers (strict CSP) and failing endpoints.
   // demoServer: the demo storefront's pages, files and cart stand-in, for test/demo.test.ts.
+  // builtImports: the built bundle's computed import() of a language chunk, left as it is.
   plugins: [
     minifyLitTemplates(),
     hardeningServer(),
     demoServer(),
+    builtImports,
     // The script-tag builds take Lit's decorators as this code base uses them (legacy, on fields),
     // without the standard-decorator path every page would otherwise download (lit-decorators.ts).
     BUILDS[mode] && {
@@ -184,7 +239,10 @@ export default defineConfig(({ mode }) => ({
   ],
   resolve: {
     conditions: ['source', ...defaultClientConditions],
-    alias: { '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts') },
+    alias: {
+      '@web/test-runner-commands': fromRoot('test/stubs/wtr-commands.ts'),
+      ...(mode in TEXTS_CHUNK && { './texts-chunks.js': fromRoot('packages/core/src/i18n/texts-address.ts') }),
+    },
   },
   optimizeDeps: {
     include: [
@@ -204,6 +262,15 @@ export default defineConfig(({ mode }) => ({
     ],
   },
   build: PACKAGES.includes(mode) ? libraryBuild(mode) : (BUILDS[mode] ?? {}),
+  // The script-tag builds compute a language chunk's address (core's i18n/texts-address.ts, and
+  // textsChunks above); everywhere else the ten import()s of texts-chunks.ts, for a bundler to follow.
+  define:
+    mode in TEXTS_CHUNK
+      ? {
+          __VITRINE_TEXTS_BEFORE__: JSON.stringify(TEXTS_CHUNK[mode as keyof typeof TEXTS_CHUNK]),
+          __VITRINE_TEXTS_AFTER__: JSON.stringify(`-${TEXTS_HASH}.js`),
+        }
+      : {},
   test: {
     projects: [
       {

@@ -17,6 +17,9 @@ const dist = join(root, config.dist);
 // The statement must start after `;`, `}` or a line start, so `import("./x.js")` never matches.
 const STATIC_IMPORT = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?(["'`])(\.{1,2}\/[^"'`]+)\1/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*(["'`])(\.{1,2}\/[^"'`]+)\1\s*\)/g;
+// A computed address, `` `./texts-${e}-<hash>.js` `` then imported (the language chunks, vite.config.ts):
+// the part before the placeholder and the part after, between which a chunk's name goes.
+const COMPUTED_IMPORT = /`(\.{1,2}\/[^`$]*)\$\{\w+\}([^`$]*\.js)`/g;
 
 const sources = new Map();
 function source(file) {
@@ -52,6 +55,11 @@ function lazyChunk(files, name) {
   for (const file of files) {
     const found = specifiers(file, DYNAMIC_IMPORT).find((imported) => pattern.test(basename(imported)));
     if (found) return found;
+    for (const [, before, after] of source(file).toString('utf8').matchAll(COMPUTED_IMPORT)) {
+      const prefix = basename(before);
+      const computed = resolve(dirname(file), dirname(before), `${name}${after}`);
+      if (name.startsWith(prefix) && pattern.test(`${name}${after}`) && existsSync(computed)) return computed;
+    }
   }
   throw new Error(`no import() of a "${name}" chunk found from ${[...files].map((f) => relative(dist, f)).join(', ')}`);
 }

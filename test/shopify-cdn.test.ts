@@ -3,7 +3,8 @@
  * served the way Shopify's CDN serves a theme's assets, every file in one folder and the loader's
  * URL from `{{ 'vitrine.js' | asset_url }}` with its `?v=` version query, on a page rendered from
  * the theme's files by liquidjs: the head snippet with its defaults, and one section per widget.
- * All six widgets must upgrade, every file they fetched must come from that folder and exist.
+ * All six widgets must upgrade, and one in German find its texts; every file they fetched must come
+ * from that folder and exist.
  * Its own file: the loader is loaded once per page.
  */
 import { afterAll, beforeAll, expect, test, vi, type MockInstance } from 'vitest';
@@ -62,6 +63,22 @@ test('all six widgets upgrade from the flat folder', async () => {
     await expect.poll(() => element!.matches(':defined'), { timeout: 10_000, message: tag }).toBe(true);
     await expect.poll(() => !!element!.shadowRoot, { message: tag }).toBe(true);
   }
+});
+
+test('a widget in German finds the texts loader and the German texts in the same flat folder', async () => {
+  const german = document.createElement('vitrine-countdown');
+  german.setAttribute('lang', 'de');
+  german.setAttribute('daily', '14:00');
+  document.querySelector('main')!.append(german);
+  const name = () => german.shadowRoot?.querySelector('[role="timer"]')?.getAttribute('aria-label') ?? '';
+  await expect.poll(name, { timeout: 10_000 }).toMatch(/^Countdown, endet am /);
+  const names = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+  // Both fetched at once, so in either order.
+  const texts = names.filter((path) => /\/vitrine-texts-/.test(path)).map((path) => path.slice(ASSET_BASE.length));
+  expect(texts.sort()).toEqual([
+    expect.stringMatching(/^vitrine-texts-de-[\w-]{8}\.js$/),
+    expect.stringMatching(/^vitrine-texts-loader-[\w-]{8}\.js$/),
+  ]);
 });
 
 test('every file fetched is one flat file of that folder, and none is missing (no 404)', async () => {

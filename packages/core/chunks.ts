@@ -33,7 +33,7 @@ export const POPUP_CHUNK =
  * it (or in a lazy chunk of its own), so a countdown-only page skips them.
  */
 export const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|overrides\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own

@@ -95,6 +95,25 @@ describe('texts', () => {
     expect(translateFrom(catalog, 'en', 'name')).toBe('Countdown, ends {date}');
   });
 
+  // First in the file: nothing has fetched the texts loader yet, so this is the shared chunk's own rule.
+  test('English and French plurals, without the texts loader, are the forms Intl.PluralRules names', () => {
+    const units: Catalog<'daysOne' | 'daysOther'> = {
+      scope: 'countdown',
+      en: { daysOne: 'day', daysOther: 'days' },
+      fr: { daysOne: 'jour', daysOther: 'jours' },
+    };
+    // Counts the widgets show: units of a countdown, spins left, points (0.5 with a rate of 0.5).
+    const counts = [0, 0.5, 1, 1.5, 2, 3, 10, 21, 100, 1_000_000];
+    for (const language of ['en', 'fr'] as const) {
+      const rules = new Intl.PluralRules(language);
+      // French's `many` (1 000 000) has no text of its own: Other, as the built-in catalogs have it.
+      const expected = counts.map((count) => units[language][rules.select(count) === 'one' ? 'daysOne' : 'daysOther']);
+      expect(counts.map((count) => translatePlural(units, language, 'days', count))).toEqual(expected);
+    }
+    expect(translatePlural(units, 'fr', 'days', 1.5)).toBe('jour');
+    expect(translatePlural(units, 'en', 'days', 1.5)).toBe('days');
+  });
+
   test('en and fr need no chunk; another language resolves once its chunk is here', async () => {
     expect(textsReady('en', true)).toBeUndefined();
     expect(textsReady('fr', true)).toBeUndefined();

@@ -7,6 +7,9 @@
  *                                      with a strict Content-Security-Policy header
  *   GET  /__hardening/asset/<file>     test/hardening/pages/<file> (.js, .css) as is
  *   GET  /__hardening/dist/<file>      packages/vitrine/dist/<file>, the built bundle, as is
+ *   POST /__hardening/dist/hold        holds the next request of each file named (JSON: ["chunks/texts-loader"],
+ *                                      names without their hash) until POST /__hardening/dist/release,
+ *                                      which also forgets the holds not used
  *   POST /__hardening/<scope>/script   answers to come, in order (JSON: [{ status, body, delay, hold, headers }])
  *   ANY  /__hardening/<scope>/<path>   the next scripted answer (else 200 with a Shopify-like cart for
  *                                      `cart.js`, `{}` otherwise); every request is logged
@@ -35,6 +38,9 @@ interface Scope {
 }
 
 const scopes = new Map<string, Scope>();
+/** The bundle's files whose next request waits (`chunks/texts-loader`), and the requests waiting. */
+const distHolds: string[] = [];
+const distHeld: Array<() => void> = [];
 const scopeOf = (name: string) => {
   let scope = scopes.get(name);
   if (!scope) scopes.set(name, (scope = { script: [], log: [], held: [] }));
@@ -74,7 +80,18 @@ export function hardeningServer() {
             // The built bundle as a CDN serves it: the files as built, without the Vite dev server's
             // rewriting (which assumes the test runner's frame).
             const name = rest.join('/');
+            if (request.method === 'POST') {
+              // A slow file on purpose: what else the page fetches meanwhile shows what waits for it.
+              if (name === 'hold') distHolds.push(...(JSON.parse(await body(request)) as string[]));
+              else for (const release of [...distHeld.splice(0), () => distHolds.splice(0)]) release();
+              return send(response, 200, '{}');
+            }
             if (name.includes('..')) return send(response, 404, '{}');
+            const hold = distHolds.findIndex((held) => name.startsWith(`${held}-`));
+            if (hold >= 0) {
+              distHolds.splice(hold, 1);
+              await new Promise<void>((release) => distHeld.push(release));
+            }
             const text = await readFile(resolve(dist, name), 'utf8').catch(() => null);
             if (text === null) return send(response, 404, '{}');
             const type = name.endsWith('.css') ? 'text/css' : 'text/javascript';

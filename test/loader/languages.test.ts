@@ -1,32 +1,39 @@
 /**
  * A page downloads only the languages it shows (issue 20), with the built script-tag bundle: an
- * English or French page fetches no language chunk; a German widget fetches `texts-de` once, for
- * every German widget of the page, and renders in German from its first paint; the merchant's
- * `window.vitrine.texts()` fetches the overrides' chunk and wins. A fresh page.
+ * English or French page fetches nothing for languages, not even the texts loader; a German widget
+ * fetches the texts loader and `texts-de` at the same time (one round trip before its first render,
+ * not two), once, for every German widget of the page, and renders in German from its first paint;
+ * the merchant's `window.vitrine.texts()` fetches the overrides' chunk and wins. A fresh page, with
+ * the bundle served by test/hardening/server.ts, which can hold a file back.
  */
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
 import { bundleRequests, countdownElement, loadBundle, recordPageErrors, renderedDigits, settle } from './page.js';
 
-const languageChunks = () => bundleRequests().filter((file) => /^chunks\/(texts-|overrides)/.test(file));
+const DIST = '/__hardening/dist/';
+const languageChunks = () => bundleRequests(DIST).filter((file) => /^chunks\/(texts-|overrides)/.test(file));
+const server = (path: string, body?: unknown) =>
+  fetch(DIST + path, { method: 'POST', body: JSON.stringify(body ?? null) }).then(async (response) => {
+    await response.text();
+  });
 const timerName = (countdown: Element) =>
   countdown.shadowRoot!.querySelector('[role="timer"]')!.getAttribute('aria-label') ?? '';
 const pauseName = (countdown: Element) =>
   countdown.shadowRoot!.querySelector('[part="pause-button"]')!.getAttribute('aria-label');
 
-test('English and French pages fetch no language chunk; German fetches one, once', async () => {
+test('English and French pages fetch nothing for languages; German fetches its chunk, once', async () => {
   const errors = recordPageErrors();
   const english = countdownElement({ lang: 'en' });
   const french = document.createElement('div');
   french.lang = 'fr';
   french.append(countdownElement());
   document.body.append(english, french);
-  await loadBundle();
+  await loadBundle('', `${DIST}vitrine.js`);
   await renderedDigits(english);
   await renderedDigits(french.firstElementChild!);
   await settle();
   expect(timerName(english)).toMatch(/^Countdown, ends /);
   expect(timerName(french.firstElementChild!)).toMatch(/^Compte à rebours, se termine /);
-  expect(bundleRequests()).toContain('chunks/countdown');
+  expect(bundleRequests(DIST)).toContain('chunks/countdown');
   expect(languageChunks()).toEqual([]);
 
   // Two German widgets, one chunk; their first render is already German (never English first).
@@ -43,7 +50,15 @@ test('English and French pages fetch no language chunk; German fetches one, once
     if (watching) requestAnimationFrame(watch);
   };
   watch();
+  // The texts loader's answer held back: texts-de must arrive meanwhile, so it was asked for beside
+  // the loader, not after it (a resource entry is there once its file has arrived).
+  await server('hold', ['chunks/texts-loader']);
+  onTestFinished(() => server('release'));
   document.body.append(german, swiss);
+  await expect.poll(languageChunks, { timeout: 5_000 }).toEqual(['chunks/texts-de']);
+  // Not a frame of English meanwhile: the widgets wait for the loader too.
+  expect(german.shadowRoot?.querySelector('[role="timer"]') ?? null).toBeNull();
+  await server('release');
   await renderedDigits(german);
   await renderedDigits(swiss);
   await settle();
@@ -51,7 +66,8 @@ test('English and French pages fetch no language chunk; German fetches one, once
   expect(timerName(swiss)).toMatch(/^Countdown, endet am /);
   watching = false;
   expect([...seen]).toEqual(['Countdown, endet']);
-  expect(languageChunks()).toEqual(['chunks/texts-de']);
+  // The loader of the other languages' texts and German's (never another language's), each once.
+  expect(languageChunks().sort()).toEqual(['chunks/texts-de', 'chunks/texts-loader']);
 
   // The merchant's wording, from the page's code: the overrides' chunk, and the widgets render again.
   (globalThis as unknown as { vitrine: { texts(texts: object): void } }).vitrine.texts({
@@ -61,7 +77,7 @@ test('English and French pages fetch no language chunk; German fetches one, once
   await expect.poll(() => pauseName(german)).toBe('Zeit anhalten');
   await expect.poll(() => pauseName(english)).toBe('Hold the timer');
   expect(pauseName(french.firstElementChild!)).toBe('Hold the timer');
-  expect(languageChunks()).toEqual(['chunks/texts-de', 'chunks/overrides']);
+  expect(languageChunks().sort()).toEqual(['chunks/overrides', 'chunks/texts-de', 'chunks/texts-loader']);
   expect(errors).toEqual([]);
   english.remove();
   french.remove();

@@ -28,11 +28,14 @@ export const pageBus = () => (globalThis as unknown as Record<symbol, Bus | unde
 // The page loads ~100 modules of its own before a test runs; the default buffer (250) may drop ours.
 performance.setResourceTimingBufferSize(10_000);
 
-/** Appends `<script type="module" src=…>` like a merchant's page and resolves once it has run. */
-export function loadBundle(query = ''): Promise<void> {
+/**
+ * Appends `<script type="module" src=…>` like a merchant's page and resolves once it has run; `url`:
+ * the loader's, e.g. `/__hardening/dist/vitrine.js` (test/hardening/server.ts) to hold a file.
+ */
+export function loadBundle(query = '', url = BUNDLE_URL): Promise<void> {
   const script = document.createElement('script');
   script.type = 'module';
-  script.src = BUNDLE_URL + query;
+  script.src = url + query;
   const loaded = new Promise<void>((resolve, reject) => {
     script.addEventListener('load', () => resolve(), { once: true });
     script.addEventListener('error', () => reject(new Error(`could not load ${script.src}`)), { once: true });
@@ -44,14 +47,14 @@ export function loadBundle(query = ''): Promise<void> {
 /**
  * The files of the bundle this page has fetched, with the content hash dropped and in fetch
  * order: `vitrine.js`, `chunks/bus`, `chunks/shared`, `chunks/countdown`. Source maps are
- * not fetched by the page itself.
+ * not fetched by the page itself. `dist`: the folder the bundle was loaded from.
  */
-export function bundleRequests(): string[] {
+export function bundleRequests(dist = DIST): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith(DIST))
-    .map((path) => path.slice(DIST.length).replace(/-[\w-]{8}\.js$/, ''));
+    .filter((path) => path.startsWith(dist))
+    .map((path) => path.slice(dist.length).replace(/-[\w-]{8}\.js$/, ''));
 }
 
 /** Waits for the network to be quiet: long enough for a chunk the loader wrongly asked for to arrive. */

@@ -206,8 +206,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
    * and then a swap that would flash and move the page. Otherwise it renders at once, as Lit does.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = textsReady(this.language, !this.hasUpdated);
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return textsReady(this.language, !this.hasUpdated)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   /** Dispatches a composed, bubbling DOM event; returns false when a listener cancelled it. */

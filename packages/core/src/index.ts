@@ -15,6 +15,7 @@ export * from './random.js';
 export * from './experiment/decide.js';
 export * from './experiment/experiment.js';
 export * from './i18n/index.js';
+export { placeholdersOf } from './i18n/placeholders.js';
 export * from './parse/attribute.js';
 export * from './parse/amounts.js';
 export * from './parse/count.js';

@@ -3,18 +3,19 @@
  *
  * There is no central table of English and French: every widget ships them in a small catalog
  * next to its code, so a page downloads no text it never shows. The ten other languages come in
- * one small chunk per language (texts/de.ts …), holding every widget's texts in that language:
- * a German page fetches texts/de.js once, whatever its widgets, and an English or French page
- * never fetches one. A widget waits for that chunk before its first render (VitrineElement's
- * scheduleUpdate) rather than showing English and then swapping, which would flash and move.
- *
- * The merchant's own wording (a `<script type="application/json" data-vitrine-texts>` block, or
- * `vitrine.texts({…})`) is read by overrides.ts, a chunk fetched only on a page that has some.
+ * one small chunk per language (texts/de.ts …), holding every widget's texts in that language.
+ * What only those languages and the merchant's own wording need (waiting for them, plural forms
+ * beyond English's and French's, reading the overrides) is texts-loader.ts, a chunk fetched only by
+ * a widget in another language (beside that language's chunk, in parallel) or on a page with
+ * overrides: an English or French page downloads none of it, only the ten chunks' names. A
+ * widget waits for those chunks before its first render (VitrineElement's scheduleUpdate) rather
+ * than showing English and then swapping, which would flash and move.
  */
 import { pageValue } from '../bus.js';
-import { LANGUAGES, type Catalog, type Language, type LanguagePack } from './languages.js';
+import { LANGUAGES, type Catalog, type Language } from './languages.js';
+import { textsChunk } from './texts-chunks.js';
 
-export { LANGUAGES, placeholdersOf } from './languages.js';
+export { LANGUAGES } from './languages.js';
 export type { Catalog, Language, LanguagePack, TextScope } from './languages.js';
 
 /** `pt-BR` → `pt`, `fr-CA` → `fr`; anything that does not ship → `en` (quietly: a shop in any language is normal). */
@@ -48,11 +49,8 @@ const localeOf = (language: Language): string => (language === 'ar' ? 'ar-u-nu-l
  * Intl formatters, built once per language and options: building one costs far more than using it,
  * and a page of countdowns would build one per timer per second.
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
-  key: string,
-  build: () => T,
-): T {
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
   let found = formatters.get(key) as T | undefined;
   if (!found) formatters.set(key, (found = build()));
   return found;
@@ -96,59 +94,37 @@ export function formatDateTime(epochMs: number, language: Language, timeZone?: s
   }
 }
 
-/** The chunk of each language that is not in the widgets' own code. */
-const PACKS: Partial<Record<Language, () => Promise<{ default: LanguagePack }>>> = {
-  de: () => import('./texts/de.js'),
-  es: () => import('./texts/es.js'),
-  it: () => import('./texts/it.js'),
-  nl: () => import('./texts/nl.js'),
-  pt: () => import('./texts/pt.js'),
-  pl: () => import('./texts/pl.js'),
-  sv: () => import('./texts/sv.js'),
-  da: () => import('./texts/da.js'),
-  ar: () => import('./texts/ar.js'),
-  he: () => import('./texts/he.js'),
-};
-/** Each language's texts once here, or the promise of them while its chunk is on its way. */
-const packs: Partial<Record<Language, LanguagePack | Promise<unknown>>> = {};
-
-type OverrideText = (catalog: Catalog<string>, language: Language, key: string) => string | undefined;
-/** The merchant's wording, once overrides.ts has arrived. */
-let overrideText: OverrideText | undefined;
-let overridesLoading: Promise<unknown> | undefined;
+/** texts-loader.ts once here: the other languages' texts, their plural forms, the merchant's overrides. */
+let loader: typeof import('./texts-loader.js') | undefined;
+let loading: Promise<unknown> | undefined;
 
 /**
  * Undefined when every text `language` needs is here (always for en and fr without overrides),
- * else a promise that settles once they are: the language's chunk, and the merchant's overrides
- * when the page has any (`first`: before the widget's first render). A chunk that fails (offline) leaves English, which is better than nothing.
+ * else a promise that settles once they are (`first`: before the widget's first render). Only a
+ * widget in another language, or a page with the merchant's texts, fetches texts-loader.ts, and
+ * the language's chunk at the same time; an English or French page carries no more than this test
+ * and the chunks' names.
  */
 export function textsReady(language: Language, first: boolean): Promise<unknown> | undefined {
-  const pack = PACKS[language];
-  const waits = [
-    pack &&
-      (packs[language] ??= pack().then(
-        (chunk) => (packs[language] = chunk.default),
-        () => (packs[language] = {}),
-      )),
-    // A block is looked for before a widget's first render only (a countdown renders every second).
-    !overrideText &&
-      ((first && document.querySelector('script[data-vitrine-texts]')) ||
-        pageValue<unknown[]>('vitrine.texts')?.length) &&
-      (overridesLoading ??= import('./overrides.js').then(
-        (chunk) => (overrideText = chunk.overrideText),
-        () => (overrideText = () => undefined),
-      )),
-  ].filter((wait) => wait instanceof Promise);
-  return waits.length ? Promise.all(waits) : undefined;
+  const pack = textsChunk(language);
+  if (loader) return loader.ready(language, first, pack);
+  // A block is looked for before a widget's first render only (a countdown renders every second).
+  if (!pack && !(first && document.querySelector('[data-vitrine-texts]')) && !pageValue('vitrine.texts'))
+    return undefined;
+  // Both fetches at once: the loader's ready() imports the language's chunk again, which the browser
+  // answers from this fetch. allSettled: a chunk that fails (offline) leaves English, which is
+  // better than nothing, and the widget still renders.
+  return Promise.allSettled([
+    (loading ??= import('./texts-loader.js').then((chunk) => (loader = chunk))),
+    pack?.(),
+  ]).then(() => loader?.ready(language, first, pack));
 }
 
 /** The text of `key` in `language`: the merchant's, else the built-in one, else English; undefined when none has it. */
 function textOf<Key extends string>(catalog: Catalog<Key>, language: Language, key: string): string | undefined {
   return (
-    overrideText?.(catalog, language, key) ??
-    (language === 'en' || language === 'fr'
-      ? catalog[language][key as Key]
-      : (packs[language] as LanguagePack | undefined)?.[catalog.scope]?.[key]) ??
+    loader?.text(catalog, language, key) ??
+    (catalog as unknown as Partial<Record<Language, Record<string, string>>>)[language]?.[key] ??
     catalog.en[key as Key]
   );
 }
@@ -170,8 +146,10 @@ export function translateFrom<Key extends string>(
 export type PluralBase<Key extends string> = Key extends `${infer Base}Other` ? Base : never;
 
 /**
- * The plural form of `base` for `count` in `language` (Intl.PluralRules: one, two, few, many, zero,
- * other): `daysFew` in Polish for 3, `pointsTwo` in Arabic for 2, falling back to `…Other`.
+ * The plural form of `base` for `count` in `language`: `daysOne` or `daysOther` in English and French
+ * (their one form: 1 in English, below 2 in French, as Intl.PluralRules says for the counts widgets
+ * show); in the other languages, or once texts-loader.ts is here, the form Intl.PluralRules names
+ * (`daysFew` in Polish for 3, `pointsTwo` in Arabic for 2), falling back to `…Other`.
  */
 export function translatePlural<Key extends string>(
   catalog: Catalog<Key>,
@@ -180,9 +158,10 @@ export function translatePlural<Key extends string>(
   count: number,
   values: Record<string, string | number> = {},
 ): string {
-  const category = formatter(`${language} plural`, () => new Intl.PluralRules(localeOf(language))).select(count);
-  const text =
-    textOf(catalog, language, `${base}${category[0].toUpperCase()}${category.slice(1)}`) ??
-    textOf(catalog, language, `${base}Other`)!;
-  return fill(text, values);
+  const form = loader
+    ? loader.form(language, count)
+    : count === 1 || (language === 'fr' && count < 2)
+      ? 'One'
+      : 'Other';
+  return fill(textOf(catalog, language, base + form) ?? textOf(catalog, language, `${base}Other`)!, values);
 }

@@ -1,6 +1,7 @@
 /**
- * The languages Vitrine speaks, alone in a module: the shared chunk (index.ts) and the merchant's
- * overrides (overrides.ts, a chunk of its own) both need the list, and neither may import the other.
+ * The languages Vitrine speaks, alone in a module: the shared chunk (index.ts), texts-loader.ts and
+ * the merchant's overrides (overrides.ts; both chunks of their own) need the list or its types, and
+ * none of them may import another that imports it back.
  */
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,6 +30,3 @@ export interface Catalog<Key extends string> {
   en: Record<Key, string>;
   fr: Partial<Record<Key, string>>;
 }
-
-/** `{remaining}` → `remaining`: the placeholders a text fills. */
-export const placeholdersOf = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);

@@ -10,10 +10,11 @@
  * An override must keep the placeholders of the text it replaces (`{remaining}`): one without is
  * ignored with one warning, and the built-in text stays.
  *
- * A chunk of its own, fetched only on a page that has overrides (i18n/index.ts, textsReady).
+ * A chunk of its own, fetched only on a page that has overrides (i18n/texts-loader.ts, ready).
  */
 import { pageValue } from '../bus.js';
-import { LANGUAGES, placeholdersOf, type Catalog, type Language, type TextScope } from './languages.js';
+import { LANGUAGES, type Catalog, type Language, type TextScope } from './languages.js';
+import { placeholdersOf } from './placeholders.js';
 
 const SCOPES: readonly TextScope[] = [
   'countdown',

@@ -1,5 +1,5 @@
 /**
- * Every built-in text in Dutch, one chunk fetched only by a page that shows nl (i18n/index.ts).
+ * Every built-in text in Dutch, one chunk fetched only by a page that shows nl (i18n/index.ts, beside texts-loader.ts).
  * The keys are each widget's English catalog's; plural forms follow Intl.PluralRules.
  */
 import type { LanguagePack } from '../languages.js';

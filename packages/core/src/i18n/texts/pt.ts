@@ -1,5 +1,5 @@
 /**
- * Every built-in text in Portuguese (Brazilian wording, understood in Portugal), one chunk fetched only by a page that shows pt (i18n/index.ts).
+ * Every built-in text in Portuguese (Brazilian wording, understood in Portugal), one chunk fetched only by a page that shows pt (i18n/index.ts, beside texts-loader.ts).
  * The keys are each widget's English catalog's; plural forms follow Intl.PluralRules.
  */
 import type { LanguagePack } from '../languages.js';
