@@ -47,8 +47,11 @@ async function drain(): Promise<void> {
 }
 
 /** Runs a widget's first `render` now when this turn has room, else in a later turn; resolves once it ran. */
-export function renderInTurn(render: () => void): Promise<void> | void {
-  if (!waiting.length && roomLeft()) return render();
+export function renderInTurn(render: () => unknown): Promise<void> | void {
+  if (!waiting.length && roomLeft()) {
+    render();
+    return;
+  }
   return new Promise<void>((resolve) => {
     waiting.push(() => {
       try {

@@ -46,7 +46,7 @@ function probe(kind: PersistentKind): Storage | null {
 }
 
 /** In-memory copies of every store, so `forgetMemory()` can simulate a new page load in tests. */
-const memories = new Set<{ memory: Map<string, string>; pending: Set<string>; forgetProbe(): void }>();
+const memories = new Set<{ memory: Map<string, string>; pending: Set<string>; forgetProbe: () => void }>();
 
 /**
  * A store that tries `kinds` in order and falls back to memory (see the module comment).
