@@ -165,7 +165,9 @@ function labelLines(label: string): string[] {
  * later visits.
  *
  * `mode="inline"` (default) is a card in the page of a fixed shape (`--vitrine-wheel-size` wide,
- * 3:4), reserved before its code arrives; in a pop-up the card grows with the email form. `mode="popup"` is a modal opened like the exit pop-up
+ * 3:4), reserved before its code arrives; below the fold its slices, labels and controls are drawn
+ * once it comes within a screen of the viewport (the empty card holds its room meanwhile); in a
+ * pop-up the card grows with the email form. `mode="popup"` is a modal opened like the exit pop-up
  * (`trigger`, `min-time`, `dismiss-for`, `after-overlay`, `open`), never over another overlay.
  * With `capture`, the email (and the consent) is taken before the spin: the form's button spins.
  *
