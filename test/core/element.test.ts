@@ -237,11 +237,13 @@ describe('first renders take turns', () => {
     await Promise.all(slow.map((el) => el.updateComplete));
     expect(slow.every((el) => el.shadowRoot!.querySelector('[part=text]')?.textContent === 'slow')).toBe(true);
     expect(renders.map((render) => render.index)).toEqual(slow.map((el) => el.index));
-    // 72 ms of first renders, in turns of at most a 10 ms slice plus the render that crossed it.
+    // 72 ms of first renders, in turns: no render starts once its turn has used its 10 ms slice (a few ms
+    // of leeway: the clock is read just before the render begins, and a busy machine may pause between).
     const turns = new Map<number, typeof renders>();
     for (const render of renders) turns.set(render.turn, [...(turns.get(render.turn) ?? []), render]);
     expect(turns.size).toBeGreaterThanOrEqual(4);
-    for (const group of turns.values()) expect(group.at(-1)!.end - group[0].start).toBeLessThan(20);
+    for (const group of turns.values())
+      for (const render of group) expect(render.start - group[0].start).toBeLessThan(15);
   });
 
   test('one widget renders at once, in the task that connected it', async () => {
