@@ -82,36 +82,6 @@ test('an undefined wheel reserves exactly the room of the rendered one (none in 
   });
 });
 
-test('inline far below the fold: its empty card at load, the wheel drawn once scrolled to, in the same room', async () => {
-  await page.viewport(1024, 900);
-  if (!customElements.get('vitrine-wheel')) {
-    customElements.define('vitrine-wheel-segment', VitrineWheelSegment);
-    customElements.define('vitrine-wheel', VitrineWheel);
-  }
-  const holder = document.body.appendChild(document.createElement('div'));
-  holder.innerHTML = `<div style="height: 3000px"></div><vitrine-wheel campaign="far" heading="Spin">${SEGMENTS}</vitrine-wheel><p class="after">After</p>`;
-  const el = holder.querySelector('vitrine-wheel')!;
-  const after = holder.querySelector('p.after')!;
-  await el.updateComplete;
-  // Nothing drawn yet: no slices, no labels, no controls; the card alone, of its full size.
-  expect(el.shadowRoot!.querySelector('svg, [part~="slice"], [part~="spin-button"]')).toBeNull();
-  const far = {
-    card: el.getBoundingClientRect().height,
-    after: after.getBoundingClientRect().top - holder.getBoundingClientRect().top,
-  };
-  expect(far.card).toBeGreaterThan(400);
-
-  // Scrolled to: drawn. (On a page it is drawn a screen before: the observer's margin, which the
-  // test runner's frame does not apply, its root being the runner's own viewport.)
-  el.scrollIntoView();
-  await expect.poll(() => el.shadowRoot!.querySelectorAll('[part~="slice"]').length, { timeout: 3_000 }).toBe(3);
-  expect(el.shadowRoot!.querySelector('[part~="spin-button"]')).not.toBeNull();
-  expect(el.getBoundingClientRect().height).toBeCloseTo(far.card, 1);
-  expect(after.getBoundingClientRect().top - holder.getBoundingClientRect().top).toBeCloseTo(far.after, 1);
-  window.scrollTo(0, 0);
-  holder.remove();
-});
-
 test('in a pop-up the card grows with the email form: the wheel keeps its size, the card fits the screen', async () => {
   for (const [width, height] of [
     [1024, 900],
@@ -148,8 +118,6 @@ test('the pointer is a small triangle at the top of the dial, in every engine (W
     const holder = document.body.appendChild(document.createElement('div'));
     holder.innerHTML = `<vitrine-wheel campaign="pointer-${name}" after-overlay="allow" ${attributes}>${SEGMENTS}</vitrine-wheel>`;
     const el = holder.querySelector('vitrine-wheel')!;
-    // On screen (the cases above fill the page): an inline wheel far below is drawn only once near.
-    holder.scrollIntoView();
     await el.updateComplete;
     if (name === 'pop-up') expect(await el.show()).toBe(true);
     await new Promise((resolve) => requestAnimationFrame(resolve));

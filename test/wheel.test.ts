@@ -58,11 +58,6 @@ async function settle(...els: Wheel[]): Promise<void> {
 async function wheel(template: ReturnType<typeof html>): Promise<Wheel> {
   const el = await fixture<Wheel>(template);
   await settle(el);
-  // Below the others on the test page: scrolled to, as a shopper would, an inline wheel far from the screen draws.
-  if (el.shadowRoot!.querySelector('[part~="base"]:empty')) {
-    el.scrollIntoView();
-    await expect.poll(() => el.shadowRoot!.querySelector('[part~="base"]:empty')).toBeNull();
-  }
   // A wheel with an endpoint fetches the endpoint's module as it reads the attribute: the same
   // module here resolves once the wheel's copy has arrived (as it has by the shopper's first click).
   if (el.hasAttribute('endpoint')) {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
 import { LitElement } from 'lit';
 import { durationAttribute, TIME_ZONE_EXPECTED, VitrineElement, type Catalog } from '@vitrine/core';
@@ -190,69 +190,5 @@ describe('helpers', () => {
     expect(pageErrors).not.toHaveBeenCalled();
     expect(consoleError).toHaveBeenCalled();
     expect(String(consoleError.mock.calls[0][0])).toContain('<vitrine-element-broken> failed to render');
-  });
-});
-
-describe('first renders take turns', () => {
-  /** Renders in order, each with the main-thread turn it ran in and its start and end. */
-  const renders: Array<{ index: number; turn: number; start: number; end: number }> = [];
-  let turn = 0;
-
-  /** A widget whose first render takes 6 ms of main thread, as a countdown's does on a slow phone. */
-  class ElementTestSlow extends VitrineElement {
-    index = 0;
-    override render() {
-      const start = performance.now();
-      while (performance.now() < start + 6) {
-        /* busy: the cost of a heavy first render */
-      }
-      renders.push({ index: this.index, turn, start, end: performance.now() });
-      return html`<p part="text">slow</p>`;
-    }
-  }
-  customElements.define('vitrine-element-slow', ElementTestSlow);
-
-  beforeEach(() => {
-    renders.length = 0;
-    // The page's scheduler.yield(), counted: a new turn begins when the page hands control back.
-    vi.stubGlobal('scheduler', {
-      yield: () =>
-        new Promise<void>((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => {
-            turn++;
-            resolve();
-          };
-          channel.port2.postMessage(null);
-        }),
-    });
-  });
-
-  test('twelve widgets that arrive together render in order over several turns, none longer than a slice', async () => {
-    const slow = Array.from({ length: 12 }, (_, index) =>
-      Object.assign(document.createElement('vitrine-element-slow') as ElementTestSlow, { index }),
-    );
-    testPage.cleanups.push(() => slow.forEach((el) => el.remove()));
-    document.body.append(...slow);
-    await Promise.all(slow.map((el) => el.updateComplete));
-    expect(slow.every((el) => el.shadowRoot!.querySelector('[part=text]')?.textContent === 'slow')).toBe(true);
-    expect(renders.map((render) => render.index)).toEqual(slow.map((el) => el.index));
-    // 72 ms of first renders, in turns: no render starts once its turn has used its 10 ms slice (a few ms
-    // of leeway: the clock is read just before the render begins, and a busy machine may pause between).
-    const turns = new Map<number, typeof renders>();
-    for (const render of renders) turns.set(render.turn, [...(turns.get(render.turn) ?? []), render]);
-    expect(turns.size).toBeGreaterThanOrEqual(4);
-    for (const group of turns.values())
-      for (const render of group) expect(render.start - group[0].start).toBeLessThan(15);
-  });
-
-  test('one widget renders at once, in the task that connected it', async () => {
-    const el = document.createElement('vitrine-element-slow') as ElementTestSlow;
-    testPage.cleanups.push(() => el.remove());
-    document.body.append(el);
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(el.hasUpdated).toBe(true);
-    expect(new Set(renders.map((render) => render.turn)).size).toBe(1);
   });
 });

@@ -28,7 +28,6 @@ import { ignoredAttributes, warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
 import { installTrackBridges } from './track.js';
 import { installRecorder } from './record-later.js';
-import { renderInTurn } from './first-render.js';
 import { pageNow, timeTravelling } from './now.js';
 
 export abstract class VitrineElement extends LitElement implements WidgetHost {
@@ -203,14 +202,11 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   /**
    * A widget in a language whose texts are in a chunk of their own (not en or fr), or on a page with
    * the merchant's own texts, renders once they are here: one small fetch, rather than English first
-   * and then a swap that would flash and move the page. Otherwise it renders at once, as Lit does
-   * (a first render in its turn among the others that arrive with it).
+   * and then a swap that would flash and move the page. Otherwise it renders at once, as Lit does.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = textsReady(this.language, !this.hasUpdated);
-    // A first render takes its turn among the others (first-render.ts): no long task at load.
-    const update = () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()));
-    return pending ? pending.then(update) : update();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Dispatches a composed, bubbling DOM event; returns false when a listener cancelled it. */

@@ -165,9 +165,7 @@ function labelLines(label: string): string[] {
  * later visits.
  *
  * `mode="inline"` (default) is a card in the page of a fixed shape (`--vitrine-wheel-size` wide,
- * 3:4), reserved before its code arrives; below the fold its slices, labels and controls are drawn
- * once it comes within a screen of the viewport (the empty card holds its room meanwhile); in a
- * pop-up the card grows with the email form. `mode="popup"` is a modal opened like the exit pop-up
+ * 3:4), reserved before its code arrives; in a pop-up the card grows with the email form. `mode="popup"` is a modal opened like the exit pop-up
  * (`trigger`, `min-time`, `dismiss-for`, `after-overlay`, `open`), never over another overlay.
  * With `capture`, the email (and the consent) is taken before the spin: the form's button spins.
  *
@@ -285,16 +283,6 @@ export class VitrineWheel extends PopupElement {
   #segmentsPending = false;
   #restoredFor = '';
   #viewed = false;
-  /**
-   * Inline, the slices, labels and controls are drawn once the wheel is within a screen of the
-   * viewport (a wheel below the fold costs only its empty card at load; its room is the same).
-   */
-  #drawn = false;
-  #near = true;
-  #nearObserver?: IntersectionObserver;
-  /** Settles once the observer has first said where the wheel is (the frame after it connected), or when it leaves the page. */
-  #located?: Promise<void>;
-  #locate?: () => void;
 
   /** Spins this visitor has left in this campaign: `spins` less those used, and none once they have won. */
   get spinsLeft(): number {
@@ -488,14 +476,11 @@ export class VitrineWheel extends PopupElement {
       attributeFilter: ['label', 'code', 'weight', 'color'],
     });
     this.#readSegments();
-    this.#watchNear();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer.disconnect();
-    this.#nearObserver?.disconnect();
-    this.#locate?.();
     // Off the page the animation would never end: the spin settles now (its result is already stored).
     this.#animation?.finish();
   }
@@ -537,30 +522,6 @@ export class VitrineWheel extends PopupElement {
       this.phase = this.result ? (this.result.code ? 'won' : 'lost') : 'idle';
       if (this.result) this.#publish(this.result);
     }
-  }
-
-  /** The first render waits for the page's first word on where the wheel is (the next frame). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const located = this.hasUpdated ? undefined : this.#located;
-    return located ? located.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
-
-  /** Watches until the wheel comes within a screen of the viewport (where IntersectionObserver exists). */
-  #watchNear(): void {
-    if (this.#drawn || typeof IntersectionObserver != 'function') return;
-    this.#located = new Promise((locate) => (this.#locate = locate));
-    const observer = (this.#nearObserver = new IntersectionObserver(
-      (entries) => {
-        this.#near = entries[entries.length - 1].isIntersecting;
-        this.#locate!();
-        if (this.#near) {
-          observer.disconnect();
-          this.requestUpdate();
-        }
-      },
-      { rootMargin: '100% 0px' },
-    ));
-    observer.observe(this);
   }
 
   protected override isPopup(): boolean {
@@ -703,9 +664,6 @@ export class VitrineWheel extends PopupElement {
     if (!this.#playable) return nothing;
     // A pop-up wheel never asked to open: no dialog yet (opening renders it before showing it, in the same frame).
     if (this.#mode === 'popup' && !this.popup.overlay.wanted) return nothing;
-    // Inline and far from the screen: its empty card, of the same size, until it comes near.
-    if (this.#mode === 'inline' && !this.#near && !this.#drawn) return html`<div part="base"></div>`;
-    this.#drawn = true;
     const heading = this.heading?.trim();
     const base = html`<div part="base">
       ${heading ? html`<h2 part="heading" id="heading">${heading}</h2>` : nothing}
