@@ -61,28 +61,19 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
    * read it cost a write and a removal per read (a bar's dismissal, read at each render). Probed
    * again when a write fails, when nothing worked last time, and for `kind`.
    */
-  let probed: StorageKind | undefined;
+  let probed: { store: Storage | null; kind: StorageKind } | undefined;
   memories.add({ memory, pending, forgetProbe: () => (probed = undefined) });
   let consentWatch: (() => void) | undefined;
 
   const backend = (fresh = false): { store: Storage | null; kind: StorageKind } => {
     if (!storageAllowed()) return { store: null, kind: 'memory' };
-    if (!fresh && probed !== undefined && probed !== 'memory') {
-      try {
-        return { store: storeOf(probed), kind: probed };
-      } catch {
-        /* blocked since: probe again */
-      }
-    }
+    // The store the last probe found, kept: a read neither probes nor looks the getter up again.
+    if (!fresh && probed?.store) return probed;
     for (const kind of kinds) {
       const store = probe(kind);
-      if (store) {
-        probed = kind;
-        return { store, kind };
-      }
+      if (store) return (probed = { store, kind });
     }
-    probed = 'memory';
-    return { store: null, kind: 'memory' };
+    return (probed = { store: null, kind: 'memory' });
   };
 
   /**
