@@ -125,17 +125,26 @@ beforeEach(() => {
 });
 
 describe('what the shopper sees', () => {
-  test('nothing until it opens: a closed dialog that takes no room on the page', async () => {
+  test('nothing until it opens: no dialog rendered, no room on the page; its trigger renders and shows it at once', async () => {
     const el = await popup(
       html`<vitrine-exit-popup heading="Wait!" text="10% off your first order."></vitrine-exit-popup>`,
     );
-    expect(dialog(el)).not.toBeNull();
-    expect(dialog(el)!.open).toBe(false);
+    // Closed, it costs the page nothing: no dialog, no form, no texts in its shadow root.
+    expect(dialog(el)).toBeNull();
+    expect(el.shadowRoot!.querySelector('[part]')).toBeNull();
     expect(el.open).toBe(false);
     expect(el.hasAttribute('open')).toBe(false);
-    expect(dialog(el)!.getBoundingClientRect().height).toBe(0);
     expect(getComputedStyle(el).display).toBe('contents');
     expect(vitrineWarnings()).toEqual([]);
+    // The trigger's own task renders the dialog and shows it (settle moves no timer): the first open
+    // waits for no timer, so it shows in the next frame, named by its heading, with its text.
+    vi.advanceTimersByTime(5 * SECOND);
+    exitIntent();
+    await settle(el);
+    expect(isOpen(el)).toBe(true);
+    expect(dialog(el)!.getAttribute('aria-labelledby')).toBe(part(el, 'heading')!.id);
+    expect(part(el, 'heading')!.textContent.trim()).toBe('Wait!');
+    expect(part(el, 'text')!.checkVisibility()).toBe(true);
   });
 
   test('open: a modal card named by its heading, the text, a labelled close button', async () => {
@@ -184,6 +193,8 @@ describe('what the shopper sees', () => {
     expect(heading.getBoundingClientRect().height).toBeGreaterThan(0);
 
     const spaced = await popup(html`<vitrine-exit-popup heading="Heading" text="Text"> </vitrine-exit-popup>`);
+    el.hide();
+    await spaced.show();
     expect(part(spaced, 'heading')!.textContent.trim()).toBe('Heading');
     expect(part(spaced, 'text')!.textContent.trim()).toBe('Text');
 
@@ -351,7 +362,8 @@ describe('when it opens', () => {
 
     vi.advanceTimersByTime(HOUR);
     await settle(el);
-    expect(dialog(el)).not.toBeNull();
+    // In its window: still nothing rendered until its trigger, which it now hears.
+    expect(dialog(el)).toBeNull();
     await exitAfterMinTime(el);
     expect(isOpen(el)).toBe(true);
 
@@ -833,6 +845,7 @@ describe('the email form and the code', () => {
 
   test('submit-label names the button', async () => {
     const el = await popup(html`<vitrine-exit-popup capture submit-label="Get my 10%"></vitrine-exit-popup>`);
+    await el.show();
     expect(part(el, 'submit')!.textContent.trim()).toBe('Get my 10%');
   });
 

@@ -212,6 +212,8 @@ describe('which language', () => {
       const popup = root.querySelector<HTMLElementTagNameMap['vitrine-exit-popup']>(`#${id}`)!;
       await popup.show();
       await popup.updateComplete;
+      // Closed again, so that the next one may open (its dialog is rendered once it opens).
+      popup.hide();
       return popup.shadowRoot!.querySelector('dialog')!.getAttribute('aria-label');
     };
     expect(await name('pt')).toBe('Oferta especial');
@@ -274,6 +276,8 @@ describe('the merchant’s own texts', () => {
       await popup.show();
       await popup.updateComplete;
       names.push(popup.shadowRoot!.querySelector('dialog')!.getAttribute('aria-label'));
+      // Closed again, so that the next one may open (its dialog is rendered once it opens).
+      popup.hide();
     }
     expect(names).toEqual(['Our gift to you', 'Our gift to you', 'Our gift to you', 'Unser Geschenk']);
     expect(page.warn).not.toHaveBeenCalled();

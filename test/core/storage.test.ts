@@ -135,6 +135,24 @@ describe('where values go', () => {
     expect(storage.keys()).not.toContain('probe');
     expect(storage.keys()).not.toContain('not-ours');
   });
+
+  test('reading writes nothing to the browser’s storage (a bar reads its dismissal at every render)', () => {
+    storage.set('bf:dismissed', { until: 1 });
+    forgetMemory(); // read from localStorage, as on the next page
+    const writes = [vi.spyOn(Storage.prototype, 'setItem'), vi.spyOn(Storage.prototype, 'removeItem')];
+    for (let read = 0; read < 5; read++) {
+      expect(storage.get('bf:dismissed')).toEqual({ until: 1 });
+      expect(sessionStore.get('bf:dismissed')).toBeUndefined();
+    }
+    expect(writes.flatMap((write) => write.mock.calls).length).toBeLessThanOrEqual(4); // one probe per store at most
+  });
+
+  test('a localStorage that becomes full after the first probe sends the next write to sessionStorage', () => {
+    storage.set('bf:a', 1);
+    refuseWrites(localStorage);
+    storage.set('bf:b', 2);
+    expect(sessionStorage.getItem('vitrine:bf:b')).toBe('2');
+  });
 });
 
 describe('consent (Shopify Customer Privacy API)', () => {

@@ -160,6 +160,14 @@ test('HTML and script payloads in every text attribute and slot run nothing and 
       }
     }
   }
+  // A pop-up renders its dialog (and the texts in it) once it opens: each opened alone first, as a shopper
+  // sees it (a modal over a thousand widgets would make them all inert and back at each open and close).
+  const popups = hosts.filter((host) => host.localName === 'vitrine-exit-popup');
+  for (const popup of popups) {
+    document.body.append(popup);
+    await popup.updateComplete;
+    await openAll([popup]);
+  }
   document.body.append(...hosts);
   await Promise.all(hosts.map((host) => host.updateComplete));
   await frames();

@@ -46,7 +46,7 @@ function probe(kind: PersistentKind): Storage | null {
 }
 
 /** In-memory copies of every store, so `forgetMemory()` can simulate a new page load in tests. */
-const memories = new Set<{ memory: Map<string, string>; pending: Set<string> }>();
+const memories = new Set<{ memory: Map<string, string>; pending: Set<string>; forgetProbe: () => void }>();
 
 /**
  * A store that tries `kinds` in order and falls back to memory (see the module comment).
@@ -56,16 +56,24 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
   const memory = new Map<string, string>();
   /** Keys written while consent or the backend did not allow it: flushed when it does. */
   const pending = new Set<string>();
-  memories.add({ memory, pending });
+  /**
+   * Where the last probe found writes go. A probe writes to the browser's storage: done on every
+   * read it cost a write and a removal per read (a bar's dismissal, read at each render). Probed
+   * again when a write fails, when nothing worked last time, and for `kind`.
+   */
+  let probed: { store: Storage | null; kind: StorageKind } | undefined;
+  memories.add({ memory, pending, forgetProbe: () => (probed = undefined) });
   let consentWatch: (() => void) | undefined;
 
-  const backend = (): { store: Storage | null; kind: StorageKind } => {
+  const backend = (fresh = false): { store: Storage | null; kind: StorageKind } => {
     if (!storageAllowed()) return { store: null, kind: 'memory' };
+    // The store the last probe found, kept: a read neither probes nor looks the getter up again.
+    if (!fresh && probed?.store) return probed;
     for (const kind of kinds) {
       const store = probe(kind);
-      if (store) return { store, kind };
+      if (store) return (probed = { store, kind });
     }
-    return { store: null, kind: 'memory' };
+    return (probed = { store: null, kind: 'memory' });
   };
 
   /**
@@ -92,10 +100,10 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
     for (const fullKey of [...pending]) write(fullKey, memory.has(fullKey) ? memory.get(fullKey)! : null);
   };
 
-  const write = (fullKey: string, text: string | null): void => {
+  const write = (fullKey: string, text: string | null, fresh = false): void => {
     // A time-travel preview keeps what it changes in memory only, and never later (not pending).
     if (timeTravelling()) return;
-    const { store } = backend();
+    const { store } = backend(fresh);
     if (store) {
       try {
         if (text === null) {
@@ -112,6 +120,8 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
         pending.delete(fullKey);
         return;
       } catch {
+        // Full or throwing since the last probe: probe again (the next store may take it), once.
+        if (!fresh) return write(fullKey, text, true);
         /* quota or a backend that started throwing: keep it pending in memory */
       }
     }
@@ -173,7 +183,7 @@ export function createStorage(kinds: readonly PersistentKind[]): VitrineStorage 
         .map((fullKey) => fullKey.slice(STORAGE_PREFIX.length));
     },
     get kind() {
-      return backend().kind;
+      return backend(true).kind;
     },
   };
 }
@@ -249,8 +259,9 @@ pageResetters().add(resetStored);
 
 /** Also used by tests: forget the in-memory copies (as a new page load would). */
 export function forgetMemory(): void {
-  for (const { memory, pending } of memories) {
+  for (const { memory, pending, forgetProbe } of memories) {
     memory.clear();
     pending.clear();
+    forgetProbe();
   }
 }

@@ -205,6 +205,8 @@ export class VitrineExitPopup extends PopupElement {
   protected override render() {
     // Targeting keeps it from opening (then no dialog exists to open, even from code), never closes it under the shopper's eyes.
     if (!this.timeWindow.active || (!this.targeting.matches && !this.popup.overlay.isOpen)) return nothing;
+    // Closed and never asked to open: no dialog yet (opening renders it before showing it, in the same frame).
+    if (!this.popup.overlay.wanted) return nothing;
     const hasHeading = this.#slotted.heading || !!this.heading;
     const hasText = this.#slotted.text || !!this.text;
     const code = this.#revealedCode;

@@ -662,6 +662,8 @@ export class VitrineWheel extends PopupElement {
 
   protected override render() {
     if (!this.#playable) return nothing;
+    // A pop-up wheel never asked to open: no dialog yet (opening renders it before showing it, in the same frame).
+    if (this.#mode === 'popup' && !this.popup.overlay.wanted) return nothing;
     const heading = this.heading?.trim();
     const base = html`<div part="base">
       ${heading ? html`<h2 part="heading" id="heading">${heading}</h2>` : nothing}

@@ -27,6 +27,8 @@ export class OverlayController implements ReactiveController {
   #dialog: () => HTMLDialogElement | null | undefined;
   #options: OverlayOptions;
   #open = false;
+  /** Asked to open once in this page view: its dialog is rendered from then on. */
+  #wanted = false;
   #returnFocusTo: HTMLElement | null = null;
   /** Undo the scroll lock, stop listening to the dialog (the render may replace it). */
   #unlock?: () => void;
@@ -44,6 +46,15 @@ export class OverlayController implements ReactiveController {
 
   get isOpen(): boolean {
     return this.#open;
+  }
+
+  /**
+   * Whether the host renders its dialog: from the moment it is about to open (the render `open()`
+   * awaits) and then for the rest of the page view, so that what the shopper typed stays. Until
+   * then a closed overlay renders nothing: its dialog, form and texts cost nothing at load.
+   */
+  get wanted(): boolean {
+    return this.#wanted;
   }
 
   hostConnected(): void {}
@@ -77,7 +88,7 @@ export class OverlayController implements ReactiveController {
       this.#release();
       return false;
     }
-    this.#open = true;
+    this.#open = this.#wanted = true;
     this.#host.requestUpdate();
     await this.#host.updateComplete;
     const dialog = this.#dialog();
