@@ -151,6 +151,9 @@ test('"who sees it" from the theme editor: the VIP offer shows to this tagged cu
   await expect.poll(() => guests.matches(':defined')).toBe(true);
   await guests.updateComplete;
   expect(guests.shadowRoot?.querySelectorAll('[part~="value"]') ?? []).toHaveLength(0);
+  // What the merchant reads in window.vitrine.debug() (its first call fetches the debug sentences).
+  const rows = (await vitrineGlobal()!.debug()) as { campaign: string; shown: boolean; code?: string }[];
+  expect(rows.find((row) => row.campaign === guests.campaignId)).toMatchObject({ shown: false, code: 'targeting' });
   expect(guests.debugState()).toMatchObject({ shown: false, code: 'targeting' });
 });
 

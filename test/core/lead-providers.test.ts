@@ -552,6 +552,9 @@ describe('in the exit pop-up: the words, the code, the attributes', () => {
     );
     klaviyo.publicKey = 'AbC123';
     await settle(klaviyo);
+    // One overlay at a time: the second pop-up opens (and renders its form) once the first is closed.
+    klaviyo.hide();
+    await settle(klaviyo);
     const mailchimp = await popup(
       html`<vitrine-exit-popup
         campaign="m"
