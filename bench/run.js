@@ -169,7 +169,8 @@ async function snapshotBuild() {
         posix.join(posix.dirname(path), match[1]),
       ),
     );
-    const complete = files.has('vitrine.js') && named.every((name) => files.has(name));
+    // A language chunk's address is computed (`./texts-${language}-<hash>.js`): not a file name.
+    const complete = files.has('vitrine.js') && named.every((name) => name.includes('${') || files.has(name));
     if (complete) return files;
     if (attempt === 15) throw new Error(`${DIST} is incomplete (a build in progress?): run \`npm run build\``);
     await new Promise((done) => setTimeout(done, 2000));
