@@ -185,6 +185,18 @@ try {
       if (response.ok) pending.push(await response.text());
     }
   }
+  // The language chunks are not named but addressed (`./texts-${language}-<hash>.js`, core's
+  // i18n/texts-address.ts): each of the ten languages' files must be there too.
+  let hash;
+  for (const chunk of [...chunks].filter((name) => name.startsWith('shared-'))) {
+    const source = await (await fetch(at(`/cdn/vitrine/chunks/${chunk}`))).text();
+    hash ??= /`\.\/texts-\$\{\w+\}-([\w-]+)\.js`/.exec(source)?.[1];
+  }
+  check('the shared chunk addresses the language chunks', Boolean(hash), 'no `./texts-${…}-<hash>.js` in it');
+  for (const language of hash ? ['de', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'ar', 'he'] : []) {
+    const response = await fetch(at(`/cdn/vitrine/chunks/texts-${language}-${hash}.js`));
+    check(`GET /cdn/vitrine/chunks/texts-${language}-${hash}.js`, response.ok, String(response.status));
+  }
   for (const name of [
     'countdown',
     'sticky-bar',
