@@ -109,7 +109,7 @@ export function textsReady(language: Language, first: boolean): Promise<unknown>
   const pack = textsChunk(language);
   if (loader) return loader.ready(language, first, pack);
   // A block is looked for before a widget's first render only (a countdown renders every second).
-  if (!pack && !(first && document.querySelector('[data-vitrine-texts]')) && !pageValue('vitrine.texts'))
+  if (!pack && !(first && document.querySelector('script[data-vitrine-texts]')) && !pageValue('vitrine.texts'))
     return undefined;
   // Both fetches at once: the loader's ready() imports the language's chunk again, which the browser
   // answers from this fetch. allSettled: a chunk that fails (offline) leaves English, which is
