@@ -70,14 +70,20 @@ const libraryBuild = (name: string) => {
 
 /**
  * One hash for the ten language chunks (`texts-de-<hash>.js` …), of their sources and of the bundler
- * that minifies them (they import nothing, so nothing else changes their bytes). With one hash the
+ * that minifies them (they import nothing, so nothing else changes their bytes: the reader they
+ * carry imports nothing either). With one hash the
  * shared chunk computes any language's address from one template (textsChunks below), where ten
  * names would cost every page about 50 B more, and ten different hashes about 100 B more again.
  */
+/** The reader of the texts beyond English and French, which imports nothing (core's i18n/texts-loader.ts). */
+const TEXTS_LOADER = fromRoot('packages/core/src/i18n/texts-loader.ts');
+
 const TEXTS_HASH = (() => {
   const folder = fromRoot('packages/core/src/i18n/texts');
   const hash = createHash('sha256').update(`rolldown ${rolldownVersion}`);
   for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(`${folder}/${name}`));
+  // Each chunk carries a copy of the reader of texts (textsChunks below).
+  hash.update(readFileSync(TEXTS_LOADER));
   return hash.digest('base64url').slice(0, 8);
 })();
 
@@ -229,6 +235,19 @@ export default defineConfig(({ mode }) => ({
       enforce: 'pre' as const,
       resolveId: (id: string) =>
         id === 'lit/decorators.js' ? fromRoot('packages/vitrine/src/lit-decorators.ts') : null,
+    },
+    // Each language's chunk, and the overrides' chunk, gets a copy of the reader of texts (an import
+    // of texts-loader.ts under a name of its own, so the bundler cannot share it): a German page then
+    // fetches one chunk, `texts-de`, rather than it and a shared reader, one round trip and one file
+    // less. The copies keep no state apart: core's i18n/index.ts asks only the first that arrives.
+    mode in TEXTS_CHUNK && {
+      name: 'vitrine:texts-loader-copies',
+      enforce: 'pre' as const,
+      resolveId(source: string, importer?: string) {
+        const copy =
+          /texts-loader\.js$/.test(source) && /i18n[\\/](?:texts[\\/](\w+)|(overrides))\.ts$/.exec(importer ?? '');
+        return copy ? `${TEXTS_LOADER}?copy=${copy[1] ?? copy[2]}` : null;
+      },
     },
     // The debug sentences reach the script-tag build's widgets with the API chunk (debug-reasons-later.ts).
     BUILDS[mode] && {

@@ -7,9 +7,10 @@
  *                                      with a strict Content-Security-Policy header
  *   GET  /__hardening/asset/<file>     test/hardening/pages/<file> (.js, .css) as is
  *   GET  /__hardening/dist/<file>      packages/vitrine/dist/<file>, the built bundle, as is
- *   POST /__hardening/dist/hold        holds the next request of each file named (JSON: ["chunks/texts-loader"],
+ *   POST /__hardening/dist/hold        holds the next request of each file named (JSON: ["chunks/texts-de"],
  *                                      names without their hash) until POST /__hardening/dist/release,
  *                                      which also forgets the holds not used
+ *   GET  /__hardening/dist/held        how many requests of the bundle wait (JSON: a number)
  *   POST /__hardening/<scope>/script   answers to come, in order (JSON: [{ status, body, delay, hold, headers }])
  *   ANY  /__hardening/<scope>/<path>   the next scripted answer (else 200 with a Shopify-like cart for
  *                                      `cart.js`, `{}` otherwise); every request is logged
@@ -38,7 +39,7 @@ interface Scope {
 }
 
 const scopes = new Map<string, Scope>();
-/** The bundle's files whose next request waits (`chunks/texts-loader`), and the requests waiting. */
+/** The bundle's files whose next request waits (`chunks/texts-de`), and the requests waiting. */
 const distHolds: string[] = [];
 const distHeld: Array<() => void> = [];
 const scopeOf = (name: string) => {
@@ -86,6 +87,8 @@ export function hardeningServer() {
               else for (const release of [...distHeld.splice(0), () => distHolds.splice(0)]) release();
               return send(response, 200, '{}');
             }
+            // How many requests wait, for a test to know its page asked before it releases them.
+            if (name === 'held') return send(response, 200, JSON.stringify(distHeld.length));
             if (name.includes('..')) return send(response, 404, '{}');
             const hold = distHolds.findIndex((held) => name.startsWith(`${held}-`));
             if (hold >= 0) {

@@ -1,9 +1,9 @@
 /**
  * A page downloads only the languages it shows (issue 20), with the built script-tag bundle: an
- * English or French page fetches nothing for languages, not even the texts loader; a German widget
- * fetches the texts loader and `texts-de` at the same time (one round trip before its first render,
- * not two), once, for every German widget of the page, and renders in German from its first paint;
- * the merchant's `window.vitrine.texts()` fetches the overrides' chunk and wins. A fresh page, with
+ * English or French page fetches nothing for languages; a German widget fetches one file, `texts-de`,
+ * which carries the reader of texts with it (one round trip before its first render), once, for
+ * every German widget of the page, and renders in German from its first paint; the merchant's
+ * `window.vitrine.texts()` fetches the overrides' chunk and wins. A fresh page, with
  * the bundle served by test/hardening/server.ts, which can hold a file back.
  */
 import { expect, onTestFinished, test } from 'vitest';
@@ -50,13 +50,13 @@ test('English and French pages fetch nothing for languages; German fetches its c
     if (watching) requestAnimationFrame(watch);
   };
   watch();
-  // The texts loader's answer held back: texts-de must arrive meanwhile, so it was asked for beside
-  // the loader, not after it (a resource entry is there once its file has arrived).
-  await server('hold', ['chunks/texts-loader']);
+  // German's chunk held back: the widgets wait for it, never showing a frame of English meanwhile.
+  await server('hold', ['chunks/texts-de']);
   onTestFinished(() => server('release'));
   document.body.append(german, swiss);
-  await expect.poll(languageChunks, { timeout: 5_000 }).toEqual(['chunks/texts-de']);
-  // Not a frame of English meanwhile: the widgets wait for the loader too.
+  await expect
+    .poll(() => fetch(`${DIST}held`).then((response) => response.json() as Promise<number>), { timeout: 5_000 })
+    .toBe(1);
   expect(german.shadowRoot?.querySelector('[role="timer"]') ?? null).toBeNull();
   await server('release');
   await renderedDigits(german);
@@ -66,8 +66,8 @@ test('English and French pages fetch nothing for languages; German fetches its c
   expect(timerName(swiss)).toMatch(/^Countdown, endet am /);
   watching = false;
   expect([...seen]).toEqual(['Countdown, endet']);
-  // The loader of the other languages' texts and German's (never another language's), each once.
-  expect(languageChunks().sort()).toEqual(['chunks/texts-de', 'chunks/texts-loader']);
+  // German's chunk alone, once: the reader of texts came in it, and no other language's.
+  await expect.poll(languageChunks).toEqual(['chunks/texts-de']);
 
   // The merchant's wording, from the page's code: the overrides' chunk, and the widgets render again.
   (globalThis as unknown as { vitrine: { texts(texts: object): void } }).vitrine.texts({
@@ -77,7 +77,7 @@ test('English and French pages fetch nothing for languages; German fetches its c
   await expect.poll(() => pauseName(german)).toBe('Zeit anhalten');
   await expect.poll(() => pauseName(english)).toBe('Hold the timer');
   expect(pauseName(french.firstElementChild!)).toBe('Hold the timer');
-  expect(languageChunks().sort()).toEqual(['chunks/overrides', 'chunks/texts-de', 'chunks/texts-loader']);
+  await expect.poll(() => languageChunks().sort()).toEqual(['chunks/overrides', 'chunks/texts-de']);
   expect(errors).toEqual([]);
   english.remove();
   french.remove();

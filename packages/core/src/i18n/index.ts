@@ -5,15 +5,16 @@
  * next to its code, so a page downloads no text it never shows. The ten other languages come in
  * one small chunk per language (texts/de.ts …), holding every widget's texts in that language.
  * What only those languages and the merchant's own wording need (waiting for them, plural forms
- * beyond English's and French's, reading the overrides) is texts-loader.ts, a chunk fetched only by
- * a widget in another language (beside that language's chunk, in parallel) or on a page with
- * overrides: an English or French page downloads none of it, only the ten chunks' names. A
+ * beyond English's and French's, reading the overrides) is texts-loader.ts, which travels inside
+ * each language's chunk and the overrides' chunk: a widget in another language fetches one file,
+ * and an English or French page downloads none of it, only the ten chunks' names. A
  * widget waits for those chunks before its first render (VitrineElement's scheduleUpdate) rather
  * than showing English and then swapping, which would flash and move.
  */
 import { pageValue } from '../bus.js';
 import { LANGUAGES, type Catalog, type Language } from './languages.js';
 import { textsChunk } from './texts-chunks.js';
+import type { OverridesChunk, TextsLoader } from './texts-loader.js';
 
 export { LANGUAGES } from './languages.js';
 export type { Catalog, Language, LanguagePack, TextScope } from './languages.js';
@@ -94,30 +95,31 @@ export function formatDateTime(epochMs: number, language: Language, timeZone?: s
   }
 }
 
-/** texts-loader.ts once here: the other languages' texts, their plural forms, the merchant's overrides. */
-let loader: typeof import('./texts-loader.js') | undefined;
-let loading: Promise<unknown> | undefined;
+/** The reader of every other text (texts-loader.ts), from the first language or overrides chunk that arrived. */
+let loader: TextsLoader | undefined;
+/** The overrides' chunk, which carries a reader too. */
+const overridesChunk: OverridesChunk = () => import('./overrides.js');
 
 /**
  * Undefined when every text `language` needs is here (always for en and fr without overrides),
- * else a promise that settles once they are (`first`: before the widget's first render). Only a
- * widget in another language, or a page with the merchant's texts, fetches texts-loader.ts, and
- * the language's chunk at the same time; an English or French page carries no more than this test
- * and the chunks' names.
+ * else a promise that settles once they are (`first`: before the widget's first render). A widget
+ * in another language fetches one chunk, its language's, which brings the reader with it; a page
+ * with the merchant's texts fetches the overrides' chunk, which brings it too. An English or French
+ * page carries no more than this test and the chunks' names.
  */
 export function textsReady(language: Language, first: boolean): Promise<unknown> | undefined {
   const pack = textsChunk(language);
-  if (loader) return loader.ready(language, first, pack);
   // A block is looked for before a widget's first render only (a countdown renders every second).
-  if (!pack && !(first && document.querySelector('script[data-vitrine-texts]')) && !pageValue('vitrine.texts'))
-    return undefined;
-  // Both fetches at once: the loader's ready() imports the language's chunk again, which the browser
-  // answers from this fetch. allSettled: a chunk that fails (offline) leaves English, which is
-  // better than nothing, and the widget still renders.
-  return Promise.allSettled([
-    (loading ??= import('./texts-loader.js').then((chunk) => (loader = chunk))),
-    pack?.(),
-  ]).then(() => loader?.ready(language, first, pack));
+  const overrides =
+    (first && document.querySelector('script[data-vitrine-texts]')) || pageValue('vitrine.texts')
+      ? overridesChunk
+      : undefined;
+  if (loader) return loader.ready(language, pack, overrides);
+  // A chunk that fails (offline) leaves English, which is better than nothing: the widget still renders.
+  return (pack ?? overrides)?.().then(
+    (chunk) => (loader ??= chunk).ready(language, pack, overrides),
+    () => undefined,
+  );
 }
 
 /** The text of `key` in `language`: the merchant's, else the built-in one, else English; undefined when none has it. */
@@ -148,7 +150,7 @@ export type PluralBase<Key extends string> = Key extends `${infer Base}Other` ? 
 /**
  * The plural form of `base` for `count` in `language`: `daysOne` or `daysOther` in English and French
  * (their one form: 1 in English, below 2 in French, as Intl.PluralRules says for the counts widgets
- * show); in the other languages, or once texts-loader.ts is here, the form Intl.PluralRules names
+ * show); in the other languages, or once a reader (texts-loader.ts) is here, the form Intl.PluralRules names
  * (`daysFew` in Polish for 3, `pointsTwo` in Arabic for 2), falling back to `…Other`.
  */
 export function translatePlural<Key extends string>(

@@ -10,11 +10,15 @@
  * An override must keep the placeholders of the text it replaces (`{remaining}`): one without is
  * ignored with one warning, and the built-in text stays.
  *
- * A chunk of its own, fetched only on a page that has overrides (i18n/texts-loader.ts, ready).
+ * A chunk of its own, fetched only on a page that has overrides, with the code that reads every text
+ * beyond a widget's own English and French (texts-loader.ts, re-exported: in the script-tag builds a
+ * copy of it travels here, so that a French page with overrides fetches one chunk).
  */
 import { pageValue } from '../bus.js';
 import { LANGUAGES, type Catalog, type Language, type TextScope } from './languages.js';
 import { placeholdersOf } from './placeholders.js';
+
+export { ready, text, form } from './texts-loader.js';
 
 const SCOPES: readonly TextScope[] = [
   'countdown',

@@ -1,41 +1,46 @@
 /**
- * Every text beyond a widget's own English and French: the ten other languages' texts (texts/de.ts …,
- * whose chunk i18n/index.ts fetches beside this one), their plural forms, and the merchant's overrides.
- * A chunk of its own, which i18n/index.ts fetches only for a widget in another language or on a page
- * with overrides: an English or French page without overrides never downloads it.
+ * Every text beyond a widget's own English and French: the ten other languages' texts (texts/de.ts …),
+ * their plural forms, and the merchant's overrides. Imports nothing, so that it can travel inside
+ * the chunk a page fetches anyway: in the script-tag builds every language's chunk and the overrides'
+ * chunk carry a copy of it (vite.config.ts), and a German page fetches one file, `texts-de`, not
+ * two. i18n/index.ts keeps the first copy that arrives and asks only it: its state is the page's.
  */
-import { pageValue } from '../bus.js';
 import type { Catalog, Language, LanguagePack } from './languages.js';
+import type { overrideText as OverrideText } from './overrides.js';
 
-/** What fetches one language's chunk (texts/de.ts …): the shared chunk's import() of it. */
-export type PackChunk = () => Promise<{ default: LanguagePack }>;
+/** What fetches one language's chunk (texts/de.ts …): its texts, with a copy of this module. */
+export type PackChunk = () => Promise<{ default: LanguagePack } & TextsLoader>;
+/** What fetches the overrides' chunk (overrides.ts), with a copy of this module. */
+export type OverridesChunk = () => Promise<{ overrideText: typeof OverrideText } & TextsLoader>;
+export interface TextsLoader {
+  ready: typeof ready;
+  text: typeof text;
+  form: typeof form;
+}
 
 /** Each language's texts once here, or the promise of them while its chunk is on its way. */
 const packs: Partial<Record<Language, LanguagePack | Promise<unknown>>> = {};
 
-type OverrideText = (catalog: Catalog<string>, language: Language, key: string) => string | undefined;
 /** The merchant's wording, once overrides.ts has arrived. */
-let overrideText: OverrideText | undefined;
+let overrideText: typeof OverrideText | undefined;
 let overridesLoading: Promise<unknown> | undefined;
 
 /**
  * Undefined when every text `language` needs is here, else a promise that settles once they are:
- * the language's chunk (`pack`, none for en and fr), and the merchant's overrides when the page has
- * any (`first`: before the widget's first render). The shared chunk has usually started that
- * import() already, beside this chunk's: the browser then answers this one from the same fetch. A
- * chunk that fails (offline) leaves English, which is better than nothing.
+ * the language's chunk (`pack`, none for en and fr), and the merchant's overrides (`overrides`, given
+ * when the page has any). Either chunk may be the one this copy came in: the browser answers its
+ * import() from what it has. A chunk that fails (offline) leaves English, which is better than nothing.
  */
-export function ready(language: Language, first: boolean, pack?: PackChunk): Promise<unknown> | undefined {
+export function ready(language: Language, pack?: PackChunk, overrides?: OverridesChunk): Promise<unknown> | undefined {
   const waits = [
     pack &&
       (packs[language] ??= pack().then(
         (chunk) => (packs[language] = chunk.default),
         () => (packs[language] = {}),
       )),
-    // A block is looked for before a widget's first render only (a countdown renders every second).
     !overrideText &&
-      ((first && document.querySelector('script[data-vitrine-texts]')) || pageValue('vitrine.texts')) &&
-      (overridesLoading ??= import('./overrides.js').then(
+      overrides &&
+      (overridesLoading ??= overrides().then(
         (chunk) => (overrideText = chunk.overrideText),
         () => (overrideText = () => undefined),
       )),

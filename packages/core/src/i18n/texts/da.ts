@@ -1,8 +1,11 @@
 /**
- * Every built-in text in Danish, one chunk fetched only by a page that shows da (i18n/index.ts, beside texts-loader.ts).
+ * Every built-in text in Danish, one chunk fetched only by a page that shows da (i18n/index.ts),
+ * with the code that reads it (texts-loader.ts, re-exported: in the script-tag builds a copy of it travels here).
  * The keys are each widget's English catalog's; plural forms follow Intl.PluralRules.
  */
 import type { LanguagePack } from '../languages.js';
+
+export { ready, text, form } from '../texts-loader.js';
 
 const texts: LanguagePack = {
   countdown: {
