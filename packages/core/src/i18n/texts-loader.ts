@@ -6,12 +6,13 @@
  * two. i18n/index.ts keeps the first copy that arrives and asks only it: its state is the page's.
  */
 import type { Catalog, Language, LanguagePack } from './languages.js';
-import type { overrideText as OverrideText } from './overrides.js';
 
 /** What fetches one language's chunk (texts/de.ts …): its texts, with a copy of this module. */
 export type PackChunk = () => Promise<{ default: LanguagePack } & TextsLoader>;
+/** The merchant's text of a key (overrides.ts), or undefined. */
+type OverrideText = (catalog: Catalog<string>, language: Language, key: string) => string | undefined;
 /** What fetches the overrides' chunk (overrides.ts), with a copy of this module. */
-export type OverridesChunk = () => Promise<{ overrideText: typeof OverrideText } & TextsLoader>;
+export type OverridesChunk = () => Promise<{ overrideText: OverrideText } & TextsLoader>;
 export interface TextsLoader {
   ready: typeof ready;
   text: typeof text;
@@ -22,7 +23,7 @@ export interface TextsLoader {
 const packs: Partial<Record<Language, LanguagePack | Promise<unknown>>> = {};
 
 /** The merchant's wording, once overrides.ts has arrived. */
-let overrideText: typeof OverrideText | undefined;
+let overrideText: OverrideText | undefined;
 let overridesLoading: Promise<unknown> | undefined;
 
 /**
