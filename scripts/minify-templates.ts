@@ -20,6 +20,11 @@ function minifyCss(text: string): string {
       // `color: red` → `color:red`; a selector's colon (`:host`, `a:hover`) is never followed by a space.
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      // `( from red` → `(from red`: a bracket's inner spaces mean nothing.
+      .replace(/\(\s+/g, '(')
+      .replace(/\s+\)/g, ')')
+      // `0.625rem` → `.625rem`, `-0.5em` → `-.5em`: a number's leading zero means nothing.
+      .replace(/(^|[\s:(,/-])0\.(\d)/g, '$1.$2')
       // At an interpolation the neighbour is unknown (`calc(${a} + b)` needs its spaces): keep one.
       .replace(/^\s+|\s+$/g, ' ')
   );

@@ -29,3 +29,10 @@ test('a regular expression with quotes or backticks does not hide the templates 
   // Code outside the templates is copied as it was: divisions stay divisions.
   expect(out.split('\n').slice(0, 3)).toEqual(source.split('\n').slice(0, 3));
 });
+
+test('css: leading zeros and the spaces inside brackets go, every other digit and space stays', () => {
+  const out = minifyTemplates(
+    'css`\n  a {\n    gap: 0.625rem;\n    margin: -0.5em 10.5px 0 0.25em;\n    fill: color( from var(--c) xyz 0.1 y z );\n    opacity: 0;\n  }\n`',
+  );
+  expect(out).toBe('css` a{gap:.625rem;margin:-.5em 10.5px 0 .25em;fill:color(from var(--c) xyz .1 y z);opacity:0}`');
+});
