@@ -43,6 +43,8 @@ const OBSERVERS = `(() => {
     return null;
   };
   window.__benchWatch = () => {
+    // The profile's loads go without it: its boxes measured each frame are the bench's work, not the page's.
+    if (window.__benchNoProbe) return;
     const poll = () => {
       const name = shows();
       if (!name) return requestAnimationFrame(poll);
@@ -129,7 +131,10 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  * @param {{ origin: string, variant: 'none' | 'vitrine' | 'peers', throttle: number, quietMs: number, timeoutMs: number,
  *   instrument?: { start: (cdp: import('playwright').CDPSession) => Promise<void>, stop: (cdp: import('playwright').CDPSession) => Promise<unknown> } }} run
  */
-export async function measureStore(browser, { origin, variant, throttle, quietMs, timeoutMs, instrument }) {
+export async function measureStore(
+  browser,
+  { origin, variant, throttle, quietMs, timeoutMs, instrument, probe = true },
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -139,6 +144,7 @@ export async function measureStore(browser, { origin, variant, throttle, quietMs
       if (response.status() >= 400) errors.push(`${response.status()} for ${new URL(response.url()).pathname}`);
     });
     await page.addInitScript({ content: OBSERVERS });
+    if (!probe) await page.addInitScript({ content: 'window.__benchNoProbe = true;' });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await instrument?.start(cdp);
@@ -156,7 +162,7 @@ export async function measureStore(browser, { origin, variant, throttle, quietMs
     // A quiet window after the last widget rendered: work the widgets schedule later (a timer's
     // ticks, a late fetch) counts too.
     await sleep(quietMs);
-    if (variant !== 'none')
+    if (variant !== 'none' && probe)
       await page.waitForFunction(() => window.__bench.firstWidget !== null, null, { timeout: timeoutMs });
     const figures = await page.evaluate(storeFigures);
     const instrumented = await instrument?.stop(cdp);

@@ -671,8 +671,9 @@ source maps; Lit's first renders and template preparation count under Lit):
 
 ${markdownTable(profile.modules)}
 
-Where the forced styles and layouts of the Vitrine page happened (the innermost script that has a position; the
-bench's own first-widget probe, an inline \`requestAnimationFrame\` loop that measures boxes, is one):
+Where the forced styles and layouts of the Vitrine page happened (the innermost script that has a position; these
+loads run without the bench's first-widget probe, a \`requestAnimationFrame\` loop that measures boxes, which the
+page without Vitrine never runs: until 2026-12-06 its 36 ms of forced layouts a load counted as Vitrine's):
 
 ${markdownTable(profile.forced)}
 
