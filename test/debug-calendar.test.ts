@@ -58,7 +58,7 @@ const calendarRows = () =>
   );
 
 test('the Calendar lists every widget over six weeks, its days live in text and its conflicts in words', async () => {
-  expect(bundleRequests()).toContain('chunks/time-travel');
+  await expect.poll(() => bundleRequests()).toContain('chunks/time-travel');
   const headers = [...panel()!.shadowRoot!.querySelectorAll('table.cal thead th')].map((cell) => cell.textContent);
   expect(headers.length).toBe(4 + 6 + 1);
   const rows = calendarRows();

@@ -47,7 +47,7 @@ test('the queued conversion is attributed to the last interaction and sent to GA
         currency: 'EUR',
       },
     });
-  expect(bundleRequests()).toContain('chunks/record');
+  await expect.poll(() => bundleRequests()).toContain('chunks/record');
   expect(bundleRequests().filter((file) => /chunks\/(countdown|sticky-bar|wheel|exit-popup)/.test(file))).toEqual([]);
 });
 

@@ -45,7 +45,7 @@ beforeAll(async () => {
   sampling = false;
 });
 
-test('only the stored variant renders and sends view, with its label and the experiment name', () => {
+test('only the stored variant renders and sends view, with its label and the experiment name', async () => {
   const bars = [...document.querySelectorAll('vitrine-sticky-bar')];
   expect(bars.map((bar) => bar.getAttribute('campaign'))).toEqual(['bar-b']);
   expect(bars[0].getAttribute('variant')).toBe('B');
@@ -54,7 +54,7 @@ test('only the stored variant renders and sends view, with its label and the exp
     { action: 'view', widget: 'sticky-bar', campaign: 'bar-b', variant: 'B', experiment: 'bf-bar' },
   ]);
   expect(document.querySelector('vitrine-experiment')!.getAttribute('variant')).toBe('B');
-  expect(bundleRequests()).toContain('chunks/experiment');
+  await expect.poll(() => bundleRequests()).toContain('chunks/experiment');
   expect(pageErrors).toEqual([]);
 });
 

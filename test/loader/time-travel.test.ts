@@ -53,7 +53,9 @@ test('?vitrine-now shows the page at that instant with its badge, and stores not
   } finally {
     history.replaceState(null, '', `${location.pathname}${originalSearch}`);
   }
-  expect(bundleRequests().filter((file) => file.includes('time-travel'))).toEqual(['chunks/time-travel']);
+  await expect
+    .poll(() => bundleRequests().filter((file) => file.includes('time-travel')))
+    .toEqual(['chunks/time-travel']);
   await expect.poll(barShown, { timeout: 5_000 }).toBe(true);
   const before = Object.keys(localStorage).filter((key) => key.startsWith('vitrine:tt-bf'));
   bar()!.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
