@@ -40,6 +40,7 @@ export * from './popup/popup-controller.js';
 export * from './popup/overlay.styles.js';
 export * from './leads/delivery.js';
 export * from './leads/outbox.js';
+export { onLeadSettled, readOutbox } from './leads/settled.js';
 export { postJson } from './leads/unique-code.js';
 export * from './leads/email.js';
 export * from './leads/capture.styles.js';
