@@ -33,10 +33,12 @@ export const POPUP_CHUNK =
 /**
  * Core modules only some widgets (or some pages) use: kept out of the shared chunk. Those no group
  * above claims are left to rolldown, which puts each in a chunk shared by the widgets that import
- * it (or in a lazy chunk of its own), so a countdown-only page skips them.
+ * it (or in a lazy chunk of its own), so a countdown-only page skips them. The analytics bridges
+ * (track.ts) go with the attribution chunk, which the first tracked message fetches anyway: the
+ * shared chunk keeps only the subscriber that fetches it (record-later.ts).
  */
 export const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|track\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own

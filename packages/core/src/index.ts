@@ -10,7 +10,7 @@ export * from './element.js';
 export type * from './host.js';
 export * from './storage.js';
 export * from './track.js';
-export { installRecorder } from './record-later.js';
+export { installBridgesLater, installRecorder, loadAttribution } from './record-later.js';
 export * from './random.js';
 export * from './experiment/decide.js';
 export * from './experiment/experiment.js';
