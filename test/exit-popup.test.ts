@@ -4,7 +4,7 @@
  * whatever the network and storage do), what a merchant's code receives, and bad input —
  * with fake timers, never a sleep.
  */
-import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { clearStored, listenTo, recordTopic } from './support/recorders.js';
 import { NOW, useTestPage } from './support/fixture.js';
 import { userEvent } from 'vitest/browser';
@@ -13,6 +13,7 @@ import axe from 'axe-core';
 import {
   forgetMemory,
   getBus,
+  loadOutbox,
   overlayPageState,
   readOutbox,
   resetOutboxRuntime,
@@ -21,6 +22,10 @@ import {
 } from '@vitrine/core';
 import '@vitrine/exit-popup/define';
 import type { ExitPopupOpenDetail } from '@vitrine/exit-popup';
+
+// A pop-up with `capture` fetches the outbox's chunk as it appears, long before a shopper can sign up;
+// here a sign-up follows its first render at once: the chunk is here from the start.
+beforeAll(() => loadOutbox());
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 

@@ -7,11 +7,12 @@
  * preview. The loader side (no chunk without the parameter) is test/loader-time-travel.test.ts;
  * the plan's conflicts, test/plan.test.ts.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { html, render, type TemplateResult } from 'lit';
 import {
   getBus,
   installTrackBridges,
+  loadAttribution,
   loadTargeting,
   pageNow,
   readOutbox,
@@ -31,6 +32,10 @@ const REAL_NOW = Date.parse('2026-06-15T12:00:00Z');
 const SECOND = 1000;
 
 const testPage = useTestPage({ now: REAL_NOW, freshBus: true, reset: () => stopTimeTravel() });
+
+// The widgets' bridges send from the attribution chunk, fetched with a page's first tracked message:
+// here before the tests, so that a message of one test never lands, late, in the next one's spies.
+beforeAll(() => loadAttribution());
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 

@@ -6,17 +6,21 @@
  * Outcomes are chosen, where a test needs one, by stubbing crypto.getRandomValues; the fairness
  * of the real draw is test/wheel-draw.test.ts.
  */
-import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { clearStored, listenTo, recordTopic } from './support/recorders.js';
 import { NOW, useTestPage } from './support/fixture.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { render } from 'lit';
 import axe from 'axe-core';
-import { forgetMemory, getBus, overlayPageState, resetOutboxRuntime } from '@vitrine/core';
+import { forgetMemory, getBus, loadOutbox, overlayPageState, resetOutboxRuntime } from '@vitrine/core';
 import '@vitrine/wheel/define';
 import '@vitrine/exit-popup/define';
 import { sliceBounds, type WheelPrizeDetail } from '@vitrine/wheel';
+
+// A pop-up with `capture` fetches the outbox's chunk as it appears, long before a shopper can sign up;
+// here a sign-up follows its first render at once: the chunk is here from the start.
+beforeAll(() => loadOutbox());
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 

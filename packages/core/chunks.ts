@@ -12,28 +12,39 @@
 /** `bus`: the bus alone; the loader needs it at once for window.vitrine, without Lit. */
 export const BUS_CHUNK = /packages[\\/]core[\\/]src[\\/]bus\.ts$/;
 
-/** `kit`: small pieces several widgets use (coupon, dismissal, reduced motion, the unbiased draw the wheel and an experiment's bucket share). */
+/**
+ * `kit`: small pieces several widgets use (the coupon's styles and its lazy stand-in, dismissal,
+ * reduced motion, the unbiased draw the wheel and an experiment's bucket share). Not the coupon's
+ * copy button (coupon.ts): it travels in the `popup` chunk, as the exit pop-up and the wheel show a
+ * code at once; the sticky bar fetches it with the first code it shows (coupon-later.ts), so a bar
+ * without `show-coupon` never downloads it.
+ */
 export const KIT_CHUNK =
-  /packages[\\/]core[\\/]src[\\/](coupon\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](coupon(\.styles|-later)\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
 
 /** `cart`: the cart source and the money parsing the cart widgets share. */
 export const CART_CHUNK = /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/;
 
 /**
- * `popup`: the pop-up machinery (overlay, triggers, leads); the exit pop-up and the wheel share it.
- * Not the lead providers' adapters nor the merchant's-server requests: each is a lazy chunk of its
- * own, fetched only by a form that sends there.
+ * `popup`: the pop-up machinery (overlay, triggers, the lead form); the exit pop-up and the wheel
+ * share it. Not the lead providers' adapters nor the merchant's-server requests: each is a lazy
+ * chunk of its own, fetched only by a form that sends there. Nor the outbox (leads/outbox.ts): its
+ * own lazy chunk, fetched by a pop-up with `capture` or on a page where a lead waits in storage, so
+ * a pop-up that only shows an offer never downloads it (exit-popup page 25436 → 24530 B brotli;
+ * one with `capture` pays 649 B more for the split, see size-budgets.json).
  */
 export const POPUP_CHUNK =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/](?!(klaviyo|mailchimp|unique-code)\.ts)|popup[\\/]|parse[\\/]url\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/](?!(klaviyo|mailchimp|unique-code|outbox)\.ts)|popup[\\/]|parse[\\/]url\.ts|coupon\.ts)/;
 
 /**
  * Core modules only some widgets (or some pages) use: kept out of the shared chunk. Those no group
  * above claims are left to rolldown, which puts each in a chunk shared by the widgets that import
- * it (or in a lazy chunk of its own), so a countdown-only page skips them.
+ * it (or in a lazy chunk of its own), so a countdown-only page skips them. The analytics bridges
+ * (track.ts) go with the attribution chunk, which the first tracked message fetches anyway: the
+ * shared chunk keeps only the subscriber that fetches it (record-later.ts).
  */
 export const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon(\.styles|-later|-entry)?\.ts|random\.ts|track\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own

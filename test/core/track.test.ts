@@ -1,6 +1,13 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
-import { ga4Event, getBus, installTrackBridges, VitrineElement, type TrackMessage } from '@vitrine/core';
+import {
+  ga4Event,
+  getBus,
+  installTrackBridges,
+  loadAttribution,
+  VitrineElement,
+  type TrackMessage,
+} from '@vitrine/core';
 import { useTestPage } from '../support/fixture.js';
 
 class TrackTestElement extends VitrineElement {}
@@ -21,6 +28,15 @@ useTestPage({
   },
 });
 
+// A widget's bridges send from the attribution chunk, which its first tracked message fetches; here it
+// is fetched once before the tests, so that a message reaches dataLayer within a few microtasks.
+beforeAll(() => loadAttribution());
+
+/** Lets the bridges' promise chain run (the chunk is here: no task, no timer). */
+async function sent(): Promise<void> {
+  for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+}
+
 beforeEach(() => {
   win.dataLayer = [];
   publish = vi.fn();
@@ -30,6 +46,7 @@ describe('track bridges', () => {
   test('GA4: `{ ecommerce: null }` then view_promotion with promotion_id = campaign, creative_name = widget', async () => {
     const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
     el.track('view');
+    await sent();
     expect(win.dataLayer).toEqual([
       { ecommerce: null },
       {
@@ -44,6 +61,7 @@ describe('track bridges', () => {
       html`<vitrine-track-test campaign="bf" variant="B"></vitrine-track-test>`,
     );
     for (const action of ['click', 'close', 'convert'] as const) el.track(action);
+    await sent();
     const events = win.dataLayer!.filter((entry) => (entry as { event?: string }).event);
     expect(events.map((entry) => (entry as { event: string }).event)).toEqual([
       'select_promotion',
@@ -57,6 +75,7 @@ describe('track bridges', () => {
   test('without a campaign, the tag name is the campaign', async () => {
     const el = await fixture<TrackTestElement>(html`<vitrine-track-test></vitrine-track-test>`);
     el.track('view');
+    await sent();
     expect(win.dataLayer![1]).toMatchObject({ ecommerce: { promotion_id: 'vitrine-track-test' } });
   });
 
@@ -66,6 +85,7 @@ describe('track bridges', () => {
       html`<vitrine-track-test campaign="bf" variant="A"></vitrine-track-test>`,
     );
     el.track('click');
+    await sent();
     expect(publish).toHaveBeenCalledTimes(1);
     expect(publish).toHaveBeenCalledWith('vitrine_click', {
       action: 'click',
@@ -83,6 +103,7 @@ describe('track bridges', () => {
     try {
       const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
       el.track('view');
+      await sent();
     } finally {
       off();
       document.removeEventListener('vitrine:track', onDocument);
@@ -95,6 +116,7 @@ describe('track bridges', () => {
     shopify({ customerPrivacy: { analyticsProcessingAllowed: () => false } });
     const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
     el.track('view');
+    await sent();
     expect(win.dataLayer).toEqual([]);
     expect(publish).not.toHaveBeenCalled();
   });
@@ -106,6 +128,7 @@ describe('track bridges', () => {
     el.track('view');
     allowed = true;
     el.track('click');
+    await sent();
     expect(win.dataLayer).toHaveLength(2);
     expect(win.dataLayer![1]).toMatchObject({ event: 'select_promotion' });
     expect(publish).toHaveBeenCalledTimes(1);
@@ -118,6 +141,7 @@ describe('track bridges', () => {
     try {
       const el = await fixture<TrackTestElement>(html`<vitrine-track-test preview campaign="bf"></vitrine-track-test>`);
       el.track('view');
+      await sent();
     } finally {
       off();
     }
@@ -131,6 +155,7 @@ describe('track bridges', () => {
     const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
     expect(el.previewing).toBe(true);
     el.track('view');
+    await sent();
     expect(win.dataLayer).toEqual([]);
     expect(publish).not.toHaveBeenCalled();
   });
@@ -143,6 +168,7 @@ describe('track bridges', () => {
     const b = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="b"></vitrine-track-test>`);
     a.track('view');
     b.track('view');
+    await sent();
     expect(win.dataLayer).toHaveLength(4);
     expect(publish).toHaveBeenCalledTimes(2);
   });
@@ -167,6 +193,7 @@ describe('track bridges', () => {
     try {
       const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
       expect(() => el.track('view')).not.toThrow();
+      await sent();
     } finally {
       window.removeEventListener('error', pageErrors);
     }

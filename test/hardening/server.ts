@@ -11,6 +11,8 @@
  *                                      names without their hash) until POST /__hardening/dist/release,
  *                                      which also forgets the holds not used
  *   GET  /__hardening/dist/held        how many requests of the bundle wait (JSON: a number)
+ *   POST /__hardening/dist/fail        answers the next request of each file named with a 503 (JSON as for
+ *                                      hold; a name twice: its next two requests); release forgets them too
  *   POST /__hardening/<scope>/script   answers to come, in order (JSON: [{ status, body, delay, hold, headers }])
  *   ANY  /__hardening/<scope>/<path>   the next scripted answer (else 200 with a Shopify-like cart for
  *                                      `cart.js`, `{}` otherwise); every request is logged
@@ -42,6 +44,8 @@ const scopes = new Map<string, Scope>();
 /** The bundle's files whose next request waits (`chunks/texts-de`), and the requests waiting. */
 const distHolds: string[] = [];
 const distHeld: Array<() => void> = [];
+/** Files whose next request answers 503, one per name listed. */
+const distFails: string[] = [];
 const scopeOf = (name: string) => {
   let scope = scopes.get(name);
   if (!scope) scopes.set(name, (scope = { script: [], log: [], held: [] }));
@@ -84,12 +88,21 @@ export function hardeningServer() {
             if (request.method === 'POST') {
               // A slow file on purpose: what else the page fetches meanwhile shows what waits for it.
               if (name === 'hold') distHolds.push(...(JSON.parse(await body(request)) as string[]));
-              else for (const release of [...distHeld.splice(0), () => distHolds.splice(0)]) release();
+              else if (name === 'fail') distFails.push(...(JSON.parse(await body(request)) as string[]));
+              else
+                for (const release of [...distHeld.splice(0), () => distHolds.splice(0), () => distFails.splice(0)])
+                  release();
               return send(response, 200, '{}');
             }
             // How many requests wait, for a test to know its page asked before it releases them.
             if (name === 'held') return send(response, 200, JSON.stringify(distHeld.length));
             if (name.includes('..')) return send(response, 404, '{}');
+            // A file that does not come (a CDN's hiccup, the network gone since the page loaded).
+            const fail = distFails.findIndex((failed) => name.startsWith(`${failed}-`));
+            if (fail >= 0) {
+              distFails.splice(fail, 1);
+              return send(response, 503, '{}');
+            }
             const hold = distHolds.findIndex((held) => name.startsWith(`${held}-`));
             if (hold >= 0) {
               distHolds.splice(hold, 1);

@@ -27,8 +27,7 @@ import { dateAttribute } from './parse/attribute.js';
 import { isTimeZone, TIME_ZONE_EXPECTED } from './parse/datetime.js';
 import { warnOnce } from './parse/warn.js';
 import { createMemoryStorage, sessionStore, storage, type VitrineStorage } from './storage.js';
-import { installTrackBridges } from './track.js';
-import { installRecorder } from './record-later.js';
+import { installBridgesLater, installRecorder } from './record-later.js';
 import { timeTravelling } from './now.js';
 
 export abstract class VitrineElement extends LitElement implements WidgetHost {
@@ -220,7 +219,7 @@ export abstract class VitrineElement extends LitElement implements WidgetHost {
   /** Publishes an analytics event on the bus (never in preview, nor in a time-travel preview); `details.code`: the code revealed or copied. */
   track(action: TrackAction, details?: Pick<TrackMessage, 'code'>): void {
     if (this.previewing || timeTravelling()) return;
-    installTrackBridges();
+    installBridgesLater();
     installRecorder();
     const message: TrackMessage = { action, widget: this.widgetName, campaign: this.campaignId };
     if (this.variant) message.variant = this.variant;

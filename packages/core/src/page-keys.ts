@@ -15,7 +15,7 @@ export type PageKey =
   | 'vitrine.widgets'
   /** Which overlay is open, and how many closed in this page view (popup/turns.ts). */
   | 'vitrine.overlays'
-  /** Whether the analytics bridges are installed (track.ts). */
+  /** Whether the analytics bridges are installed (track.ts, or record-later.ts's subscriber that fetches them). */
   | 'vitrine.bridges'
   /** What each copy forgets on `window.vitrine.reset()` (storage.ts, experiment/decide.ts). */
   | 'vitrine.resetters'

@@ -22,11 +22,9 @@
  *   (`vitrine_experiment` is an event-level custom parameter: register it as a custom dimension);
  * - Shopify: `publish('vitrine_view', { action, widget, campaign, variant: 'B', experiment: 'bf-bar' })`.
  */
-import { getBus, type TrackMessage } from './bus.js';
+import { getBus, pageSingleton, type TrackMessage } from './bus.js';
 import { analyticsAllowed, shopify } from './consent.js';
 import { timeTravelling } from './now.js';
-
-const BRIDGES_KEY = Symbol.for('vitrine.bridges');
 
 /** GA4's recommended events where one fits; the other actions are `vitrine_<action>`. */
 const GA4_EVENTS: Partial<Record<TrackMessage['action'], string>> = {
@@ -60,9 +58,8 @@ export function ga4Event(message: TrackMessage): Record<string, unknown> {
   return event;
 }
 
-function forward(message: TrackMessage): void {
-  // A time-travel preview sends nothing, not even a message the page's own code published.
-  if (!analyticsAllowed() || timeTravelling()) return;
+/** Sends one message to the page's tools; the caller has checked consent and time travel. */
+export function sendToBridges(message: TrackMessage): void {
   const dataLayer = (globalThis as { dataLayer?: unknown }).dataLayer;
   if (Array.isArray(dataLayer)) {
     try {
@@ -82,10 +79,19 @@ function forward(message: TrackMessage): void {
   }
 }
 
-/** Installs the bridges once per page, whichever copy of Vitrine asks first. */
+function forward(message: TrackMessage): void {
+  // A time-travel preview sends nothing, not even a message the page's own code published.
+  if (analyticsAllowed() && !timeTravelling()) sendToBridges(message);
+}
+
+/**
+ * Installs the bridges once per page, whichever copy asks first; they forward each message at
+ * once. A widget installs them through record-later.ts instead, under the same page key, so that
+ * this code travels in the attribution chunk the first tracked message fetches anyway.
+ */
 export function installTrackBridges(): void {
-  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
-  if (holder[BRIDGES_KEY]) return;
-  Object.defineProperty(globalThis, BRIDGES_KEY, { value: true, configurable: true });
-  getBus().subscribe('track', forward);
+  pageSingleton<boolean>('vitrine.bridges', Boolean, () => {
+    getBus().subscribe('track', forward);
+    return true;
+  });
 }

@@ -13,6 +13,9 @@ import { timeTravelling } from '../now.js';
 import { parseDuration } from '../parse/duration.js';
 import { storage } from '../storage.js';
 import { installTrackBridges } from '../track.js';
+
+// The bridges' sending, for record-later.ts's subscriber: it travels in this chunk, which the first tracked message fetches anyway.
+export { sendToBridges } from '../track.js';
 import {
   addTouch,
   attribute,

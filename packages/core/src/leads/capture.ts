@@ -18,7 +18,28 @@ import { timeTravelling } from '../now.js';
 import { noteOnce } from '../parse/warn.js';
 import { leadOutcome, type DeliveryOutcome, type LeadDestination } from './delivery.js';
 import { isValidEmail } from './email.js';
-import { flushOutboxOnce, onLeadSettled, submitLead, submitNatively } from './outbox.js';
+import { keepLead, onLeadSettled, readOutbox } from './settled.js';
+
+type Outbox = typeof import('./outbox.js');
+
+/** The outbox's chunk, once asked for; `outbox` once it is here (the confirm button uses it at once). */
+let outboxChunk: Promise<Outbox> | undefined;
+let outbox: Outbox | undefined;
+
+/**
+ * Fetches the outbox (its own chunk): by a form that may take a lead (`capture`), or on a page where
+ * an earlier one left a lead to send. A pop-up without `capture` on a page with nothing waiting
+ * never downloads it. A failed fetch is asked again next time.
+ */
+export function loadOutbox(): Promise<Outbox> {
+  return (outboxChunk ??= import('./outbox.js').then(
+    (chunk) => (outbox = chunk),
+    (error: unknown) => {
+      outboxChunk = undefined;
+      throw error;
+    },
+  ));
+}
 
 export const LEAD_FORM_STATES = [
   'idle',
@@ -133,7 +154,12 @@ export class LeadCaptureController implements ReactiveController {
 
   hostConnected(): void {
     // Leads left by an earlier page view (offline, a closed tab) are sent now, with their original id.
-    if (!this.#host.previewing) flushOutboxOnce();
+    // Offline as the page loads: they wait in storage for the next page.
+    if (!this.#host.previewing && !timeTravelling() && readOutbox().length)
+      void loadOutbox().then(
+        (chunk) => chunk.flushOutboxOnce(),
+        () => {},
+      );
     this.#unsubscribe = onLeadSettled((id, outcome) => {
       if (id !== this.#pendingId) return;
       this.#pendingId = null;
@@ -196,7 +222,7 @@ export class LeadCaptureController implements ReactiveController {
     // A provider whose attributes were refused (warned as the page loaded): the lead goes nowhere but the page.
     const action = pending && !destination ? null : this.#options.action();
     let outcome: DeliveryOutcome & { id?: string };
-    if (action) outcome = await submitLead(lead, action, destination);
+    if (action) outcome = await this.#send(lead, action, destination);
     else {
       // No endpoint: the merchant's own code takes the lead from the bus or the DOM event.
       outcome = { status: 'delivered' };
@@ -227,6 +253,26 @@ export class LeadCaptureController implements ReactiveController {
     this.#host.emit('vitrine-lead', { ...lead, id: outcome.id, outcome: leadOutcome(outcome) });
     this.#host.track('convert');
     this.#options.onAccepted(lead, outcome);
+  }
+
+  /**
+   * Hands the lead to the outbox. Where its chunk cannot be fetched (offline since the page loaded),
+   * the lead is kept in storage as the outbox would keep it, for the next page to deliver: saved.
+   */
+  async #send(
+    lead: LeadMessage,
+    action: string,
+    destination: LeadDestination | undefined,
+  ): Promise<DeliveryOutcome & { id?: string }> {
+    let chunk: Outbox;
+    try {
+      chunk = await loadOutbox();
+    } catch {
+      const id = keepLead(destination ? { lead, action, destination } : { lead, action });
+      getBus().publish('lead', { ...lead, id, outcome: 'queued' });
+      return { status: 'queued', retryAt: 0, id };
+    }
+    return chunk.submitLead(lead, action, destination);
   }
 
   /** Takes the shopper to the field to fix, where the error is read out. */
@@ -270,7 +316,7 @@ export class LeadCaptureController implements ReactiveController {
       return html`<p part="status" role="status" tabindex="-1">${this.#text('confirm')}</p>
         ${
           lead
-            ? html`<button part="submit" type="button" @click=${() => submitNatively(lead)}>
+            ? html`<button part="submit" type="button" @click=${() => outbox?.submitNatively(lead)}>
                 ${this.#text('confirmAction')}
               </button>`
             : nothing

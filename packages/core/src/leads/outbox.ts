@@ -18,6 +18,10 @@
  * `customer_posted=true` landing counts as delivered; anything else is `unconfirmed`: nothing was
  * recorded, the entry leaves the outbox (a retry by fetch would meet the same captcha), and the
  * shopper finishes on Shopify's own page through `submitNatively`.
+ *
+ * A chunk of its own in the script-tag build: fetched by a form with `capture` as it appears, or by
+ * a page whose storage holds a lead an earlier page left (settled.ts tells); a pop-up without
+ * `capture` on a page with nothing waiting never downloads it.
  */
 import { getBus, type LeadMessage } from '../bus.js';
 import { shopify } from '../consent.js';
@@ -33,6 +37,7 @@ import {
   type LeadProvider,
   type OutboxEntry,
 } from './delivery.js';
+import { leadSettled, newLeadId, OUTBOX_KEY, readOutbox } from './settled.js';
 
 /** Each provider's adapter, fetched at its first delivery (a page that never sends to it never downloads it). */
 const ADAPTERS: Record<LeadProvider, () => Promise<LeadAdapter>> = {
@@ -40,8 +45,6 @@ const ADAPTERS: Record<LeadProvider, () => Promise<LeadAdapter>> = {
   mailchimp: () => import('./mailchimp.js').then((module) => module.deliver),
 };
 
-/** Outside any campaign's keys, so `reset(campaign)` never drops a lead. */
-const OUTBOX_KEY = 'outbox:leads';
 const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** Even a server that answers `Retry-After: 0` again and again is not called in a tight loop. */
@@ -50,14 +53,6 @@ const MIN_BACKOFF_MS = 1_000;
 /** Entries being sent now by this page: a flush never sends one twice at once. */
 const inFlight = new Set<string>();
 const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
-/** Listeners told when a queued entry is finally delivered or rejected (the widget that took it). */
-const settledListeners = new Set<(id: string, outcome: DeliveryOutcome) => void>();
-
-export function readOutbox(): OutboxEntry[] {
-  const entries = storage.get<OutboxEntry[]>(OUTBOX_KEY);
-  return Array.isArray(entries) ? entries.filter((entry) => entry && typeof entry.id === 'string' && entry.lead) : [];
-}
-
 function writeOutbox(entries: OutboxEntry[]): void {
   if (entries.length) storage.set(OUTBOX_KEY, entries);
   else storage.remove(OUTBOX_KEY);
@@ -73,15 +68,6 @@ function updateEntry(id: string, change: (entry: OutboxEntry) => OutboxEntry | n
     }
   }
   writeOutbox(entries);
-}
-
-function newId(): string {
-  try {
-    return crypto.randomUUID();
-  } catch {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  }
 }
 
 function backoff(attempts: number, retryAfterHeader: string | null): number {
@@ -204,7 +190,7 @@ export async function deliver(entry: OutboxEntry): Promise<DeliveryOutcome> {
     // A lead that waited in the outbox: the merchant's code hears how it ended (the first outcome is submitLead's).
     if (entry.attempts > 0 && outcome.status !== 'unconfirmed')
       getBus().publish('lead', { ...entry.lead, id: entry.id, outcome: leadOutcome(outcome) });
-    for (const listener of settledListeners) listener(entry.id, outcome);
+    leadSettled(entry.id, outcome);
   }
   return outcome;
 }
@@ -249,7 +235,7 @@ export async function submitLead(
           entry.action === action && entry.lead.campaign === lead.campaign && entry.lead.email.toLowerCase() === email,
       )
     : undefined;
-  const entry: OutboxEntry = waiting ?? { id: newId(), lead, action, attempts: 0, retryAt: 0 };
+  const entry: OutboxEntry = waiting ?? { id: newLeadId(), lead, action, attempts: 0, retryAt: 0 };
   if (destination && !waiting) entry.destination = destination;
   // A time-travel preview never queues nor sends a lead (the form itself says so before calling here).
   if (timeTravelling()) return { status: 'delivered', id: entry.id };
@@ -269,12 +255,6 @@ export function flushOutboxOnce(): void {
   if (flushedThisPage || timeTravelling()) return;
   flushedThisPage = true;
   for (const entry of readOutbox()) void deliver(entry);
-}
-
-/** Tells `listener` when a queued lead is finally delivered or refused; returns the unsubscribe function. */
-export function onLeadSettled(listener: (id: string, outcome: DeliveryOutcome) => void): () => void {
-  settledListeners.add(listener);
-  return () => settledListeners.delete(listener);
 }
 
 /** For tests: as a new page load (forget timers and the once-per-page flush). */

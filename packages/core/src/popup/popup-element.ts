@@ -8,7 +8,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LeadMessage } from '../bus.js';
 import { VitrineElement } from '../element.js';
-import { LeadCaptureController } from '../leads/capture.js';
+import { LeadCaptureController, loadOutbox } from '../leads/capture.js';
 import type { DeliveryOutcome, LeadDestination } from '../leads/delivery.js';
 import { leadDestination } from '../leads/destination.js';
 import { keywordAttribute } from '../parse/attribute.js';
@@ -151,6 +151,8 @@ export abstract class PopupElement extends VitrineElement {
     ) {
       ({ action: this.#action, destination: this.#destination } = leadDestination(this, this));
     }
+    // A form that may take a lead fetches the outbox now, while the page is surely online, not at the sign-up.
+    if (changed.has('capture') && this.capture && !this.previewing) void loadOutbox().catch(() => {});
     if (changed.has('reveal'))
       this.revealWhenPending =
         this.reveal == null || keywordAttribute(this, 'reveal', this.reveal, REVEAL_MODES, 'now') === 'now';
