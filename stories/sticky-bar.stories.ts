@@ -257,8 +257,8 @@ export const CouponShown: Story = {
   render: (args) => frame(args, html`<p>Your welcome code is ready</p>`),
   play: async ({ canvasElement }) => {
     const el = barIn(canvasElement);
-    // The copy button's code comes with the first code the bar shows.
-    await waitFor(() => expect((partOf(el, 'coupon-code') as HTMLInputElement | null)?.value).toBe('WELCOME10'));
+    await el.updateComplete;
+    await expect((partOf(el, 'coupon-code') as HTMLInputElement).value).toBe('WELCOME10');
     await expect(partOf(el, 'copy-button')).not.toBeNull();
   },
 };

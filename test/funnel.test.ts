@@ -8,14 +8,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
-import {
-  CART_DEBOUNCE_MS,
-  getBus,
-  installRecorder,
-  installTrackBridges,
-  loadCoupon,
-  type TrackMessage,
-} from '@vitrine/core';
+import { CART_DEBOUNCE_MS, getBus, installRecorder, installTrackBridges, type TrackMessage } from '@vitrine/core';
 import '@vitrine/countdown/define';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/exit-popup/define';
@@ -25,10 +18,6 @@ import '@vitrine/loyalty-badge/define';
 import { attribution, conversion } from '../packages/core/src/attribution/record.ts';
 import { clearStored } from './support/recorders.js';
 import { NOW, forgetVitrine, useTestPage } from './support/fixture.js';
-
-// A bar fetches the code's copy button with the first code it shows (coupon-later.ts); here it is
-// here from the start, so that a code shows in the same render, as the tests read it.
-beforeAll(() => loadCoupon());
 
 type Win = { Shopify?: unknown; dataLayer?: Array<Record<string, unknown>> };
 const win = window as Win;

@@ -3,7 +3,7 @@
  * (and every plural form its language needs), nothing is left in English on a German page, each
  * language passes axe, an unknown language falls back quietly, and the merchant's own texts win.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
 import {
@@ -18,7 +18,6 @@ import {
   type Catalog,
   type Language,
   type LanguagePack,
-  loadCoupon,
 } from '@vitrine/core';
 import { countdownTexts } from '../packages/countdown/src/countdown.js';
 import { stickyBarTexts } from '../packages/sticky-bar/src/sticky-bar.js';
@@ -40,10 +39,6 @@ import 'vitrine/define';
 import * as apiChunk from '../packages/vitrine/src/api.js';
 import { installApi } from '../packages/vitrine/src/window.js';
 import { useTestPage } from './support/fixture.js';
-
-// A bar fetches the code's copy button with the first code it shows (coupon-later.ts); here it is
-// here from the start, so that a code shows in the same render, as the tests read it.
-beforeAll(() => loadCoupon());
 
 const page = useTestPage({ freshBus: true });
 

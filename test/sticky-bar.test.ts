@@ -4,21 +4,17 @@
  * previous/next, close, copy), and what a merchant's code receives (events, bus, warnings).
  * Time runs on fake timers — never a sleep — except where the browser must paint.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
-import { DATE_TIME_EXPECTED, forgetMemory, getBus, loadCoupon, loadRecurrence, type TrackMessage } from '@vitrine/core';
+import { DATE_TIME_EXPECTED, forgetMemory, getBus, loadRecurrence, type TrackMessage } from '@vitrine/core';
 import { VitrineStickyBar, type StickyBarCloseDetail } from '@vitrine/sticky-bar';
 import '@vitrine/sticky-bar/define';
 import { STICKY_BAR_RESERVE_CSS } from '@vitrine/sticky-bar/reserve';
 // The countdown is a child here as on a storefront; the bar itself never imports it.
 import '@vitrine/countdown/define';
 import { NOW, useTestPage } from './support/fixture.js';
-
-// A bar fetches the code's copy button with the first code it shows (coupon-later.ts); here it is
-// here from the start, so that a code shows in the same render, as the tests read it.
-beforeAll(() => loadCoupon());
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 

@@ -12,15 +12,9 @@
 /** `bus`: the bus alone; the loader needs it at once for window.vitrine, without Lit. */
 export const BUS_CHUNK = /packages[\\/]core[\\/]src[\\/]bus\.ts$/;
 
-/**
- * `kit`: small pieces several widgets use (the coupon's styles and its lazy stand-in, dismissal,
- * reduced motion, the unbiased draw the wheel and an experiment's bucket share). Not the coupon's
- * copy button (coupon.ts): it travels in the `popup` chunk, as the exit pop-up and the wheel show a
- * code at once; the sticky bar fetches it with the first code it shows (coupon-later.ts), so a bar
- * without `show-coupon` never downloads it.
- */
+/** `kit`: small pieces several widgets use (coupon, dismissal, reduced motion, the unbiased draw the wheel and an experiment's bucket share). */
 export const KIT_CHUNK =
-  /packages[\\/]core[\\/]src[\\/](coupon(\.styles|-later)\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](coupon\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
 
 /** `cart`: the cart source and the money parsing the cart widgets share. */
 export const CART_CHUNK = /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/;
@@ -34,7 +28,7 @@ export const CART_CHUNK = /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](l
  * one with `capture` pays 649 B more for the split, see size-budgets.json).
  */
 export const POPUP_CHUNK =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/](?!(klaviyo|mailchimp|unique-code|outbox)\.ts)|popup[\\/]|parse[\\/]url\.ts|coupon\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/](?!(klaviyo|mailchimp|unique-code|outbox)\.ts)|popup[\\/]|parse[\\/]url\.ts)/;
 
 /**
  * Core modules only some widgets (or some pages) use: kept out of the shared chunk. Those no group
@@ -44,7 +38,7 @@ export const POPUP_CHUNK =
  * shared chunk keeps only the subscriber that fetches it (record-later.ts).
  */
 export const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon(\.styles|-later|-entry)?\.ts|random\.ts|track\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|track\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own

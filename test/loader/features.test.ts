@@ -1,12 +1,10 @@
 /**
  * The BUILT script-tag bundle fetches a feature's code only where the page uses the feature (issue 18):
  * one fresh page, in order, as a storefront grows. A countdown fetches neither the lead outbox, the
- * cart, the pop-up machinery nor the kit; a sticky bar without `show-coupon` fetches the kit but not
- * the coupon's copy button; an exit pop-up that only shows an offer (no `capture`)
+ * cart, the pop-up machinery nor the kit; an exit pop-up that only shows an offer (no `capture`)
  * fetches the pop-up machinery but not the outbox nor the cart; a pop-up with `capture` fetches the
  * outbox as it appears, and its lead is delivered once; a free-shipping bar fetches the cart and
- * shows the cart's amount; a bar with `show-coupon` fetches the copy button with the first code it
- * shows. (A page whose storage holds a lead: outbox-waiting.test.ts.)
+ * shows the cart's amount. (A page whose storage holds a lead: outbox-waiting.test.ts.)
  */
 import { beforeAll, expect, test } from 'vitest';
 import { bundleRequests, countdownElement, loadBundle, renderedDigits, settle, usePageErrors } from './page.js';
@@ -45,20 +43,7 @@ test('a countdown page fetches neither the outbox, the cart, the pop-up machiner
   await renderedDigits(countdown);
   await expect.poll(fetched).toEqual(expect.arrayContaining(['chunks/countdown', 'chunks/shared']));
   await settle();
-  for (const chunk of ['chunks/outbox', 'chunks/cart', 'chunks/popup', 'chunks/kit', 'chunks/coupon-entry'])
-    expect(fetched(), chunk).not.toContain(chunk);
-});
-
-test('a sticky bar without show-coupon fetches neither the copy button nor the pop-up machinery', async () => {
-  const bar = document.createElement('vitrine-sticky-bar') as HTMLElement & { updateComplete: Promise<unknown> };
-  bar.setAttribute('campaign', 'features-bar');
-  bar.innerHTML = '<p>Free shipping from €60</p>';
-  document.body.append(bar);
-  await expect.poll(() => bar.matches(':defined'), { timeout: 5_000 }).toBe(true);
-  await bar.updateComplete;
-  await expect.poll(fetched).toEqual(expect.arrayContaining(['chunks/sticky-bar', 'chunks/kit']));
-  await settle();
-  for (const chunk of ['chunks/coupon-entry', 'chunks/popup', 'chunks/outbox', 'chunks/cart'])
+  for (const chunk of ['chunks/outbox', 'chunks/cart', 'chunks/popup', 'chunks/kit'])
     expect(fetched(), chunk).not.toContain(chunk);
 });
 
@@ -124,22 +109,4 @@ test('a free-shipping bar fetches the cart and shows what is left to spend', asy
   await expect.poll(() => progress.matches(':defined')).toBe(true);
   await progress.updateComplete;
   await expect.poll(() => progress.shadowRoot!.textContent).toContain('€15.00');
-});
-
-test('a sticky bar with show-coupon fetches the copy button with the first code it shows', async () => {
-  expect(fetched()).not.toContain('chunks/coupon-entry');
-  const bar = document.createElement('vitrine-sticky-bar');
-  bar.setAttribute('campaign', 'features-coupon-bar');
-  bar.setAttribute('show-coupon', '');
-  document.body.append(bar);
-  // The bus keeps the last code (the pop-up's): the bar shows it, copy button and all.
-  await expect.poll(fetched, { timeout: 5_000 }).toContain('chunks/coupon-entry');
-  const code = () => bar.shadowRoot!.querySelector<HTMLInputElement>('[part~="coupon-code"]')?.value;
-  await expect.poll(code).toBe('CLUB10');
-  expect(bar.shadowRoot!.querySelector('[part~="copy-button"]')).not.toBeNull();
-  (window as unknown as { vitrine: { publish(topic: string, payload: unknown): void } }).vitrine.publish('coupon', {
-    code: 'BAR10',
-    campaign: 'features',
-  });
-  await expect.poll(code).toBe('BAR10');
 });

@@ -3,12 +3,8 @@
  * pop-up and the wheel all show it the same way. Copy uses the Clipboard API; where it is
  * denied (no permission, an insecure page, an old browser), the code is selected in its
  * read-only field and the shopper is told to press Ctrl+C.
- *
- * Its styles are coupon.styles.ts (static, in every widget that may show a code); this module, in the
- * script-tag build, travels with the pop-up machinery (the exit pop-up and the wheel show a code at
- * once), and the sticky bar fetches it with the first code it shows (coupon-later.ts).
  */
-import { html, type ReactiveController } from 'lit';
+import { css, html, type ReactiveController } from 'lit';
 import type { WidgetHost } from './host.js';
 import { translateFrom, type Catalog } from './i18n/index.js';
 
@@ -42,6 +38,47 @@ export async function copyText(text: string, field?: HTMLInputElement | null): P
     return 'selected';
   }
 }
+
+export const couponStyles = css`
+  [part~='coupon'] {
+    display: inline-flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  [part~='coupon-code'] {
+    box-sizing: border-box;
+    padding: 0.4em 0.6em;
+    border: 2px dashed currentColor;
+    border-radius: var(--vitrine-radius, 0.5rem);
+    background: transparent;
+    color: inherit;
+    font: inherit;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-weight: 700;
+    letter-spacing: 0.06em;
+    text-align: center;
+  }
+  [part~='copy-button'] {
+    min-block-size: 2.25em;
+    padding: 0.4em 0.9em;
+    border: 0;
+    border-radius: var(--vitrine-radius, 0.5rem);
+    background: var(--vitrine-color-accent, #111827);
+    color: var(--vitrine-color-on-accent, #ffffff);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  [part~='copy-button']:focus-visible,
+  [part~='coupon-code']:focus-visible {
+    outline: 2px solid var(--vitrine-color-accent, #2563eb);
+    outline-offset: 2px;
+  }
+  [part~='copy-status'] {
+    font-size: 0.875em;
+  }
+`;
 
 /** Renders a code with its copy button and says whether copying worked (a polite status). */
 export class CouponController implements ReactiveController {

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   ClockController,
-  CouponLater,
+  CouponController,
   DismissalController,
   ReducedMotionController,
   VitrineElement,
@@ -155,8 +155,7 @@ export class VitrineStickyBar extends VitrineElement {
 
   #dismissal = new DismissalController(this);
   #motion = new ReducedMotionController(this);
-  /** The code's copy button, fetched with the first code the bar shows (most bars never show one). */
-  #coupons = new CouponLater(this);
+  #coupons = new CouponController(this);
   /** Runs only while messages rotate (set before every render). */
   #clock = Object.assign(new ClockController(this, (now) => this.#tick(now)), { running: false });
   #childObserver = new MutationObserver(() => this.requestUpdate());
