@@ -12,9 +12,15 @@
 /** `bus`: the bus alone; the loader needs it at once for window.vitrine, without Lit. */
 export const BUS_CHUNK = /packages[\\/]core[\\/]src[\\/]bus\.ts$/;
 
-/** `kit`: small pieces several widgets use (coupon, dismissal, reduced motion, the unbiased draw the wheel and an experiment's bucket share). */
+/**
+ * `kit`: small pieces several widgets use (dismissal, reduced motion, the unbiased draw the wheel and
+ * an experiment's bucket share, the coupon's stand-in). Not the coupon's code block itself
+ * (coupon.ts: the copy button, its texts and styles): no group claims it, so it is a lazy chunk of
+ * its own (`coupon`), which coupon-later.ts fetches when a code is about to show; a bar, pop-up or
+ * wheel that shows no code never downloads it.
+ */
 export const KIT_CHUNK =
-  /packages[\\/]core[\\/]src[\\/](coupon\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
+  /packages[\\/]core[\\/]src[\\/](coupon-later\.ts|random\.ts|controllers[\\/](dismissal|reduced-motion)\.ts)/;
 
 /** `cart`: the cart source and the money parsing the cart widgets share. */
 export const CART_CHUNK = /packages[\\/]core[\\/]src[\\/](cart[\\/]|parse[\\/](list|money)\.ts)/;
@@ -38,7 +44,7 @@ export const POPUP_CHUNK =
  * shared chunk keeps only the subscriber that fetches it (record-later.ts).
  */
 export const NOT_SHARED =
-  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon\.ts|random\.ts|track\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
+  /packages[\\/]core[\\/]src[\\/](leads[\\/]|schedule[\\/]|popup[\\/]|cart[\\/]|attribution[\\/]|time-travel[\\/]|targeting[\\/]|parse[\\/](?!(attribute|datetime|duration|warn)\.ts)|coupon(-later)?\.ts|random\.ts|track\.ts|debug-reasons\.ts|experiment[\\/](experiment|define|decide)\.ts|controllers[\\/](dismissal|reduced-motion|on-screen)\.ts|i18n[\\/](texts[\\/]|(overrides|texts-loader|placeholders)\.ts))/;
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own

@@ -3,6 +3,10 @@
  * pop-up and the wheel all show it the same way. Copy uses the Clipboard API; where it is
  * denied (no permission, an insecure page, an old browser), the code is selected in its
  * read-only field and the shopper is told to press Ctrl+C.
+ *
+ * The widgets reach it through coupon-later.ts, which fetches it when a code is about to show
+ * (most pages never show one): its styles come with it and are added to the widget's shadow root
+ * by the controller, rather than travelling in every widget's static styles.
  */
 import { css, html, type ReactiveController } from 'lit';
 import type { WidgetHost } from './host.js';
@@ -89,6 +93,21 @@ export class CouponController implements ReactiveController {
   constructor(host: WidgetHost) {
     this.#host = host;
     host.addController(this);
+    // Before the widget's own sheets, which style the code in their colours (same specificity: the later wins).
+    const root = host.shadowRoot;
+    const sheet = couponStyles.styleSheet;
+    if (!root) return;
+    if (sheet) {
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+    } else {
+      // No constructable sheets (before Safari 16.4): a <style>, as Lit's own, with its nonce for a strict CSP.
+      // First in the root: before Lit's rendered part, which clears what follows it.
+      const style = document.createElement('style');
+      const nonce = (globalThis as { litNonce?: string }).litNonce;
+      if (nonce) style.setAttribute('nonce', nonce);
+      style.textContent = couponStyles.cssText;
+      root.prepend(style);
+    }
   }
 
   hostConnected(): void {}

@@ -31,6 +31,7 @@ export * from './controllers/dismissal.js';
 export * from './controllers/reduced-motion.js';
 export * from './controllers/schedule.js';
 export * from './coupon.js';
+export * from './coupon-later.js';
 export * from './controllers/on-screen.js';
 export * from './popup/triggers.js';
 export * from './popup/turns.js';

@@ -3,14 +3,12 @@ import { property } from 'lit/decorators.js';
 import {
   AFTER_OVERLAY,
   CONSENT_MODES,
-  CouponController,
   LEAD_FORM_STATES,
   PopupElement,
   type DebugReason,
   type DeliveryOutcome,
   type LeadMessage,
   campaignKey,
-  couponStyles,
   getBus,
   leadFormStyles,
   overlayStyles,
@@ -98,7 +96,7 @@ export const exitPopupTexts: Catalog<'name' | 'codeFailed'> = {
  * @fires vitrine-lead - When the shopper's email is submitted, with what became of it, and again when a queued one settles. Never in `preview`. Detail: the bus `lead` payload `{ id, outcome, email, consent, consentText, campaign, widget, url, at }`, `outcome` one of `delivered`, `pending-confirmation` (double opt-in), `queued` (saved, retried), `refused`. Bubbles and is composed.
  */
 export class VitrineExitPopup extends PopupElement {
-  static override styles = [leadFormStyles, couponStyles, overlayStyles, exitPopupStyles];
+  static override styles = [leadFormStyles, overlayStyles, exitPopupStyles];
 
   /** The title, as text (the `heading` slot wins). */
   @property({ attribute: 'heading' }) heading: string | null = null;
@@ -122,7 +120,6 @@ export class VitrineExitPopup extends PopupElement {
     if ((LEAD_FORM_STATES as readonly string[]).includes(value)) this.leadForm.state = value;
   }
 
-  #coupon: CouponController = new CouponController(this);
   #publishedCode: string | null = null;
   #slotted = { heading: false, text: false };
   /** `code-endpoint`: this lead's own code, once answered; `failed` when the server did not give one. */
@@ -194,6 +191,8 @@ export class VitrineExitPopup extends PopupElement {
   }
 
   protected override updated(): void {
+    // A sign-up on its way reveals a code: its block is fetched while the lead is sent, to be here with the thanks.
+    if (this.leadForm.state === 'submitting' && (this.code || this.codeEndpointUrl)) void this.coupon.fetch();
     const code = this.#revealedCode;
     if (code && this.popup.overlay.isOpen && code !== this.#publishedCode && !this.previewing) {
       this.#publishedCode = code;
@@ -222,7 +221,7 @@ export class VitrineExitPopup extends PopupElement {
         ${this.capture ? this.leadForm.render(this.submitLabel) : nothing}
         ${
           code
-            ? this.#coupon.render(code)
+            ? this.coupon.render(code)
             : this.#uniqueCodeFailed
               ? html`<p part="code-status" role="status">${this.localize(exitPopupTexts, 'codeFailed')}</p>`
               : nothing

@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { couponStyles } from '@vitrine/core';
 
 /**
  * The host has no box of its own (`display: contents`): the bar is always `position: fixed`,
@@ -13,7 +12,6 @@ import { couponStyles } from '@vitrine/core';
  */
 
 export const stickyBarStyles = [
-  couponStyles,
   css`
     :host {
       display: contents;

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   ClockController,
-  CouponController,
+  CouponLater,
   DismissalController,
   ReducedMotionController,
   VitrineElement,
@@ -155,7 +155,8 @@ export class VitrineStickyBar extends VitrineElement {
 
   #dismissal = new DismissalController(this);
   #motion = new ReducedMotionController(this);
-  #coupons = new CouponController(this);
+  /** The code block, fetched with the first code the bar shows (most bars never show one). */
+  #coupons = new CouponLater(this);
   /** Runs only while messages rotate (set before every render). */
   #clock = Object.assign(new ClockController(this, (now) => this.#tick(now)), { running: false });
   #childObserver = new MutationObserver(() => this.requestUpdate());

@@ -2,12 +2,10 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   CONSENT_MODES,
-  CouponController,
   PopupElement,
   prefersReducedMotion,
   type DebugReason,
   campaignKey,
-  couponStyles,
   getBus,
   httpUrlAttribute,
   type DeliveryOutcome,
@@ -231,7 +229,7 @@ function labelLines(label: string): string[] {
  * @fires vitrine-lead - With `capture`, when the email is submitted, with what became of it, and again when a queued one settles (not in `preview`). Detail: the bus `lead` payload, with `outcome` one of `delivered`, `pending-confirmation`, `queued`, `refused`. Bubbles and is composed.
  */
 export class VitrineWheel extends PopupElement {
-  static override styles = [leadFormStyles, couponStyles, overlayStyles, wheelStyles];
+  static override styles = [leadFormStyles, overlayStyles, wheelStyles];
 
   /** `inline` (default): a card in the page; `popup`: a modal that opens on `trigger`. */
   @property({ attribute: 'mode' }) mode?: string | null;
@@ -266,7 +264,6 @@ export class VitrineWheel extends PopupElement {
   @state() private result: WheelResult | null = null;
   @state() private segments: WheelSegment[] = [];
 
-  #coupon: CouponController = new CouponController(this);
   #observer = new MutationObserver(() => this.#readSegments());
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
   #mode: WheelMode = 'inline';
@@ -309,6 +306,8 @@ export class VitrineWheel extends PopupElement {
     this.result = null;
     this.track('click');
     this.emit<WheelSpinDetail>('vitrine-spin', { campaign: this.campaignId });
+    // The code block (copy button) is fetched now, while the wheel turns, to be here when a win stops it.
+    const codeBlock = this.coupon.fetch();
     let { index, angle } = draw(segments.map((segment) => segment.weight));
     let code = segments[index].code;
     if (this.#endpoint && !this.previewing && !timeTravelling()) {
@@ -328,6 +327,8 @@ export class VitrineWheel extends PopupElement {
     this.store.set(this.#storageKey('spins'), this.#spinsUsed + 1);
     this.store.set(this.#storageKey('result'), result);
     await this.#turn(angle);
+    // A win shows its code with the copy button at once (or as plain text when the block could not come).
+    if (code) await codeBlock;
     const hadFocus = !!this.shadowRoot!.activeElement;
     this.result = result;
     this.phase = code ? 'won' : 'lost';
@@ -636,7 +637,7 @@ export class VitrineWheel extends PopupElement {
         needsLead || (phase === 'won' && !code)
           ? nothing
           : code
-            ? html`${this.#coupon.render(code)}${
+            ? html`${this.coupon.render(code)}${
                 this.apply
                   ? html`<a
                       part="apply-link"

@@ -7,6 +7,7 @@
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LeadMessage } from '../bus.js';
+import { CouponLater } from '../coupon-later.js';
 import { VitrineElement } from '../element.js';
 import { LeadCaptureController, loadOutbox } from '../leads/capture.js';
 import type { DeliveryOutcome, LeadDestination } from '../leads/delivery.js';
@@ -88,6 +89,9 @@ export abstract class PopupElement extends VitrineElement {
     consentImplied: () => this.#implied,
     onAccepted: (lead, outcome) => this.leadAccepted(lead, outcome),
   });
+
+  /** The code a pop-up reveals, with its copy button: fetched as the code is about to show (see coupon-later.ts). */
+  protected readonly coupon: CouponLater = new CouponLater(this);
 
   /** The valid values in use: a bad attribute keeps its text, the widget its default. */
   #action: string | null = null;
