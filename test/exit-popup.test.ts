@@ -13,6 +13,7 @@ import axe from 'axe-core';
 import {
   forgetMemory,
   getBus,
+  loadCoupon,
   loadOutbox,
   overlayPageState,
   readOutbox,
@@ -26,6 +27,10 @@ import type { ExitPopupOpenDetail } from '@vitrine/exit-popup';
 // A pop-up with `capture` fetches the outbox's chunk as it appears, long before a shopper can sign up;
 // here a sign-up follows its first render at once: the chunk is here from the start.
 beforeAll(() => loadOutbox());
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start. The lazy fetch itself is
+// tested on the built bundle (test/loader/features.test.ts, coupon-offline.test.ts).
+beforeAll(() => loadCoupon());
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
-import { CART_DEBOUNCE_MS, getBus, installRecorder, installTrackBridges, type TrackMessage } from '@vitrine/core';
+import { CART_DEBOUNCE_MS, getBus, installRecorder, installTrackBridges, loadCoupon, type TrackMessage } from '@vitrine/core';
 import '@vitrine/countdown/define';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/exit-popup/define';
@@ -60,6 +60,11 @@ async function settle(...els: Array<{ updateComplete: Promise<unknown> }>): Prom
 
 const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start. The lazy fetch itself is
+// tested on the built bundle (test/loader/features.test.ts, coupon-offline.test.ts).
+beforeAll(() => loadCoupon());
 
 beforeAll(async () => {
   // The attribution chunk, which the bridges fetch with the first message, arrives before the

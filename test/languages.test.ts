@@ -3,7 +3,7 @@
  * (and every plural form its language needs), nothing is left in English on a German page, each
  * language passes axe, an unknown language falls back quietly, and the merchant's own texts win.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
 import {
@@ -14,6 +14,7 @@ import {
   leadFormTexts,
   pageValue,
   placeholdersOf,
+  loadCoupon,
   popupTexts,
   type Catalog,
   type Language,
@@ -39,6 +40,10 @@ import 'vitrine/define';
 import * as apiChunk from '../packages/vitrine/src/api.js';
 import { installApi } from '../packages/vitrine/src/window.js';
 import { useTestPage } from './support/fixture.js';
+
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start.
+beforeAll(() => loadCoupon());
 
 const page = useTestPage({ freshBus: true });
 

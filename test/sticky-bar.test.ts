@@ -4,17 +4,22 @@
  * previous/next, close, copy), and what a merchant's code receives (events, bus, warnings).
  * Time runs on fake timers — never a sleep — except where the browser must paint.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import axe from 'axe-core';
-import { DATE_TIME_EXPECTED, forgetMemory, getBus, loadRecurrence, type TrackMessage } from '@vitrine/core';
+import { DATE_TIME_EXPECTED, forgetMemory, getBus, loadCoupon, loadRecurrence, type TrackMessage } from '@vitrine/core';
 import { VitrineStickyBar, type StickyBarCloseDetail } from '@vitrine/sticky-bar';
 import '@vitrine/sticky-bar/define';
 import { STICKY_BAR_RESERVE_CSS } from '@vitrine/sticky-bar/reserve';
 // The countdown is a child here as on a storefront; the bar itself never imports it.
 import '@vitrine/countdown/define';
 import { NOW, useTestPage } from './support/fixture.js';
+
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start. The lazy fetch itself is
+// tested on the built bundle (test/loader/features.test.ts, coupon-offline.test.ts).
+beforeAll(() => loadCoupon());
 
 type Bar = HTMLElementTagNameMap['vitrine-sticky-bar'];
 

@@ -13,7 +13,7 @@ import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { render } from 'lit';
 import axe from 'axe-core';
-import { forgetMemory, getBus, loadOutbox, overlayPageState, resetOutboxRuntime } from '@vitrine/core';
+import { forgetMemory, getBus, loadCoupon, loadOutbox, overlayPageState, resetOutboxRuntime } from '@vitrine/core';
 import '@vitrine/wheel/define';
 import '@vitrine/exit-popup/define';
 import { sliceBounds, type WheelPrizeDetail } from '@vitrine/wheel';
@@ -21,6 +21,10 @@ import { sliceBounds, type WheelPrizeDetail } from '@vitrine/wheel';
 // A pop-up with `capture` fetches the outbox's chunk as it appears, long before a shopper can sign up;
 // here a sign-up follows its first render at once: the chunk is here from the start.
 beforeAll(() => loadOutbox());
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start. The lazy fetch itself is
+// tested on the built bundle (test/loader/features.test.ts, coupon-offline.test.ts).
+beforeAll(() => loadCoupon());
 
 type Wheel = HTMLElementTagNameMap['vitrine-wheel'];
 

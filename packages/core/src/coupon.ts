@@ -89,19 +89,25 @@ export class CouponController implements ReactiveController {
   #host: WidgetHost;
   #status: 'idle' | 'copied' | 'selected' = 'idle';
   #timer?: ReturnType<typeof setTimeout>;
+  #styled = false;
 
   constructor(host: WidgetHost) {
     this.#host = host;
     host.addController(this);
-    // Before the widget's own sheets, which style the code in their colours (same specificity: the later wins).
-    const root = host.shadowRoot;
+  }
+
+  /** Adds the styles to the widget's shadow root, once (its render root exists by now). */
+  hostConnected(): void {
+    const root = this.#host.shadowRoot;
+    if (this.#styled || !root) return;
+    this.#styled = true;
+    // Before the widget's own sheets, which give the code their colours (same specificity: the later wins).
     const sheet = couponStyles.styleSheet;
-    if (!root) return;
     if (sheet) {
       if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     } else {
-      // No constructable sheets (before Safari 16.4): a <style>, as Lit's own, with its nonce for a strict CSP.
-      // First in the root: before Lit's rendered part, which clears what follows it.
+      // No constructable sheets (before Safari 16.4): a <style> as Lit's own, with its nonce for a strict CSP,
+      // first in the root: before Lit's rendered part, which clears what follows it.
       const style = document.createElement('style');
       const nonce = (globalThis as { litNonce?: string }).litNonce;
       if (nonce) style.setAttribute('nonce', nonce);
@@ -109,8 +115,6 @@ export class CouponController implements ReactiveController {
       root.prepend(style);
     }
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     clearTimeout(this.#timer);
