@@ -8,7 +8,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LEAD_FORM_STATES, type LeadFormState } from '@vitrine/core';
+import { LEAD_FORM_STATES, loadCoupon, type LeadFormState } from '@vitrine/core';
 import '@vitrine/exit-popup/define';
 import { commonArgTypes, leadArgTypes, popupArgTypes, targeting, type LeadDestinationArgs } from './common.ts';
 
@@ -99,6 +99,9 @@ const part = (el: Popup, name: string) => el.shadowRoot!.querySelector<HTMLEleme
 const meta = {
   title: 'Widgets/Exit pop-up',
   component: 'vitrine-exit-popup',
+  // The code block (copy button) is a chunk a page fetches when a code is about to show; a story
+  // shows its code at once, so it is here before the story renders.
+  loaders: [async () => void (await loadCoupon())],
   render,
   args: {
     heading: 'Wait! 10% off your first order',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
-import { getBus, loadTargeting } from '@vitrine/core';
+import { getBus, loadCoupon, loadTargeting } from '@vitrine/core';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/countdown/define';
 import { commonArgTypes, targeting, type TargetingArgs } from './common.ts';
@@ -103,6 +103,9 @@ const partOf = (el: Bar, name: string) => el.shadowRoot!.querySelector<HTMLEleme
 const meta = {
   title: 'Widgets/Sticky bar',
   component: 'vitrine-sticky-bar',
+  // The code block (copy button) is a chunk a page fetches when a code is about to show; a story
+  // shows its code at once, so it is here before the story renders.
+  loaders: [async () => void (await loadCoupon())],
   render: (args) => frame(args),
   args: {
     position: 'top',

@@ -12,7 +12,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import axe from 'axe-core';
-import { getBus } from '@vitrine/core';
+import { getBus, loadCoupon } from '@vitrine/core';
 import 'vitrine/define';
 import { widgetSnippet } from '../.storybook/snippet.ts';
 
@@ -231,6 +231,9 @@ function storefront(args: Args, locale: Locale) {
 
 const meta = {
   title: 'Storefront',
+  // The code block (copy button) is a chunk a page fetches when a code is about to show; a story
+  // shows its code at once, so it is here before the story renders.
+  loaders: [async () => void (await loadCoupon())],
   render: (args, { globals }) => storefront(args, globals.locale === 'fr' ? 'fr' : 'en'),
   args: { cartTotal: 45.9, points: 1380 },
   argTypes: {

@@ -9,6 +9,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { loadCoupon } from '@vitrine/core';
 import { WHEEL_MODES } from '@vitrine/wheel';
 import '@vitrine/wheel/define';
 import { commonArgTypes, leadArgTypes, popupArgTypes, targeting, type LeadDestinationArgs } from './common.ts';
@@ -143,6 +144,9 @@ async function spinToTheEnd(el: Wheel): Promise<void> {
 const meta = {
   title: 'Widgets/Wheel of fortune',
   component: 'vitrine-wheel',
+  // The code block (copy button) is a chunk a page fetches when a code is about to show; a story
+  // shows its code at once, so it is here before the story renders.
+  loaders: [async () => void (await loadCoupon())],
   render,
   args: {
     segments: PRIZES,
