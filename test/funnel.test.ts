@@ -8,7 +8,14 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
-import { CART_DEBOUNCE_MS, getBus, installRecorder, installTrackBridges, loadCoupon, type TrackMessage } from '@vitrine/core';
+import {
+  CART_DEBOUNCE_MS,
+  getBus,
+  installRecorder,
+  installTrackBridges,
+  loadCoupon,
+  type TrackMessage,
+} from '@vitrine/core';
 import '@vitrine/countdown/define';
 import '@vitrine/sticky-bar/define';
 import '@vitrine/exit-popup/define';
