@@ -6,12 +6,16 @@
  *   posted natively); the lead is not kept to be retried into the same captcha;
  * - to the page with `customer_posted=true` (the customer was recorded): signed up, code revealed.
  */
-import { beforeEach, expect, test, vi } from 'vitest';
+import { beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
-import { readOutbox, resetOutboxRuntime } from '@vitrine/core';
+import { loadCoupon, readOutbox, resetOutboxRuntime } from '@vitrine/core';
 import '@vitrine/exit-popup/define';
 import { clearStored, recordTopic } from './support/recorders.js';
 import { useTestPage } from './support/fixture.js';
+
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start.
+beforeAll(() => loadCoupon());
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 

@@ -7,11 +7,12 @@
  * Then the widgets: the words the shopper reads, the code revealed (or not), private keys refused,
  * providers without a browser endpoint, and `code-endpoint`.
  */
-import { beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import {
   flushOutboxOnce,
   forgetMemory,
+  loadCoupon,
   overlayPageState,
   readOutbox,
   resetOutboxRuntime,
@@ -26,6 +27,10 @@ import '@vitrine/exit-popup/define';
 import '@vitrine/wheel/define';
 import { NOW, useTestPage } from '../support/fixture.js';
 import { clearStored, listenTo, recordTopic } from '../support/recorders.js';
+
+// The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
+// here codes show right after a render, so it is here from the start.
+beforeAll(() => loadCoupon());
 
 type Popup = HTMLElementTagNameMap['vitrine-exit-popup'];
 

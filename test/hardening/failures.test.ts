@@ -190,6 +190,8 @@ test('clipboard denied: the code is selected for the shopper to copy, and nothin
   ) as Popup;
   await popup.updateComplete;
   expect(await popup.show()).toBe(true);
+  // The code block (its own chunk) comes as the pop-up opens on its code.
+  await expect.poll(() => popup.shadowRoot!.querySelector('[part~="copy-button"]')).not.toBeNull();
   popup.shadowRoot!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
   await expect.poll(() => popup.shadowRoot!.querySelector('[part~="copy-status"]')?.textContent?.trim()).not.toBe('');
   expect(writeText).toHaveBeenCalledWith('WELCOME10');
