@@ -47,6 +47,19 @@ test('without adoptedStyleSheets every widget renders, styled by <style> element
   // The experiment kept one variant, and without its sheet is an inline box around it.
   expect(experiment.children).toHaveLength(1);
 
+  // The code block comes later (its own chunk, with its styles): a <style> first in the root, so the
+  // bar's own rules still win, and Lit's rendered part, which clears what follows it, keeps it.
+  const bar = widgets.find((each) => each.localName === 'vitrine-sticky-bar')!;
+  bar.setAttribute('show-coupon', '');
+  (window as unknown as { vitrine: { publish(topic: string, payload: unknown): void } }).vitrine.publish('coupon', {
+    code: 'NOSHEET10',
+    campaign: 'no-sheets',
+  });
+  const code = () => bar.shadowRoot!.querySelector<HTMLInputElement>('input[part~="coupon-code"]');
+  await expect.poll(() => code()?.value, { timeout: 5_000 }).toBe('NOSHEET10');
+  expect(bar.shadowRoot!.firstElementChild!.textContent).toContain("[part~='coupon-code']");
+  expect(getComputedStyle(code()!).borderTopStyle).toBe('dashed');
+
   const vitrine = (calls: unknown[][]) => calls.filter(([message]) => String(message).startsWith('[vitrine]'));
   expect(vitrine(warn.mock.calls)).toEqual([]);
   expect(vitrine(error.mock.calls)).toEqual([]);
