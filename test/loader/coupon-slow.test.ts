@@ -31,7 +31,9 @@ const part = (element: Element, name: string) => element.shadowRoot!.querySelect
 
 test('a win reveals its code with the copy button once the code block has come, not before', async () => {
   await server('hold', ['chunks/coupon']);
-  onTestFinished(() => server('release'));
+  onTestFinished(async () => {
+    await server('release');
+  });
   const wheel = document.createElement('vitrine-wheel') as Wheel;
   wheel.setAttribute('campaign', 'slow-wheel');
   wheel.setAttribute('duration', '1s');
