@@ -115,7 +115,7 @@ export function traceBreakdown(events) {
   for (const event of list) {
     closeUntil(event.ts);
     if (stack.length) stack.at(-1).children += event.dur;
-    else tasks.push({ ms: event.dur / 1000, cpuMs: (event.tdur ?? 0) / 1000, vitrine: false });
+    else tasks.push({ ts: event.ts, ms: event.dur / 1000, cpuMs: (event.tdur ?? 0) / 1000, vitrine: false });
     // A task is Vitrine's when something in it names one of Vitrine's files (compiling, evaluating or
     // calling into it).
     const data = event.args?.data;
@@ -143,7 +143,17 @@ export function traceBreakdown(events) {
     stack.push({ event, end: event.ts + event.dur, children: 0 });
   }
   closeUntil(Infinity);
+  const t0 = tasks[0]?.ts ?? 0;
+  const perSecond = [];
+  for (const task of tasks) {
+    const second = Math.floor((task.ts - t0) / 1e6);
+    perSecond[second] = (perSecond[second] ?? 0) + task.ms;
+  }
   return {
+    perSecond: [...perSecond].map((ms) => Math.round(ms ?? 0)),
+    longList: tasks
+      .filter((task) => task.ms > 50)
+      .map((task) => `${((task.ts - t0) / 1e6).toFixed(2)}s:${task.ms.toFixed(0)}${task.vitrine ? 'V' : ''}`),
     mainMs: tasks.reduce((sum, task) => sum + task.ms, 0),
     // The thread's own CPU time in those tasks (trace \`tdur\`): without the time the system gave other
     // processes, so steadier on a busy machine, and without the pauses of the CPU throttling either.
@@ -281,6 +291,10 @@ export async function profileStore(
       };
     }
     pairs.push(pair);
+    if (process.env.PROFILE_VERBOSE) {
+      log(`    none per s ${pair.none.perSecond.join(' ')} | long ${pair.none.longList.join(' ')}`);
+      log(`    vitr per s ${pair.vitrine.perSecond.join(' ')} | long ${pair.vitrine.longList.join(' ')}`);
+    }
     if (process.env.PROFILE_VERBOSE)
       log(
         Object.entries(pair.vitrine.otherMs)
