@@ -19,7 +19,7 @@ import {
 const CHUNKS_URL = new URL('chunks/', new URL(BUNDLE_URL, location.href));
 
 /** A file of the bundle without its content hash: `chunks/sticky-bar-B2s68L7F.js` → `chunks/sticky-bar`. */
-const unhashed = (path: string) => path.replace(/-[\w-]{8}\.js$/, '');
+const unhashed = (path: string) => path.replace(/-[\w-]{6,8}\.js$/, '');
 
 /**
  * The files of the bundle the page has imported, unhashed, in order. Unlike loadBundle's
