@@ -54,7 +54,7 @@ export function bundleRequests(dist = DIST): string[] {
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => path.startsWith(dist))
-    .map((path) => path.slice(dist.length).replace(/-[\w-]{8}\.js$/, ''));
+    .map((path) => path.slice(dist.length).replace(/-[\w-]{6,8}\.js$/, ''));
 }
 
 /** Waits for the network to be quiet: long enough for a chunk the loader wrongly asked for to arrive. */

@@ -77,6 +77,7 @@ describe('lazy loading', () => {
       'chunks/countdown',
       'chunks/debug-reasons',
       'chunks/record',
+      'chunks/reserve',
       'chunks/shared',
     ]);
     const printed = vi.spyOn(console, 'table').mockImplementation(() => {});

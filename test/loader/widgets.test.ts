@@ -19,7 +19,7 @@ import {
 const CHUNKS_URL = new URL('chunks/', new URL(BUNDLE_URL, location.href));
 
 /** A file of the bundle without its content hash: `chunks/sticky-bar-B2s68L7F.js` → `chunks/sticky-bar`. */
-const unhashed = (path: string) => path.replace(/-[\w-]{8}\.js$/, '');
+const unhashed = (path: string) => path.replace(/-[\w-]{6,8}\.js$/, '');
 
 /**
  * The files of the bundle the page has imported, unhashed, in order. Unlike loadBundle's
@@ -102,7 +102,10 @@ test('a countdown alone fetches its chunk and what it imports, never the pop-up 
   // After its first view, the track bridge fetches the funnel's memory (core's attribution chunk).
   await expect.poll(() => imported()).toContain('chunks/record');
   const fetched = newImports();
-  expect(fetched).toEqual([...(await expectedFor('chunks/countdown', ['chunks/bus'])), 'chunks/record'].sort());
+  // The reserve rules come with the first widget tag.
+  expect(fetched).toEqual(
+    [...(await expectedFor('chunks/countdown', ['chunks/bus'])), 'chunks/record', 'chunks/reserve'].sort(),
+  );
   expect(fetched).toContain('chunks/shared');
   // What only the bar and the pop-up need (their chunks, the pop-up kit) stays on the server.
   const countdownChunks = await closure('chunks/countdown');

@@ -125,9 +125,7 @@ export function customEvent<T>(name: string, init: CustomEventInit<T>): CustomEv
   try {
     return new CustomEvent(name, init);
   } catch {
-    const event = new Event(name, init);
-    Object.defineProperty(event, 'detail', { value: init.detail });
-    return event as CustomEvent<T>;
+    return Object.defineProperty(new Event(name, init), 'detail', { value: init.detail }) as CustomEvent<T>;
   }
 }
 
@@ -155,13 +153,13 @@ function createBus(): Bus {
       deliver((detail) => document.dispatchEvent(customEvent(`vitrine:${topic}`, { detail })), payload);
     },
     subscribe(topic, handler) {
-      const listener = handler as Listener;
+      // Cast where used rather than into a variable of its own: the loader downloads this code.
       let set = listeners.get(topic);
       if (!set) listeners.set(topic, (set = new Set()));
-      set.add(listener);
-      if (STICKY_TOPICS.has(topic) && lastValues.has(topic)) deliver(listener, lastValues.get(topic));
+      set.add(handler as Listener);
+      if (STICKY_TOPICS.has(topic) && lastValues.has(topic)) deliver(handler as Listener, lastValues.get(topic));
       return () => {
-        set.delete(listener);
+        set.delete(handler as Listener);
       };
     },
     last(topic) {

@@ -51,9 +51,20 @@ function scheduleReason(widget: DebugSubject, schedule: ScheduleController, anyw
     : `outside its start/end window: ended ${debugDateTime(endAt!, zone)}`;
 }
 
-function targetingReason(targeting: TargetingController): string | null {
+function targetingReason(widget: DebugSubject, targeting: TargetingController): string | null {
   const failing = targeting.failing;
-  return failing ? `targeting: ${failing}` : null;
+  if (!failing) return null;
+  // While their chunk loads, the rules as written: `its rules are loading (exclude-pages="/nowhere")`.
+  const waiting = targeting.waiting;
+  const rules = waiting
+    ? ` (${waiting
+        .map(
+          (name) =>
+            `${name.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`)}="${String((widget as unknown as Record<string, unknown>)[name])}"`,
+        )
+        .join(' ')})`
+    : '';
+  return `targeting: ${failing}${rules}`;
 }
 
 export const debugReasons: DebugReasons = {
@@ -68,7 +79,7 @@ export const debugReasons: DebugReasons = {
     }
     if (hidden) return { ...state, shown: false, ...hidden };
     if (widget.previewing) {
-      const wouldHide = scheduleReason(widget, schedule, true) || targetingReason(targeting);
+      const wouldHide = scheduleReason(widget, schedule, true) || targetingReason(widget, targeting);
       return { ...state, code: 'preview', note: `preview: shown to the designer${wouldHide ? `; ${wouldHide}` : ''}` };
     }
     if (!storageAllowed())
@@ -80,7 +91,7 @@ export const debugReasons: DebugReasons = {
     if (widget.previewing) return null;
     const reason = scheduleReason(widget, schedule, false);
     if (reason) return { code: 'schedule', reason };
-    const targetingFails = targetingReason(targeting);
+    const targetingFails = targetingReason(widget, targeting);
     return targetingFails ? { code: 'targeting', reason: targetingFails } : null;
   },
 

@@ -40,8 +40,11 @@ export class TargetingController implements ReactiveController {
   #host: TargetingHost;
   #engine?: TargetingEngine;
   #connected = false;
-  /** The reason given while the rules' chunk loads (set once its import is asked for). */
-  #waiting?: string;
+  /**
+   * The rules (property names) waiting for their chunk, once its import is asked for; the debug list
+   * (debug-reasons.ts) says them, so that the sentence stays out of the shared chunk.
+   */
+  waiting?: readonly string[];
 
   constructor(host: TargetingHost) {
     this.#host = host;
@@ -64,7 +67,7 @@ export class TargetingController implements ReactiveController {
       if (!rules.length) return null;
       if (!engines) {
         // Once per widget: this getter runs at every render while the chunk is on its way.
-        if (this.#waiting) return this.#waiting;
+        if (this.waiting) return 'its rules are loading';
         void loadTargeting().then(
           () => host.requestUpdate(),
           // The chunk did not come (offline, blocked): the rules are ignored, as a bad rule is.
@@ -79,11 +82,10 @@ export class TargetingController implements ReactiveController {
             host.requestUpdate();
           },
         );
-        const written = rules.map(
-          (name) => `${name.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`)}="${host[name]}"`,
-        );
-        return (this.#waiting = `its rules are loading (${written.join(' ')})`);
+        this.waiting = rules;
+        return 'its rules are loading';
       }
+      this.waiting = undefined;
       this.#engine = new engines.TargetingEngine(host);
       if (this.#connected) this.#engine.connect();
     }
