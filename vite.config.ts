@@ -136,8 +136,8 @@ const bundleBuild = {
     plugins: [
       textsChunks('chunks/texts-'),
       {
-        // The reserve chunk adopts these rules with the first widget tag; a merchant who wants them
-        // before the first paint links this file (or pastes it) in the theme's <head>.
+        // The loader adopts these rules when it runs; a merchant who wants them before the first
+        // paint links this file (or pastes it) in the theme's <head>.
         name: 'vitrine:reserve-css',
         async generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
           // The umbrella's sheet imports each widget's rules by package name (`@vitrine/countdown/reserve`),

@@ -80,15 +80,19 @@ export function byteRows(build, peers) {
   const vitrine = (label, files) =>
     rows.push({ who: 'vitrine', label, files: files.length, names: files, ...total(files, (file) => build.get(file)) });
   vitrine('Vitrine: the loader alone (no widget on the page)', pageFiles(build, []));
-  // A page with a widget also fetches the reserve rules' chunk (with the first tag; a page without none).
-  for (const widget of WIDGETS)
-    vitrine(`Vitrine: loader + ${widget.label}`, pageFiles(build, ['reserve', widget.chunk]));
+  for (const widget of WIDGETS) vitrine(`Vitrine: loader + ${widget.label}`, pageFiles(build, [widget.chunk]));
   if (lazyChunk(build, pageFiles(build, ['loyalty-badge']), 'popover'))
     vitrine(
       'Vitrine: loader + loyalty badge with its popover (loaded on first interest)',
-      pageFiles(build, ['reserve', 'loyalty-badge', 'popover']),
+      pageFiles(build, ['loyalty-badge', 'popover']),
     );
-  vitrine('Vitrine: loader + all six widgets', pageFiles(build, ['reserve', ...WIDGETS.map((widget) => widget.chunk)]));
+  vitrine(
+    'Vitrine: loader + all six widgets',
+    pageFiles(
+      build,
+      WIDGETS.map((widget) => widget.chunk),
+    ),
+  );
   if (build.has('vitrine.css'))
     vitrine('Vitrine: vitrine.css (the reserve rules, if linked instead of pasted)', ['vitrine.css']);
   const all = { raw: 0, gzip: 0, brotli: 0, files: 0 };

@@ -48,7 +48,7 @@ export const NOT_SHARED =
 
 /**
  * `shared` (with Lit): whether this module of core is one every widget needs. Not the bus (its own
- * chunk) nor the experiment's reserve rules, which go with the widgets' own in the reserve chunk.
+ * chunk) nor the experiment's reserve rules, which the loader adopts at once, with its own.
  */
 export const isSharedCore = (id: string): boolean =>
   /packages[\\/]core[\\/]src[\\/]/.test(id) &&

@@ -22,14 +22,9 @@ test('a countdown nested deep in an added subtree is loaded and renders', async 
   document.body.append(outer);
 
   expect(await renderedDigits(countdown)).toHaveLength(3);
-  // The attribution chunk comes after the first view (the funnel's memory); the reserve rules with the tag.
+  // The attribution chunk comes after the first view (the funnel's memory).
   await expect.poll(() => bundleRequests()).toContain('chunks/record');
-  expect(bundleRequests().slice(2).sort()).toEqual([
-    'chunks/countdown',
-    'chunks/record',
-    'chunks/reserve',
-    'chunks/shared',
-  ]);
+  expect(bundleRequests().slice(2).sort()).toEqual(['chunks/countdown', 'chunks/record', 'chunks/shared']);
 
   // innerHTML into an element that was already there: the chunk is not fetched again.
   parent.innerHTML = '<b><vitrine-countdown deadline="2099-01-01T00:00:00Z" format="ms"></vitrine-countdown></b>';

@@ -77,7 +77,6 @@ describe('lazy loading', () => {
       'chunks/countdown',
       'chunks/debug-reasons',
       'chunks/record',
-      'chunks/reserve',
       'chunks/shared',
     ]);
     const printed = vi.spyOn(console, 'table').mockImplementation(() => {});

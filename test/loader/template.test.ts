@@ -24,12 +24,7 @@ test('a countdown cloned from a <template> is loaded and renders', async () => {
   document.body.append(template.content.cloneNode(true));
   const countdown = document.querySelector('section.promo vitrine-countdown')!;
   expect(await renderedDigits(countdown)).toHaveLength(4);
-  // The attribution chunk comes after the first view (the funnel's memory); the reserve rules with the tag.
+  // The attribution chunk comes after the first view (the funnel's memory).
   await expect.poll(() => bundleRequests()).toContain('chunks/record');
-  expect(bundleRequests().slice(2).sort()).toEqual([
-    'chunks/countdown',
-    'chunks/record',
-    'chunks/reserve',
-    'chunks/shared',
-  ]);
+  expect(bundleRequests().slice(2).sort()).toEqual(['chunks/countdown', 'chunks/record', 'chunks/shared']);
 });

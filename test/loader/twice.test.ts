@@ -50,13 +50,7 @@ test('loading the script twice is harmless', async () => {
     // The attribution chunk (after the first view) once too.
     await expect.poll(() => bundleRequests()).toContain('chunks/record');
     const chunks = bundleRequests().filter((file) => file.startsWith('chunks/'));
-    expect(chunks.sort()).toEqual([
-      'chunks/bus',
-      'chunks/countdown',
-      'chunks/record',
-      'chunks/reserve',
-      'chunks/shared',
-    ]);
+    expect(chunks.sort()).toEqual(['chunks/bus', 'chunks/countdown', 'chunks/record', 'chunks/shared']);
     expect(document.adoptedStyleSheets.length - sheetsBefore).toBe(1);
 
     // One bus: a message reaches each subscriber once, and document once.

@@ -102,10 +102,7 @@ test('a countdown alone fetches its chunk and what it imports, never the pop-up 
   // After its first view, the track bridge fetches the funnel's memory (core's attribution chunk).
   await expect.poll(() => imported()).toContain('chunks/record');
   const fetched = newImports();
-  // The reserve rules come with the first widget tag.
-  expect(fetched).toEqual(
-    [...(await expectedFor('chunks/countdown', ['chunks/bus'])), 'chunks/record', 'chunks/reserve'].sort(),
-  );
+  expect(fetched).toEqual([...(await expectedFor('chunks/countdown', ['chunks/bus'])), 'chunks/record'].sort());
   expect(fetched).toContain('chunks/shared');
   // What only the bar and the pop-up need (their chunks, the pop-up kit) stays on the server.
   const countdownChunks = await closure('chunks/countdown');

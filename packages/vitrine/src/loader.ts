@@ -1,9 +1,9 @@
 /**
- * The script-tag build's entry (`dist/vitrine.js`): tiny on purpose. It installs `window.vitrine`
- * (the bus at once, the rest of the API in a chunk of its own: window.ts), and imports a widget's
- * chunk only when one of its tags is in the document — now, or later (a MutationObserver, which also
- * sees tags inside markup cloned from a `<template>`), with the first one the sheet that reserves
- * in-flow widgets' room (reserve.ts). Once every known widget is loaded it stops watching.
+ * The script-tag build's entry (`dist/vitrine.js`): tiny on purpose. It adopts the sheet
+ * that reserves in-flow widgets' room, installs `window.vitrine` (the bus at once, the rest of the
+ * API in a chunk of its own: window.ts), and imports a widget's chunk only when one of its tags is
+ * in the document — now, or later (a MutationObserver, which also sees tags inside markup cloned
+ * from a `<template>`). Once every known widget is loaded it stops watching.
  *
  * The script may run more than once on a page (pasted twice, two URLs, two versions) and
  * beside an npm-bundled copy. The copies agree through one record on `globalThis`: the room
@@ -12,12 +12,12 @@
  */
 import { pageSingleton, pageValue } from '@vitrine/core/bus';
 import { installApi } from './window.js';
-import { WIDGET_CHUNKS } from './widgets.js';
+import { UNDEFINED_CSS, WIDGET_CHUNKS } from './widgets.js';
 
 interface LoaderRecord {
   /** Tags some copy of the loader is importing or has imported. */
   claimed: Set<string>;
-  /** The room sheet, once adopted (by the reserve chunk of the first copy that loads a widget). */
+  /** The room sheet, once adopted by the first copy. */
   sheet?: CSSStyleSheet;
 }
 
@@ -56,9 +56,6 @@ function load(tag: string): void {
   // Defined by an npm-bundled copy, or being loaded by another copy of this script: nothing to fetch.
   if (customElements.get(tag) || record.claimed.has(tag)) return;
   record.claimed.add(tag);
-  // The room's rules, beside the first widget's chunk (the module is fetched once): small and with
-  // nothing new to import, they come before it. Their failure is the widget's to report, if it fails.
-  import('./reserve.js').catch(() => {});
   // Widget chunks wait for an experiment's (when the page has one): its variants must be decided
   // before they connect, or a variant defined first would show its light DOM until then.
   const loading = gate ? gate.then(importChunk, importChunk) : importChunk();
@@ -79,6 +76,19 @@ function scan(root: ParentNode): void {
   for (const element of root.querySelectorAll([...waiting.keys()].join(','))) load(element.localName);
 }
 
+function reserveRoom(): void {
+  if (record.sheet) return;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(UNDEFINED_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    record.sheet = sheet;
+  } catch {
+    /* an old browser: widgets still work, the page may move once */
+  }
+}
+
+reserveRoom();
 // Answered at once only when the chunk is here with the sentences this page's widgets need.
 installApi(loadApi, () => (record.claimed.size && !pageValue('vitrine.debug.reasons') ? undefined : apiChunk));
 // The debug panel and the time-travel preview cost nothing unless asked for: their chunks are

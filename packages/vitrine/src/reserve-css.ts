@@ -8,9 +8,8 @@ import { WHEEL_RESERVE_CSS } from '@vitrine/wheel/reserve';
 
 /**
  * Room that in-flow widgets reserve while their code is still on its way, so the page does
- * not move when it arrives (adopted by the script-tag build's reserve chunk, reserve.ts, which the
- * loader fetches with the first widget tag; written to dist/vitrine.css by the build, for the
- * page's `<head>`; the README snippet shows the same). Each widget owns its rules, beside its styles
+ * not move when it arrives (adopted at once by the loader, written to dist/vitrine.css by the
+ * build; the README snippet shows the same). Each widget owns its rules, beside its styles
  * (`<widget>.reserve.ts`, exported as `@vitrine/<widget>/reserve`); test/loader/layout.test.ts
  * checks them against the rendered widgets.
  *
