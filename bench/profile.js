@@ -95,8 +95,46 @@ function mainThreadEvents(events) {
   return (page ?? fallback() ?? []).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
 }
 
-/** Splits the main thread's time: per kind of work (self times), the tasks, the forced layouts. */
-export function traceBreakdown(events) {
+/**
+ * When the CPU profile saw Vitrine's code run: `(from, to)` (trace microseconds, the profile's clock)
+ * says whether a sample in that span was in one of Vitrine's files, anywhere in its stack.
+ */
+export function vitrineSamples(profile) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const ours = new Map();
+  const isOurs = (id) => {
+    if (!ours.has(id)) {
+      const node = nodes.get(id);
+      ours.set(id, VITRINE_FILE.test(node.callFrame.url) || (parent.has(id) && isOurs(parent.get(id))));
+    }
+    return ours.get(id);
+  };
+  const times = [];
+  let time = profile.startTime;
+  for (let index = 0; index < profile.samples.length; index++) {
+    time += profile.timeDeltas[index];
+    if (isOurs(profile.samples[index])) times.push(time);
+  }
+  return (from, to) => {
+    let low = 0;
+    let high = times.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (times[middle] < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < times.length && times[low] < to;
+  };
+}
+
+/**
+ * Splits the main thread's time: per kind of work (self times), the tasks, the forced layouts.
+ * `runsVitrine(from, to)`: whether the CPU profile saw Vitrine's code in that span (vitrineSamples):
+ * a task that evaluates a chunk or runs its microtasks names no file in the trace.
+ */
+export function traceBreakdown(events, runsVitrine = () => false) {
   const list = mainThreadEvents(events);
   const selfMs = Object.fromEntries(KIND_NAMES.map((kind) => [kind, 0]));
   const otherMs = {};
@@ -117,7 +155,7 @@ export function traceBreakdown(events) {
     if (stack.length) stack.at(-1).children += event.dur;
     else tasks.push({ ts: event.ts, ms: event.dur / 1000, cpuMs: (event.tdur ?? 0) / 1000, vitrine: false });
     // A task is Vitrine's when something in it names one of Vitrine's files (compiling, evaluating or
-    // calling into it).
+    // calling into it), or when the CPU profile saw Vitrine's code run in it (below).
     const data = event.args?.data;
     if (VITRINE_FILE.test(data?.url ?? data?.fileName ?? data?.scriptName ?? '')) tasks.at(-1).vitrine = true;
     // Style or layout inside a script: a read that forced them before the frame would have done them.
@@ -143,6 +181,7 @@ export function traceBreakdown(events) {
     stack.push({ event, end: event.ts + event.dur, children: 0 });
   }
   closeUntil(Infinity);
+  for (const task of tasks) task.vitrine ||= runsVitrine(task.ts, task.ts + task.ms * 1000);
   const t0 = tasks[0]?.ts ?? 0;
   const perSecond = [];
   for (const task of tasks) {
@@ -274,7 +313,7 @@ export async function profileStore(
         probe: false,
       });
       const { events, profile, windowTaken } = run.instrumented;
-      const breakdown = traceBreakdown(events);
+      const breakdown = traceBreakdown(events, vitrineSamples(profile));
       const mapped = sourceMapper(build);
       for (const site of breakdown.forced.sites) {
         const position = mapped(site);
