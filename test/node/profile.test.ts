@@ -2,7 +2,6 @@
 // microtasks of a widget's first render, names no file in the trace: the CPU profile's samples say
 // whether Vitrine's code ran in it. In Node: the bench is a Node script.
 import { expect, it } from 'vitest';
-// @ts-expect-error: a plain JavaScript module of the bench, without types.
 import { traceBreakdown, vitrineSamples } from '../../bench/profile.js';
 
 const THREAD = { pid: 1, tid: 1 };
