@@ -23,6 +23,17 @@ export const countdownStyles = css`
     gap: var(--vitrine-countdown-gap, 0.5em);
   }
 
+  /* Off screen (well beyond the viewport), the browser may skip laying out, painting and hit-testing
+     the timer's boxes, at the size they last had (remembered while on screen: nothing moves). Only
+     there: paint containment would clip a focus ring or a merchant's shadow on screen. */
+  [part='base'] {
+    contain-intrinsic-size: auto none;
+  }
+
+  [part='base'].far {
+    content-visibility: auto;
+  }
+
   [part='label'] {
     font-weight: 600;
   }

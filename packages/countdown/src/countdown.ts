@@ -199,8 +199,16 @@ export class VitrineCountdown extends VitrineElement {
   @state() private deadlineAt: number | null = null;
 
   #clock = new ClockController(this, (nowMs) => this.#tick(nowMs));
-  /** Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into view. */
-  #screen = new OnScreenController(this, (onScreen) => onScreen && this.requestUpdate());
+  /**
+   * Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into
+   * view. Off screen the timer also lets the browser skip its boxes (`far`): a page of 500 countdowns
+   * then lays out, paints and hit-tests only the few the shopper can see.
+   */
+  #screen = new OnScreenController(this, (onScreen) => {
+    // Toggled in place rather than re-rendered: hundreds of timers leave the screen at once on load.
+    this.#markFar();
+    if (onScreen) this.requestUpdate();
+  });
   #source: DeadlineSource | null = null;
   #viewed = false;
   /** Visitor clock + skew = server clock. */
@@ -378,6 +386,12 @@ export class VitrineCountdown extends VitrineElement {
       this.#viewed = true;
       this.track('view');
     }
+    // A new class list from the template drops `far` (a tick's does not change).
+    if (!clockOnly.has(this)) this.#markFar();
+  }
+
+  #markFar(): void {
+    this.renderRoot.querySelector('[part="base"]')?.classList.toggle('far', !this.#screen.onScreen);
   }
 
   #togglePause(): void {
