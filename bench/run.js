@@ -10,6 +10,8 @@
 // `npm run bench -- --quick`: one run per figure, a shorter window, nothing written; for CI,
 // it fails only when something crashes, never on the figures; it skips the wheel in Firefox and WebKit
 // (bench/engines.js), which `npm run bench -- --wheel-engines` runs alone, rewriting only its section.
+// `npm run bench -- --only countdowns [--runs N]`: the countdown scaling alone (N runs, default 5), its
+// tables printed, nothing written: to compare a change of the countdown before and after.
 // Run `npm run build` first: this measures packages/vitrine/dist as it is.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -75,6 +77,8 @@ import {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+const argument = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const countdownsOnly = argument('--only') === 'countdowns';
 // The list of offers with 1, 50 and 500 countdowns (format hms), and a collection grid of 500 product
 // cards (the default format), most of them below the fold.
 const COUNTS = [1, 50, 500, '500 grid'];
@@ -84,7 +88,7 @@ const urlOfCount = (library, count) =>
 // readiness), then is measured at each rate in turn.
 const THROTTLES = [4, 1];
 const SHOWN_THROTTLES = [1, 4];
-const RUNS = quick ? 1 : 5;
+const RUNS = quick ? 1 : Number(argument('--runs') ?? 5);
 // The window is short because page loads dominate the run's time (Vitrine's 500 countdowns
 // take seconds to be ready at 4x); aligned to the half-second it still holds whole ticks.
 const WINDOW_MS = quick ? 500 : 1000;
@@ -274,6 +278,20 @@ async function main() {
           );
         }
       }
+    }
+
+    if (countdownsOnly) {
+      const summary = summarise(results, COUNTS, THROTTLES);
+      const tableSet = tables(summary, COUNTS, SHOWN_THROTTLES, THROTTLES[0]);
+      const goal = verdict(summary, results);
+      console.log(`\nAfter load, per second of the window (median, min–max)\n${textTable(tableSet.steadyTable)}`);
+      console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.steadyRatios)}`);
+      console.log(`\nPage load at ${THROTTLES[0]}x\n${textTable(tableSet.loadTable)}`);
+      console.log(`\nGoal: ${GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
+      const warning = busyWarning({ before: loadBefore, after: loadavg()[0] });
+      if (warning) console.log(warning);
+      console.log('--only countdowns: BENCHMARKS.md not written.');
+      return;
     }
 
     // The cart: requests to /cart.js per cart change, Vitrine's widgets and the naive scripts interleaved.

@@ -192,6 +192,53 @@ describe('what the shopper sees', () => {
   });
 });
 
+describe('the digits’ room', () => {
+  /** Each value box, the box of its digits and the width their text takes. */
+  const boxes = (el: Countdown) =>
+    [...shadow(el).querySelectorAll<HTMLElement>('[part="value"]')].map((value) => {
+      const digits = value.firstElementChild!;
+      const text = document.createRange();
+      text.selectNodeContents(digits);
+      return {
+        value: value.getBoundingClientRect(),
+        digits: digits.getBoundingClientRect(),
+        text: text.getBoundingClientRect(),
+      };
+    });
+
+  test('the digits lie exactly over the room their zeros take, so a new second moves nothing (boxes, inline, right to left)', async () => {
+    const wrapper = await fixture<HTMLElement>(html`
+      <div>
+        <vitrine-countdown deadline=${inFuture(123 * DAY + 4 * HOUR + 56 * SECOND)}></vitrine-countdown>
+        <p>
+          Order within
+          <vitrine-countdown layout="inline" deadline=${inFuture(11 * HOUR + 11 * SECOND)}></vitrine-countdown> today.
+        </p>
+        <p dir="rtl" lang="ar">
+          <vitrine-countdown
+            layout="inline"
+            label="ينتهي خلال"
+            deadline=${inFuture(DAY + 17 * MINUTE)}
+          ></vitrine-countdown>
+        </p>
+      </div>
+    `);
+    const all = [...wrapper.querySelectorAll('vitrine-countdown')];
+    await Promise.all(all.map((el) => el.updateComplete));
+    expect(readout(all[0])).toBe('123d 04h 00m 56s');
+    const before = all.map((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    for (const el of all) {
+      for (const { value, digits, text } of boxes(el)) {
+        expect(digits.toJSON()).toEqual(value.toJSON());
+        expect(text.width).toBeCloseTo(value.width, 0);
+      }
+    }
+    await elapse(all, 5 * SECOND);
+    expect(readout(all[0])).toBe('123d 04h 00m 51s');
+    expect(all.map((el) => el.getBoundingClientRect().toJSON() as DOMRect)).toEqual(before);
+  });
+});
+
 describe('where the deadline comes from', () => {
   test('deadline with an offset is that instant, wherever the visitor is', async () => {
     const el = await fixture<Countdown>(
@@ -675,6 +722,38 @@ describe('one clock for the page', () => {
     expect(readout(el)).toBe('59m 54s');
     expect(vi.getTimerCount()).toBe(1);
     observer.disconnect();
+  });
+
+  test('a tick that would show the digits already shown renders nothing (the tab shown again within the second)', async () => {
+    const el = await fixture<Countdown>(html`<vitrine-countdown deadline=${inFuture(HOUR)}></vitrine-countdown>`);
+    await elapse(el, SECOND);
+    expect(readout(el)).toBe('59m 59s');
+    vi.advanceTimersByTime(300);
+    // The clock ticks at once when the tab shows, here on the second the digits already show.
+    setTabHidden(false);
+    expect(el.isUpdatePending).toBe(false);
+    await elapse(el, 700);
+    expect(readout(el)).toBe('59m 58s');
+  });
+
+  test('each second renders new digits only: the end date in the accessible name is formatted once, not each second', async () => {
+    const el = await fixture<Countdown>(
+      html`<vitrine-countdown deadline=${inFuture(HOUR)} lang="fr"></vitrine-countdown>`,
+    );
+    const name = timer(el)!.getAttribute('aria-label');
+    // `format` is a getter that hands out a bound function (its types say method).
+    const formats = vi.spyOn(Intl.DateTimeFormat.prototype as unknown as { format: unknown }, 'format', 'get');
+    for (let second = 1; second <= 3; second++) await elapse(el, SECOND);
+    expect(readout(el)).toBe('59min 57s');
+    expect(spokenUnits(el)).toEqual(['minutes', 'secondes']);
+    expect(timer(el)!.getAttribute('aria-label')).toBe(name);
+    expect(formats).not.toHaveBeenCalled();
+    // What may change the texts still does, at once: here the language.
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(timer(el)!.getAttribute('aria-label')).toMatch(/^Countdown, ends /);
+    expect(spokenUnits(el)).toEqual(['minutes', 'seconds']);
+    expect(formats).toHaveBeenCalledTimes(1);
   });
 
   test('many countdowns share one timer, and ended ones cost nothing', async () => {

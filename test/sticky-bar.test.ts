@@ -383,6 +383,19 @@ describe('rotation', () => {
     expect([...properties].sort()).toEqual(['opacity', 'transform']);
   });
 
+  test('between rotations the bar does no work of its own each second: no render, and focus is known from events, not asked for', async () => {
+    const el = await threeMessages();
+    const asked = vi.spyOn(Document.prototype, 'activeElement', 'get');
+    for (let second = 1; second <= 4; second++) {
+      vi.advanceTimersByTime(SECOND);
+      expect(el.isUpdatePending).toBe(false);
+    }
+    expect(asked).not.toHaveBeenCalled();
+    expect(shown(el)).toBe('One');
+    await elapse(el, SECOND);
+    expect(shown(el)).toBe('Two');
+  });
+
   test('the pointer over the bar pauses it; leaving resumes', async () => {
     const el = await threeMessages();
     await elapse(el, 3 * SECOND);

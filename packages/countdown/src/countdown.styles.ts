@@ -63,9 +63,25 @@ export const countdownStyles = css`
   }
 
   [part~='value'] {
+    position: relative;
     font-size: var(--vitrine-countdown-digit-size, 1.5em);
     font-weight: 700;
     letter-spacing: 0.02em;
+  }
+
+  /* The room of the digits: as many zeros, unseen (tabular digits: the same width, and the same
+     baseline for the line beside an inline countdown). The digits themselves lie over it, in a box
+     sized by its insets and contained, so the browser lays out a new second in that box alone, not
+     the countdown and the page around it. */
+  [part~='value']::before {
+    content: attr(data-room);
+    visibility: hidden;
+  }
+
+  [part~='value'] > span {
+    position: absolute;
+    inset: 0;
+    contain: size layout;
   }
 
   [part~='unit'] {

@@ -19,6 +19,7 @@ import {
   parseDuration,
   parseTimeOfDay,
   type Catalog,
+  type Language,
   keywordAttribute,
 } from '@vitrine/core';
 import { countdownStyles } from './countdown.styles.js';
@@ -115,6 +116,14 @@ export function splitRemaining(remainingMs: number, format: CountdownFormat): Ar
 const PAUSE_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><rect x="2" y="1.5" width="3" height="9" rx="0.5"/><rect x="7" y="1.5" width="3" height="9" rx="0.5"/></svg>`;
 const PLAY_ICON = svg`<svg viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z"/></svg>`;
 
+/**
+ * Countdowns whose pending update only the clock asked for: new digits, and nothing else that could
+ * have changed (an attribute, the texts, the schedule, a pause all ask through requestUpdate, which
+ * takes the countdown out). Such an update keeps the language, the accessible name and the view it
+ * had, instead of walking up the DOM and formatting the end date every second.
+ */
+const clockOnly = new WeakSet<object>();
+
 /** Where the deadline comes from: the first of `deadline`, `duration`, `daily` that is set, else the recurrence. */
 type DeadlineSource = 'deadline' | 'duration' | 'daily' | 'recurrence';
 
@@ -193,7 +202,7 @@ export class VitrineCountdown extends VitrineElement {
   /**
    * Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into
    * view. Off screen the timer also lets the browser skip its boxes (`far`): a page of 500 countdowns
-   * then lays out and hit-tests only the few the shopper can see when those change each second.
+   * then lays out, paints and hit-tests only the few the shopper can see.
    */
   #screen = new OnScreenController(this, (onScreen) => {
     // Toggled in place rather than re-rendered: hundreds of timers leave the screen at once on load.
@@ -212,6 +221,21 @@ export class VitrineCountdown extends VitrineElement {
   #format: CountdownFormat = 'auto';
   #onEnd: CountdownOnEnd = 'hide';
   #layout: CountdownLayout = 'boxes';
+  /** What a clock-only update keeps (see clockOnly). */
+  #language: Language = 'en';
+  #name = '';
+  /** The whole seconds the digits last showed: a tick that would show the same renders nothing. */
+  #shownSeconds?: number;
+
+  override get language(): Language {
+    return clockOnly.has(this) ? this.#language : (this.#language = super.language);
+  }
+
+  override requestUpdate(...args: Parameters<VitrineElement['requestUpdate']>): void {
+    // Lit asks for every property set, also one to the same value (as #settle's each time).
+    if (!args.length || this[args[0] as keyof this] !== args[1]) clockOnly.delete(this);
+    super.requestUpdate(...args);
+  }
 
   /** Milliseconds left (0 once ended or when no valid deadline is set). */
   get remainingMs(): number {
@@ -314,10 +338,18 @@ export class VitrineCountdown extends VitrineElement {
   }
 
   #tick(nowMs: number): void {
-    // One comparison while the digits need not change: paused (the digits stay as they are until the
-    // deadline itself is reached) or off screen (nobody sees them; they catch up when scrolled into view).
-    if ((this.paused || !this.#screen.onScreen) && this.deadlineAt !== null && this.deadlineAt > nowMs) return;
+    // An update on its way shows the time anyway. Otherwise one comparison while the digits need not
+    // change: paused (they stay as they are until the deadline itself is reached), off screen (nobody
+    // sees them; they catch up when scrolled into view), or the same second (a tick when the tab shows again).
+    if (
+      this.isUpdatePending ||
+      (this.deadlineAt !== null &&
+        this.deadlineAt > nowMs &&
+        (this.paused || !this.#screen.onScreen || Math.ceil((this.deadlineAt - nowMs) / 1000) === this.#shownSeconds))
+    )
+      return;
     this.requestUpdate();
+    clockOnly.add(this);
   }
 
   /** Runs before every render: announces a deadline reached, rolls a daily cut-off, starts or stops the clock. */
@@ -354,8 +386,8 @@ export class VitrineCountdown extends VitrineElement {
       this.#viewed = true;
       this.track('view');
     }
-    // A new class list from the template drops `far`.
-    this.#markFar();
+    // A new class list from the template drops `far` (a tick's does not change).
+    if (!clockOnly.has(this)) this.#markFar();
   }
 
   #markFar(): void {
@@ -395,6 +427,8 @@ export class VitrineCountdown extends VitrineElement {
   }
 
   override connectedCallback(): void {
+    // Moved elsewhere in the page: the language may be another.
+    clockOnly.delete(this);
     super.connectedCallback();
     // The slot's own slotchange only fires once it is rendered; read light DOM for the first render.
     this.#hasExpiredContent = !!this.querySelector(':scope > [slot="expired"]');
@@ -408,10 +442,14 @@ export class VitrineCountdown extends VitrineElement {
       if (this.#onEnd !== 'stay') return html`<div hidden>${expiredSlot}</div>`;
     }
     const remaining = this.expired ? 0 : this.paused ? this.#frozenRemainingMs : this.remainingMs;
-    const endsAt = this.deadlineAt + this.#skewMs;
-    const name = this.expired
-      ? this.localize(countdownTexts, 'ended')
-      : this.localize(countdownTexts, 'name', { date: formatDateTime(endsAt, this.language, this.timeZone) });
+    this.#shownSeconds = Math.ceil(remaining / 1000);
+    const name = clockOnly.has(this)
+      ? this.#name
+      : (this.#name = this.expired
+          ? this.localize(countdownTexts, 'ended')
+          : this.localize(countdownTexts, 'name', {
+              date: formatDateTime(this.deadlineAt + this.#skewMs, this.language, this.timeZone),
+            }));
     const inline = this.#layout === 'inline';
     // The pause button keeps one name; its state is aria-pressed (a toggle whose name changed too would read "Resume…, pressed").
     return html`
@@ -441,8 +479,9 @@ export class VitrineCountdown extends VitrineElement {
   #segment(unit: Unit, value: number, inline: boolean) {
     // Two digits at least, so the width does not change as time runs; the leading unit may grow (120 days).
     const digits = String(value).padStart(2, '0');
+    // The digits lie over zeros as many (see the styles): a new second lays out only their own box.
     return html`<span part="segment segment-${unit}"
-        ><span part="value">${digits}</span
+        ><span part="value" data-room=${digits.replace(/\d/g, '0')}><span>${digits}</span></span
         ><span part="unit" aria-hidden="true">${this.localize(countdownTexts, `${unit}Short`)}</span
         ><span class="visually-hidden">${this.localizePlural(countdownTexts, unit, value)}</span></span
       >${inline ? ' ' : nothing}`;

@@ -193,6 +193,9 @@ export class VitrineStickyBar extends VitrineElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Focus may be inside already (a link the shopper reached before the bar's code arrived); from
+    // now on focusin and focusout tell.
+    this.focused = this.#hasFocus;
     this.#childObserver.observe(this, { childList: true, subtree: true });
     if (this.showCoupon) this.#subscribeCoupon();
   }
@@ -210,8 +213,13 @@ export class VitrineStickyBar extends VitrineElement {
     return !!active && this.contains(active);
   }
 
+  /**
+   * Read each second while the messages rotate: from the state the events keep, without asking the
+   * document where focus is unless they say it is here (where a focused element removed from the
+   * page may have left without a focusout).
+   */
   get #paused(): boolean {
-    return this.userPaused || this.hovered || this.#hasFocus;
+    return this.userPaused || this.hovered || (this.focused && this.#hasFocus);
   }
 
   #subscribeCoupon(): void {
