@@ -2,7 +2,8 @@
 // the steady state once every widget is ready), at 4x: the tasks in the window with what they ran,
 // the trace events' self time, and the CPU profile's self and inclusive time by source (Vitrine's
 // files mapped through their source maps). A tool to look with, not a figure of BENCHMARKS.md.
-// `node bench/steady.js [vitrine|none|peers] [from s] [to s]` after `npm run build`.
+// `node bench/steady.js [vitrine|none|peers] [from s] [to s]` after `npm run build`; with
+// `--url '/bench/vitrine.html?n=500&layout=grid'` another page of the bench (bench/pages.js), loaded at 4x.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureStore } from './impact.js';
@@ -10,6 +11,7 @@ const root = join(import.meta.dirname, '..');
 const { chromium } = await import('playwright');
 const { createCartStandIn, startServer } = await import('./server.js');
 const { storeRoutes } = await import('./store.js');
+const { pageForUrl } = await import('./pages.js');
 const dist = join(root, 'packages/vitrine/dist');
 const build = new Map();
 for (const folder of ['', 'chunks'])
@@ -17,7 +19,17 @@ for (const folder of ['', 'chunks'])
     if (/\.(js|css|js\.map)$/.test(name))
       build.set(folder ? `${folder}/${name}` : name, readFileSync(join(dist, folder, name)));
 const deadline = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3 * 24 * 3_600_000);
-const server = await startServer(root, (url) => storeRoutes(url, { root, deadline, peers: new Map(), build }), {
+const routes = (url) => {
+  const page = pageForUrl(url, deadline);
+  if (page !== null) return { body: Buffer.from(page) };
+  const store = storeRoutes(url, { root, deadline, peers: new Map(), build });
+  if (store !== null) return store;
+  const file =
+    url.pathname.startsWith('/packages/vitrine/dist/') &&
+    build.get(url.pathname.slice('/packages/vitrine/dist/'.length));
+  return file ? { body: file } : null;
+};
+const server = await startServer(root, routes, {
   latencyMs: 20,
   cart: createCartStandIn(),
 });
@@ -25,6 +37,8 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
+const urlIndex = process.argv.indexOf('--url');
+const pageUrl = urlIndex > 0 ? process.argv.splice(urlIndex, 2)[1] : null;
 const variant = process.argv[2] ?? 'vitrine';
 const instrument = {
   async start(cdp) {
@@ -48,15 +62,27 @@ const instrument = {
     return this.events;
   },
 };
-const run = await measureStore(browser, {
-  origin: server.origin,
-  variant,
-  throttle: 4,
-  quietMs: 1000,
-  timeoutMs: 60000,
-  instrument,
-  probe: false,
-});
+const run = pageUrl
+  ? await (async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await instrument.start(cdp);
+      await page.goto(`${server.origin}${pageUrl}`, { waitUntil: 'load', timeout: 60_000 });
+      const instrumented = await instrument.stop(cdp);
+      await context.close();
+      return { instrumented };
+    })()
+  : await measureStore(browser, {
+      origin: server.origin,
+      variant,
+      throttle: 4,
+      quietMs: 1000,
+      timeoutMs: 60000,
+      instrument,
+      probe: false,
+    });
 const events = run.instrumented;
 const profile = instrument.profile;
 const mains = new Set(
@@ -105,6 +131,10 @@ for (const e of list) {
   stack.push({ e, end: e.ts + e.dur, children: 0, in: inWin });
 }
 close(Infinity);
+if (process.env.LAYOUT_ARGS)
+  for (const e of list)
+    if (e.name === 'Layout' && (e.ts - t0) / 1e6 >= from && (e.ts - t0) / 1e6 < to && e.dur > 2000)
+      console.log('Layout', ((e.ts - t0) / 1e6).toFixed(2), (e.dur / 1000).toFixed(1), JSON.stringify(e.args).slice(0, 400));
 console.log(variant, `window ${from}-${to}s: ${total.toFixed(0)} ms in ${tasks.length} tasks`);
 console.log(
   Object.entries(self)
