@@ -28,35 +28,25 @@ export function loadAttribution(): Promise<typeof import('./attribution/record.j
   }));
 }
 
-let waiting: Array<() => void> | undefined;
-/**
- * One channel for the page's later tasks: a posted message runs in a task of its own as soon as the
- * thread is free, unlike a timer (clamped, throttled in a hidden tab, held by a test's fake clock).
- */
-let channel: MessageChannel | undefined;
+/** The views waiting for their later task, in the order they came. */
+const waiting: Array<() => void> = [];
 
-function runWaiting(): void {
-  const jobs = waiting ?? [];
-  waiting = undefined;
-  for (const job of jobs) job();
-}
+const runWaiting = (): void => {
+  for (const job of waiting.splice(0)) job();
+};
 
 /** Runs `job` for `message` in order with the others: a view's in a later task, any other's now. */
 function inOrder(message: TrackMessage, job: () => void): void {
   if (message.action != 'view') {
     runWaiting();
     job();
-    return;
-  }
-  if (!waiting) {
-    waiting = [];
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = runWaiting;
-    }
+  } else if (waiting.push(job) == 1) {
+    // A posted message runs in a task of its own as soon as the thread is free, unlike a timer
+    // (clamped, throttled in a hidden tab, held by a test's fake clock).
+    const channel = new MessageChannel();
+    channel.port1.onmessage = runWaiting;
     channel.port2.postMessage(0);
   }
-  waiting.push(job);
 }
 
 /** Whether this message may go anywhere now (a time-travel preview sends nothing, not even the page's own). */
