@@ -15,8 +15,6 @@ export const positiveAmount = (value: string): number | null => parseAmount(valu
 
 export const AMOUNT_EXPECTED = 'a non-negative amount in major units with a dot, such as 60 or 59.90';
 
-let supportedCurrencies: Set<string> | null = null;
-
 /**
  * The minor-unit digits of each code asked, or null where Intl does not know it: kept, because
  * building a NumberFormat costs far more than a lookup, and the cart, the progress bar and the badge
@@ -28,12 +26,11 @@ function digitsOf(code: string): number | null {
   let digits = currencyFacts.get(code);
   if (digits === undefined) {
     try {
-      supportedCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
-      digits =
-        supportedCurrencies.size && !supportedCurrencies.has(code)
-          ? null
-          : (new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-              .maximumFractionDigits ?? 2);
+      // Intl formats any three letters (XYZ too): only the codes it lists are currencies.
+      digits = Intl.supportedValuesOf('currency').includes(code)
+        ? (new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ??
+          2)
+        : null;
     } catch {
       digits = null;
     }
