@@ -29,14 +29,14 @@ export function loadAttribution(): Promise<typeof import('./attribution/record.j
 }
 
 /** The views waiting for their later task, in the order they came. */
-const waiting: Array<() => void> = [];
+const waiting: Array<() => unknown> = [];
 
 const runWaiting = (): void => {
   for (const job of waiting.splice(0)) job();
 };
 
 /** Runs `job` for `message` in order with the others: a view's in a later task, any other's now. */
-function inOrder(message: TrackMessage, job: () => void): void {
+function inOrder(message: TrackMessage, job: () => unknown): void {
   if (message.action != 'view') {
     runWaiting();
     job();
