@@ -134,7 +134,12 @@ close(Infinity);
 if (process.env.LAYOUT_ARGS)
   for (const e of list)
     if (e.name === 'Layout' && (e.ts - t0) / 1e6 >= from && (e.ts - t0) / 1e6 < to && e.dur > 2000)
-      console.log('Layout', ((e.ts - t0) / 1e6).toFixed(2), (e.dur / 1000).toFixed(1), JSON.stringify(e.args).slice(0, 400));
+      console.log(
+        'Layout',
+        ((e.ts - t0) / 1e6).toFixed(2),
+        (e.dur / 1000).toFixed(1),
+        JSON.stringify(e.args).slice(0, 400),
+      );
 console.log(variant, `window ${from}-${to}s: ${total.toFixed(0)} ms in ${tasks.length} tasks`);
 console.log(
   Object.entries(self)

@@ -80,6 +80,26 @@ describe('currencies', () => {
     expect(currencyDigits('JPY')).toBe(0);
     expect(currencyDigits('KWD')).toBe(3);
   });
+
+  // Issue 18: the cart, the progress bar and the badge ask at every cart message and render; building
+  // a NumberFormat each time cost every widget's first render at load.
+  test('a currency is looked up in Intl once, however often it is asked', () => {
+    const native = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = new Proxy(native, {
+      construct: (target, args: ConstructorParameters<typeof Intl.NumberFormat>) => (built++, new target(...args)),
+    });
+    try {
+      for (let ask = 0; ask < 3; ask++) {
+        expect(parseCurrency(' chf ')).toBe('CHF');
+        expect(currencyDigits('CHF')).toBe(2);
+        expect(parseCurrency('QQQ')).toBeNull();
+      }
+      expect(built).toBeLessThanOrEqual(1);
+    } finally {
+      Intl.NumberFormat = native;
+    }
+  });
 });
 
 describe('centsToMajor', () => {

@@ -32,9 +32,25 @@ useTestPage({
 // is fetched once before the tests, so that a message reaches dataLayer within a few microtasks.
 beforeAll(() => loadAttribution());
 
-/** Lets the bridges' promise chain run (the chunk is here: no task, no timer). */
-async function sent(): Promise<void> {
+/** Promise chains only: what goes at once (the chunk is here: no task, no timer). */
+async function microtasks(): Promise<void> {
   for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+}
+
+/** One real task: a view waits for a later task than the one that tracked it. */
+function nextTask(): Promise<unknown> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(0);
+  });
+}
+
+/** Lets the bridges run: the views' later task, then their promise chains. */
+async function sent(): Promise<void> {
+  await microtasks();
+  await nextTask();
+  await microtasks();
 }
 
 beforeEach(() => {
@@ -177,6 +193,39 @@ describe('track bridges', () => {
     delete win.dataLayer;
     const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
     expect(() => el.track('view')).not.toThrow();
+    await sent();
+  });
+
+  // Issue 18: a widget tracks its view from its first render, in the task that renders every
+  // element of its tag; fetching and running the bridges there would lengthen that task.
+  test('a view reaches the bridges in a later task than the one that tracked it', async () => {
+    shopify();
+    const el = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="bf"></vitrine-track-test>`);
+    el.track('view');
+    await microtasks();
+    expect(win.dataLayer).toEqual([]);
+    expect(publish).not.toHaveBeenCalled();
+    await sent();
+    expect(win.dataLayer![1]).toMatchObject({ event: 'view_promotion' });
+    expect(publish).toHaveBeenCalledWith('vitrine_view', expect.objectContaining({ campaign: 'bf' }));
+  });
+
+  test('a click goes at once, after the views still waiting, in order', async () => {
+    const a = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="a"></vitrine-track-test>`);
+    const b = await fixture<TrackTestElement>(html`<vitrine-track-test campaign="b"></vitrine-track-test>`);
+    a.track('view');
+    b.track('view');
+    a.track('click');
+    await microtasks();
+    const events = win.dataLayer!.filter((entry) => (entry as { event?: string }).event) as Array<{
+      event: string;
+      ecommerce: { promotion_id: string };
+    }>;
+    expect(events.map((entry) => `${entry.event} ${entry.ecommerce.promotion_id}`)).toEqual([
+      'view_promotion a',
+      'view_promotion b',
+      'select_promotion a',
+    ]);
   });
 
   test('a dataLayer.push or publish that throws reaches neither the widget nor window.onerror', async () => {

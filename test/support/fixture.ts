@@ -75,7 +75,14 @@ export function useTestPage(options: TestPageOptions = {}): TestPage {
     window.addEventListener('unhandledrejection', recordError);
   });
 
-  afterEach(() => {
+  afterEach(async () => {
+    // A widget's `view` reaches the analytics bridges and the record in a later task (record-later.ts):
+    // let this test's go out now, with its own globals, rather than into the next test's dataLayer.
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(0);
+    });
     fixtureCleanup();
     for (const cleanup of cleanups) cleanup();
     window.removeEventListener('error', recordError);

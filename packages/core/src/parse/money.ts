@@ -15,32 +15,42 @@ export const positiveAmount = (value: string): number | null => parseAmount(valu
 
 export const AMOUNT_EXPECTED = 'a non-negative amount in major units with a dot, such as 60 or 59.90';
 
-let supportedCurrencies: Set<string> | null = null;
+/**
+ * The minor-unit digits of each code asked, or null where Intl does not know it: kept, because
+ * building a NumberFormat costs far more than a lookup, and the cart, the progress bar and the badge
+ * ask at every cart message and render (issue 18: at load, every widget's first render built them anew).
+ */
+const currencyFacts = new Map<string, number | null>();
+
+function digitsOf(code: string): number | null {
+  let digits = currencyFacts.get(code);
+  if (digits === undefined) {
+    try {
+      // Intl formats any three letters (XYZ too): only the codes it lists are currencies.
+      digits = Intl.supportedValuesOf('currency').includes(code)
+        ? (new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ??
+          2)
+        : null;
+    } catch {
+      digits = null;
+    }
+    currencyFacts.set(code, digits);
+  }
+  return digits;
+}
 
 /** An upper-cased ISO 4217 code that Intl knows, or null. */
 export function parseCurrency(value: string | null | undefined): string | null {
   if (value == null) return null;
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) return null;
-  try {
-    supportedCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
-    if (supportedCurrencies.size && !supportedCurrencies.has(code)) return null;
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return code;
-  } catch {
-    return null;
-  }
+  return /^[A-Z]{3}$/.test(code) && digitsOf(code) !== null ? code : null;
 }
 
 export const CURRENCY_EXPECTED = 'an ISO 4217 currency code such as EUR or USD';
 
 /** Decimal places of a currency (2 for EUR, 0 for JPY, 3 for KWD), from Intl. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  return digitsOf(currency.toUpperCase()) ?? 2;
 }
 
 /**
