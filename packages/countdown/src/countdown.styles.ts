@@ -1,12 +1,8 @@
 import { css } from 'lit';
 
 export const countdownStyles = css`
-  /* A flex box rather than a block with a line inside: its height is the timer's own, with no line
-     box around it whose height would depend on the timer's baseline, which the timer loses off
-     screen (content-visibility gives it layout containment): off screen, it would grow by the
-     line's descent and move what follows. */
   :host {
-    display: inline-flex;
+    display: inline-block;
     font-family: var(--vitrine-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     color: var(--vitrine-color-text, currentColor);
     line-height: 1.2;
@@ -21,7 +17,7 @@ export const countdownStyles = css`
   }
 
   [part='base'] {
-    display: flex;
+    display: inline-flex;
     align-items: center;
     flex-wrap: wrap;
     gap: var(--vitrine-countdown-gap, 0.5em);
