@@ -63,7 +63,7 @@ export const WINDOW_MS = 10_000;
  * The complete events of the page's renderer main thread: the CrRendererMain that parsed a page of
  * the bench (not the busiest: a browser-internal page's renderer can be busier), sorted for nesting.
  */
-function mainThreadEvents(events) {
+export function mainThreadEvents(events) {
   const mains = new Set(
     events
       .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
@@ -227,7 +227,7 @@ function sourceGroup(source) {
  * the page fetched at /cdn/vitrine/ and their source maps, as read at the start of the run.
  */
 /** Maps a position of a file of the build (a URL under /cdn/vitrine/) to its source, or null. */
-function sourceMapper(build) {
+export function sourceMapper(build) {
   const maps = new Map();
   return ({ url, lineNumber, columnNumber }) => {
     const match = /\/cdn\/vitrine\/(.+\.js)/.exec(url);

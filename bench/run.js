@@ -281,13 +281,7 @@ async function main() {
     }
 
     if (countdownsOnly) {
-      const summary = summarise(results, COUNTS, THROTTLES);
-      const tableSet = tables(summary, COUNTS, SHOWN_THROTTLES, THROTTLES[0]);
-      const goal = verdict(summary, results);
-      console.log(`\nAfter load, per second of the window (median, min–max)\n${textTable(tableSet.steadyTable)}`);
-      console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.steadyRatios)}`);
-      console.log(`\nPage load at ${THROTTLES[0]}x\n${textTable(tableSet.loadTable)}`);
-      console.log(`\nGoal: ${GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
+      countdownReport(results);
       const warning = busyWarning({ before: loadBefore, after: loadavg()[0] });
       if (warning) console.log(warning);
       console.log('--only countdowns: BENCHMARKS.md not written.');
@@ -431,14 +425,7 @@ async function main() {
 
     const elapsedMs = Date.now() - started;
     const busy = { before: loadBefore, after: loadavg()[0] };
-    const summary = summarise(results, COUNTS, THROTTLES);
-    const tableSet = tables(summary, COUNTS, SHOWN_THROTTLES, THROTTLES[0]);
-    const goal = verdict(summary, results);
-    console.log(`\nAfter load, per second of the window (median, min–max)\n${textTable(tableSet.steadyTable)}`);
-    console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.steadyRatios)}`);
-    console.log(`\nPage load at ${THROTTLES[0]}x\n${textTable(tableSet.loadTable)}`);
-    console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.loadRatios)}`);
-    console.log(`\nGoal: ${GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
+    const { summary, tableSet, goal } = countdownReport(results);
     const cartSet = cartTables(cartResults, CART_CHANGES, CART_LIBRARIES, CART_LABELS, cartWidgets.length);
     const cartGoal = cartVerdict(cartResults, CART_CHANGES, CART_LABELS, cartWidgets.length);
     console.log(`\nCart: requests to /cart.js (median, min–max)\n${textTable(cartSet.requestsTable)}`);
@@ -536,6 +523,19 @@ async function main() {
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Other work on the machine steals the CPU the figures measure: say so when it did. */
+/** The countdown scaling's tables and goal, printed; returned for BENCHMARKS.md and the chart. */
+function countdownReport(results) {
+  const summary = summarise(results, COUNTS, THROTTLES);
+  const tableSet = tables(summary, COUNTS, SHOWN_THROTTLES, THROTTLES[0]);
+  const goal = verdict(summary, results);
+  console.log(`\nAfter load, per second of the window (median, min–max)\n${textTable(tableSet.steadyTable)}`);
+  console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.steadyRatios)}`);
+  console.log(`\nPage load at ${THROTTLES[0]}x\n${textTable(tableSet.loadTable)}`);
+  console.log(`\nVitrine / simplyCountdown (medians)\n${textTable(tableSet.loadRatios)}`);
+  console.log(`\nGoal: ${GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
+  return { summary, tableSet, goal };
+}
+
 function busyWarning({ before, after }) {
   const cores = cpus().length;
   if (Math.max(before, after) <= cores) return '';

@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureStore } from './impact.js';
+import { mainThreadEvents, sourceMapper } from './profile.js';
 const root = join(import.meta.dirname, '..');
 const { chromium } = await import('playwright');
 const { createCartStandIn, startServer } = await import('./server.js');
@@ -83,130 +84,107 @@ const run = pageUrl
       instrument,
       probe: false,
     });
-const events = run.instrumented;
+const events = mainThreadEvents(run.instrumented);
 const profile = instrument.profile;
-const mains = new Set(
-  events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`),
-);
-const byThread = new Map();
-for (const e of events) {
-  const k = `${e.pid}:${e.tid}`;
-  if (!mains.has(k) || e.ph !== 'X' || e.dur === undefined) continue;
-  (byThread.get(k) ?? byThread.set(k, []).get(k)).push(e);
+const navigationTs = events[0].ts;
+const from = Number(process.argv[3] ?? 3);
+const to = Number(process.argv[4] ?? 10);
+const secondsOf = (ts) => (ts - navigationTs) / 1e6;
+const inWindow = (ts) => secondsOf(ts) >= from && secondsOf(ts) < to;
+
+/** Prints the largest entries of a `name → ms` record, largest first. */
+function printTop(title, msByName, count) {
+  if (title) console.log(`\n${title}`);
+  console.log(
+    Object.entries(msByName)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, ms]) => `${ms.toFixed(1)} ${name}`)
+      .join('\n'),
+  );
 }
-const list = [...byThread.values()]
-  .find((l) => l.some((e) => e.name === 'ParseHTML' && /\/bench\//.test(e.args?.beginData?.url ?? '')))
-  .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-const t0 = list[0].ts;
-const from = Number(process.argv[3] ?? 3),
-  to = Number(process.argv[4] ?? 10);
-const stack = [];
-const self = {};
-let total = 0;
+
+// The trace: each top-level task of the window with the events it ran (two levels deep), and every
+// event's self time (its duration less the events inside it).
+const open = [];
+const selfMs = {};
 const tasks = [];
-const close = (ts) => {
-  while (stack.length && stack.at(-1).end <= ts) {
-    const d = stack.pop();
-    if (d.in) self[d.e.name] = (self[d.e.name] ?? 0) + Math.max(0, d.e.dur - d.children) / 1000;
+const closeUntil = (ts) => {
+  while (open.length && open.at(-1).end <= ts) {
+    const done = open.pop();
+    if (done.counted)
+      selfMs[done.event.name] = (selfMs[done.event.name] ?? 0) + Math.max(0, done.event.dur - done.children) / 1000;
   }
 };
-for (const e of list) {
-  close(e.ts);
-  const s = (e.ts - t0) / 1e6;
-  const inWin = s >= from && s < to;
-  if (stack.length) stack.at(-1).children += e.dur;
-  else if (inWin) {
-    total += e.dur / 1000;
-    tasks.push({ s, ms: e.dur / 1000, names: [] });
+for (const event of events) {
+  closeUntil(event.ts);
+  const counted = inWindow(event.ts);
+  if (open.length) open.at(-1).children += event.dur;
+  else if (counted) tasks.push({ second: secondsOf(event.ts), ms: event.dur / 1000, ran: [] });
+  if (counted && open.length && open.length <= 2 && tasks.length) {
+    const data = event.args?.data;
+    tasks
+      .at(-1)
+      .ran.push(
+        event.name +
+          (data?.url ? ` ${data.url.replace(/.*\//, '')}` : '') +
+          (data?.functionName ? `:${data.functionName}` : ''),
+      );
   }
-  if (inWin && stack.length && tasks.length) {
-    const n =
-      e.name +
-      (e.args?.data?.url ? ' ' + e.args.data.url.replace(/.*\//, '') : '') +
-      (e.args?.data?.functionName ? ':' + e.args.data.functionName : '');
-    if (stack.length <= 2) tasks.at(-1).names.push(n);
-  }
-  stack.push({ e, end: e.ts + e.dur, children: 0, in: inWin });
+  open.push({ event, end: event.ts + event.dur, children: 0, counted });
 }
-close(Infinity);
+closeUntil(Infinity);
 if (process.env.LAYOUT_ARGS)
-  for (const e of list)
-    if (e.name === 'Layout' && (e.ts - t0) / 1e6 >= from && (e.ts - t0) / 1e6 < to && e.dur > 2000)
+  for (const event of events)
+    if (event.name === 'Layout' && inWindow(event.ts) && event.dur > 2000)
       console.log(
         'Layout',
-        ((e.ts - t0) / 1e6).toFixed(2),
-        (e.dur / 1000).toFixed(1),
-        JSON.stringify(e.args).slice(0, 400),
+        secondsOf(event.ts).toFixed(2),
+        (event.dur / 1000).toFixed(1),
+        JSON.stringify(event.args).slice(0, 400),
       );
-console.log(variant, `window ${from}-${to}s: ${total.toFixed(0)} ms in ${tasks.length} tasks`);
-console.log(
-  Object.entries(self)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
-    .map(([k, v]) => `${v.toFixed(1)} ${k}`)
-    .join('\n'),
-);
-for (const t of tasks.filter((t) => t.ms > 2))
-  console.log(t.s.toFixed(2), t.ms.toFixed(1), [...new Set(t.names)].slice(0, 8).join(' | '));
+const totalMs = tasks.reduce((sum, task) => sum + task.ms, 0);
+console.log(variant, `window ${from}-${to}s: ${totalMs.toFixed(0)} ms in ${tasks.length} tasks`);
+printTop('', selfMs, 25);
+for (const task of tasks.filter((task) => task.ms > 2))
+  console.log(task.second.toFixed(2), task.ms.toFixed(1), [...new Set(task.ran)].slice(0, 8).join(' | '));
 
-const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
-const maps = new Map();
-const map = (cf) => {
-  const m = /\/cdn\/vitrine\/(.+\.js)/.exec(cf.url);
-  if (!m) return cf.url ? cf.url.replace(/.*\//, '') + ':' + cf.functionName : '(native) ' + cf.functionName;
-  if (!maps.has(m[1])) {
-    const t = build.get(m[1] + '.map');
-    maps.set(m[1], t ? new TraceMap(t.toString()) : null);
-  }
-  const tm = maps.get(m[1]);
-  if (!tm) return m[1];
-  const p = originalPositionFor(tm, { line: cf.lineNumber + 1, column: cf.columnNumber });
-  return `${(p.source ?? '?').replace(/.*node_modules\//, '').replace(/^(\.\.\/)+/, '')}:${p.line} ${p.name ?? cf.functionName}`;
+// The CPU profile of the window: self and inclusive time per function, Vitrine's mapped to its source.
+const mapped = sourceMapper(build);
+const place = (frame) => {
+  const position = mapped(frame);
+  if (!position)
+    return frame.url ? `${frame.url.replace(/.*\//, '')}:${frame.functionName}` : `(native) ${frame.functionName}`;
+  const source = (position.source ?? frame.url.replace(/.*\/cdn\/vitrine\//, ''))
+    .replace(/.*node_modules\//, '')
+    .replace(/^(\.\.\/)+/, '');
+  return `${source}:${position.line ?? '?'} ${position.name ?? frame.functionName}`;
 };
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-let t = profile.startTime;
-const selfBy = {};
-const incl = {};
-const cut = t0 + from * 1e6;
-for (let i = 0; i < profile.samples.length; i++) {
-  t += profile.timeDeltas[i];
-  if (t < cut) continue;
-  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  const n = nodes.get(profile.samples[i]);
-  const k = map(n.callFrame);
-  selfBy[k] = (selfBy[k] ?? 0) + dt;
-  const seen = new Set();
-  let id = n.id;
-  while (id) {
-    const nn = nodes.get(id);
-    const kk = map(nn.callFrame);
-    if (!seen.has(kk)) {
-      seen.add(kk);
-      incl[kk] = (incl[kk] ?? 0) + dt;
+const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+const parentOf = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const selfByPlace = {};
+const inclusiveByPlace = {};
+let sampledAt = profile.startTime;
+for (let index = 0; index < profile.samples.length; index++) {
+  sampledAt += profile.timeDeltas[index];
+  if (!inWindow(sampledAt)) continue;
+  // Each sample stands for the time until the next one.
+  const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+  const node = nodes.get(profile.samples[index]);
+  const own = place(node.callFrame);
+  selfByPlace[own] = (selfByPlace[own] ?? 0) + ms;
+  const counted = new Set();
+  for (let id = node.id; id; id = parentOf.get(id)) {
+    const where = place(nodes.get(id).callFrame);
+    if (!counted.has(where)) {
+      counted.add(where);
+      inclusiveByPlace[where] = (inclusiveByPlace[where] ?? 0) + ms;
     }
-    id = parent.get(id);
   }
 }
-console.log('\nSELF');
-console.log(
-  Object.entries(selfBy)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 30)
-    .map(([k, v]) => `${v.toFixed(1)} ${k}`)
-    .join('\n'),
-);
-console.log('\nINCLUSIVE');
-console.log(
-  Object.entries(incl)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 40)
-    .map(([k, v]) => `${v.toFixed(1)} ${k}`)
-    .join('\n'),
-);
+printTop('SELF', selfByPlace, 30);
+printTop('INCLUSIVE', inclusiveByPlace, 40);
 
 await browser.close();
 server.close();
