@@ -184,7 +184,7 @@ for (let index = 0; index < profile.samples.length; index++) {
   }
 }
 printTop('SELF', selfByPlace, 30);
-printTop('INCLUSIVE', inclusiveByPlace, 40);
+printTop('INCLUSIVE', inclusiveByPlace, Number(process.env.TOP ?? 40));
 
 await browser.close();
 server.close();

@@ -202,13 +202,19 @@ export class VitrineCountdown extends VitrineElement {
   /**
    * Off screen, a tick only checks for the end; the digits catch up when the countdown scrolls into
    * view. Off screen the timer also lets the browser skip its boxes (`far`): a page of 500 countdowns
-   * then lays out, paints and hit-tests only the few the shopper can see.
+   * then lays out, paints and hit-tests only the few the shopper can see. Where the browser says when
+   * a skipped box comes near (`contentvisibilityautostatechange`), the shared observer lets go of the
+   * timer meanwhile: each frame then checks the 500 boxes once, not twice.
    */
-  #screen = new OnScreenController(this, (onScreen) => {
-    // Toggled in place rather than re-rendered: hundreds of timers leave the screen at once on load.
-    this.#markFar();
-    if (onScreen) this.requestUpdate();
-  });
+  #screen = new OnScreenController(
+    this,
+    (onScreen) => {
+      // Toggled in place rather than re-rendered: hundreds of timers leave the screen at once on load.
+      this.#markFar();
+      if (onScreen) this.requestUpdate();
+    },
+    { handsOffWhenFar: true },
+  );
   #source: DeadlineSource | null = null;
   #viewed = false;
   /** Visitor clock + skew = server clock. */
