@@ -68,13 +68,42 @@ async function metrics(cdp) {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
+/** Below this share of busy main thread over half a second, a page has finished loading (see settleUntilQuiet). */
+export const QUIET_SHARE = 0.3;
+
+/**
+ * Waits until the page has finished loading: the first half second in which its main thread worked less
+ * than QUIET_SHARE of the time, or maxMs. "Ready" (every countdown shows digits) comes before the work a
+ * load leaves behind (chunks fetched after the first render, observers' first answers, garbage
+ * collection): a window right after it measured that work as if it came each second (0.05 to 0.3 of
+ * simplyCountdown for the same 500 countdowns, from one load to the next). A page that never quiets
+ * (simplyCountdown's 500 timers keep the thread busy) is measured after maxMs.
+ * @returns {Promise<number>} how long it waited, ms
+ */
+async function settleUntilQuiet(cdp, maxMs) {
+  const started = Date.now();
+  let before = await metrics(cdp);
+  let at = started;
+  while (Date.now() - started < maxMs) {
+    await sleep(500);
+    const after = await metrics(cdp);
+    const now = Date.now();
+    if (((after.TaskDuration - before.TaskDuration) * 1000) / (now - at) < QUIET_SHARE) break;
+    [before, at] = [after, now];
+  }
+  return Date.now() - started;
+}
+
 /**
  * @param {import('playwright').Browser} browser
- * @param {{ url: string, library: string, count: number, throttles: number[], windowMs: number, settleMs: number, alignWindow: boolean }} run
- * @returns {Promise<{ readyMs: number, cls: number, transferBytes: number, scriptFiles: number, scriptNames: string[],
+ * @param {{ url: string, library: string, count: number, throttles: number[], windowMs: number, settleMs: number, alignWindow: boolean, quietMaxMs?: number }} run
+ * @returns {Promise<{ readyMs: number, settledMs: number, cls: number, transferBytes: number, scriptFiles: number, scriptNames: string[],
  *   windows: Record<number, { taskMsPerS: number, scriptMsPerS: number, loafPerS: number, loafMsPerS: number }> }>}
  */
-export async function measure(browser, { url, library, count, throttles, windowMs, settleMs, alignWindow }) {
+export async function measure(
+  browser,
+  { url, library, count, throttles, windowMs, settleMs, alignWindow, quietMaxMs = 0 },
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -97,6 +126,7 @@ export async function measure(browser, { url, library, count, throttles, windowM
       throw new Error(`${count} ${library} countdowns did not all show digits${detail}`, { cause: error });
     }
     const readyMs = Date.now() - started;
+    const settledMs = await settleUntilQuiet(cdp, quietMaxMs);
 
     const windows = {};
     for (const throttle of throttles) {
@@ -125,6 +155,7 @@ export async function measure(browser, { url, library, count, throttles, windowM
     if (errors.length) throw new Error(`${library}, N=${count}: ${errors.join('; ')}`);
     return {
       readyMs,
+      settledMs,
       cls: life.cls,
       transferBytes: life.transferBytes,
       scriptFiles: life.scriptFiles,
