@@ -159,6 +159,17 @@ const bundleBuild = {
       // No `/* @__PURE__ */` marks either: they help a bundler that reads this code again, and
       // nothing does (the script-tag build is final); every page would download them (~20 B a file).
       comments: false,
+      // V8's explicit compile hint (Chrome 136+; a comment elsewhere): a chunk is fetched when its code is
+      // about to run, so V8 compiles all of it while it streams in, off the main thread, instead of each
+      // function on the main thread at its first call. The product page at 4x: Vitrine's script ~374 → ~220
+      // ms, no task of its own over 50 ms (BENCHMARKS.md). Only where there is code enough to matter
+      // (4,000 characters before minifying: not the bus, the runtime helper or the unique-code draw, ~20 B
+      // a file being more than they would save), and never on the language chunks, which are texts.
+      postBanner: (chunk: { facadeModuleId: string | null; modules: Record<string, { renderedLength: number }> }) =>
+        !/i18n[\\/]texts[\\/]/.test(chunk.facadeModuleId ?? '') &&
+        Object.values(chunk.modules).reduce((length, module) => length + module.renderedLength, 0) >= 4000
+          ? '//# allFunctionsCalledOnLoad'
+          : '',
       entryFileNames: '[name].js',
       // Each widget's `define` module is a dynamic entry, so its chunk IS that module (no namespace
       // wrapper); name it after its package rather than "define".

@@ -23,6 +23,10 @@ function minifyCss(text: string): string {
       // `( from red` → `(from red`: a bracket's inner spaces mean nothing.
       .replace(/\(\s+/g, '(')
       .replace(/\s+\)/g, ')')
+      // `:nth-child(6n + 1)` → `(6n+1)`; `calc(… ) * 2` → `)*2`: no space is needed there (a selector
+      // never has a digit after `*`, and a sum inside calc() keeps its spaces).
+      .replace(/\((\d*n) ([+-]) (\d+)\)/g, '($1$2$3)')
+      .replace(/([)\d]) \* (?=[\d.(])/g, '$1*')
       // `0.625rem` → `.625rem`, `-0.5em` → `-.5em`: a number's leading zero means nothing.
       .replace(/(^|[\s:(,/-])0\.(\d)/g, '$1.$2')
       // At an interpolation the neighbour is unknown (`calc(${a} + b)` needs its spaces): keep one.

@@ -36,3 +36,12 @@ test('css: leading zeros and the spaces inside brackets go, every other digit an
   );
   expect(out).toBe('css` a{gap:.625rem;margin:-.5em 10.5px 0 .25em;fill:color(from var(--c) xyz .1 y z);opacity:0}`');
 });
+
+test('css: an nth-child formula and a product lose their spaces; sums, descendants and universal selectors keep them', () => {
+  const out = minifyTemplates(
+    'css`\n  .s:nth-child(6n + 1), .s:nth-child(2n - 3) {\n    r: calc(var(--r) * 2);\n    w: calc(1px + 2px);\n    f: clamp(0, (0.179 - y) * 1e5, 1);\n  }\n  .a * .b, :host * {\n    x: 1;\n  }\n`',
+  );
+  expect(out).toBe(
+    'css` .s:nth-child(6n+1),.s:nth-child(2n-3){r:calc(var(--r)*2);w:calc(1px + 2px);f:clamp(0,(.179 - y)*1e5,1)}.a * .b,:host *{x:1}`',
+  );
+});
