@@ -20,15 +20,30 @@ export const seconds = (el: Countdown) =>
 /** Two rendering frames: IntersectionObserver reports after layout, on a frame. */
 export const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 
-/** Fakes the clock at NOW and renders a countdown (`format="ms"`) to NOW + `msLeft`, below the fold. */
-export async function countdownBelowFold(msLeft: number): Promise<Countdown> {
+/**
+ * Fakes the clock at NOW and renders a countdown (`format="ms"`) to NOW + `msLeft`, below the fold;
+ * with a `layout`, in that layout and inside a line of text.
+ */
+export async function countdownBelowFold(msLeft: number, layout?: 'boxes' | 'inline'): Promise<Countdown> {
   vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  const page = await fixture<HTMLElement>(html`
-    <div>
-      <div style="height: 400vh"></div>
-      <vitrine-countdown deadline=${new Date(NOW + msLeft).toISOString()} format="ms"></vitrine-countdown>
-    </div>
-  `);
+  const deadline = new Date(NOW + msLeft).toISOString();
+  const page = await fixture<HTMLElement>(
+    layout
+      ? html`
+          <div>
+            <div style="height: 400vh"></div>
+            <p>
+              Ends in <vitrine-countdown deadline=${deadline} format="ms" layout=${layout}></vitrine-countdown> today.
+            </p>
+          </div>
+        `
+      : html`
+          <div>
+            <div style="height: 400vh"></div>
+            <vitrine-countdown deadline=${deadline} format="ms"></vitrine-countdown>
+          </div>
+        `,
+  );
   const el = page.querySelector<Countdown>('vitrine-countdown')!;
   await el.updateComplete;
   return el;

@@ -30,8 +30,11 @@ export const countdownStyles = css`
     contain-intrinsic-size: auto none;
   }
 
+  /* Skipped, the boxes have layout containment, hence no baseline: aligned by their bottom instead, they
+     keep the line's height (on the baseline, the line grew by the font's descent below them). */
   [part='base'].far {
     content-visibility: auto;
+    vertical-align: bottom;
   }
 
   [part='label'] {
