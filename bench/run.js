@@ -864,7 +864,7 @@ Countdown scaling:
   \`Emulation.setCPUThrottlingRate\` to ${THROTTLES[0]}x before loading; **ready** is the time from navigation until
   all N countdowns show digits. It then waits until the page has finished loading: the first half second in
   which the main thread worked less than ${QUIET_SHARE * 100}% of the time, at most ${QUIET_MAX_MS / 1000} s (a page
-  that never quiets, simplyCountdown's 500 timers, waits that long); before 2026-12-07 the window began
+  that never quiets, simplyCountdown's 500 timers, waits that long); the window used to begin
   ${SETTLE_MS} ms after ready and so counted, on the 500-countdown pages, the load's last work (chunks fetched
   after the first render, the observers' first answers) as if it came every second: 0.04 to 0.30 of
   simplyCountdown from one load to the next. Then, at ${THROTTLES.join('x, then ')}x, it waits ${SETTLE_MS} ms,
