@@ -78,26 +78,31 @@ export const QUIET_SHARE = 0.3;
  * collection): a window right after it measured that work as if it came each second (0.05 to 0.3 of
  * simplyCountdown for the same 500 countdowns, from one load to the next). A page that never quiets
  * (simplyCountdown's 500 timers keep the thread busy) is measured after maxMs.
- * @returns {Promise<number>} how long it waited, ms
+ * Also returns the main thread's work per second over the first second after ready, the figure such a
+ * window gave (the load's tail), reported beside the steady one.
+ * @returns {Promise<{ settledMs: number, afterReadyMsPerS: number }>}
  */
 async function settleUntilQuiet(cdp, maxMs) {
   const started = Date.now();
-  let before = await metrics(cdp);
-  let at = started;
-  while (Date.now() - started < maxMs) {
+  const first = await metrics(cdp);
+  let [before, at] = [first, started];
+  let afterReadyMsPerS = NaN;
+  for (let half = 1; ; half++) {
     await sleep(500);
     const after = await metrics(cdp);
     const now = Date.now();
-    if (((after.TaskDuration - before.TaskDuration) * 1000) / (now - at) < QUIET_SHARE) break;
+    if (half === 2) afterReadyMsPerS = ((after.TaskDuration - first.TaskDuration) * 1e6) / (now - started);
+    const quiet = ((after.TaskDuration - before.TaskDuration) * 1000) / (now - at) < QUIET_SHARE;
+    if (half >= 2 && (quiet || now - started >= maxMs)) break;
     [before, at] = [after, now];
   }
-  return Date.now() - started;
+  return { settledMs: Date.now() - started, afterReadyMsPerS };
 }
 
 /**
  * @param {import('playwright').Browser} browser
  * @param {{ url: string, library: string, count: number, throttles: number[], windowMs: number, settleMs: number, alignWindow: boolean, quietMaxMs?: number }} run
- * @returns {Promise<{ readyMs: number, settledMs: number, cls: number, transferBytes: number, scriptFiles: number, scriptNames: string[],
+ * @returns {Promise<{ readyMs: number, settledMs: number, afterReadyMsPerS: number, cls: number, transferBytes: number, scriptFiles: number, scriptNames: string[],
  *   windows: Record<number, { taskMsPerS: number, scriptMsPerS: number, loafPerS: number, loafMsPerS: number }> }>}
  */
 export async function measure(
@@ -126,7 +131,7 @@ export async function measure(
       throw new Error(`${count} ${library} countdowns did not all show digits${detail}`, { cause: error });
     }
     const readyMs = Date.now() - started;
-    const settledMs = await settleUntilQuiet(cdp, quietMaxMs);
+    const { settledMs, afterReadyMsPerS } = await settleUntilQuiet(cdp, quietMaxMs);
 
     const windows = {};
     for (const throttle of throttles) {
@@ -156,6 +161,7 @@ export async function measure(
     return {
       readyMs,
       settledMs,
+      afterReadyMsPerS,
       cls: life.cls,
       transferBytes: life.transferBytes,
       scriptFiles: life.scriptFiles,

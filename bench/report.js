@@ -32,6 +32,7 @@ export function summarise(results, counts, throttles) {
       const figure = (pick) => stats(runs.map(pick));
       load.set(key(library, count), {
         readyMs: figure((run) => run.readyMs),
+        afterReadyMsPerS: figure((run) => run.afterReadyMsPerS),
         cls: figure((run) => run.cls),
         transferBytes: figure((run) => run.transferBytes),
         scriptFiles: figure((run) => run.scriptFiles),
@@ -68,7 +69,14 @@ export function tables({ load, steady }, counts, throttles, loadThrottle) {
   };
   const steadyRatios = { header: ['N', 'CPU', 'main thread', 'script', 'LoAF ms'], rows: [] };
   const loadTable = {
-    header: ['N', 'library', `ready ms (${loadThrottle}x)`, 'CLS', 'JS transferred'],
+    header: [
+      'N',
+      'library',
+      `ready ms (${loadThrottle}x)`,
+      `main thread ms/s, the second after ready (${loadThrottle}x)`,
+      'CLS',
+      'JS transferred',
+    ],
     rows: [],
   };
   const loadRatios = { header: ['N', 'ready', 'JS transferred'], rows: [] };
@@ -105,6 +113,7 @@ export function tables({ load, steady }, counts, throttles, loadThrottle) {
         String(count),
         LABELS[LIBRARIES[index]],
         withRange(s.readyMs, (value) => value.toFixed(0)),
+        withRange(s.afterReadyMsPerS, (value) => value.toFixed(0)),
         withRange(s.cls, cls),
         `${kb(s.transferBytes.median)} (${files} file${files === 1 ? '' : 's'})`,
       ]);
