@@ -3,7 +3,8 @@
 // the trace events' self time, and the CPU profile's self and inclusive time by source (Vitrine's
 // files mapped through their source maps). A tool to look with, not a figure of BENCHMARKS.md.
 // `node bench/steady.js [vitrine|none|peers] [from s] [to s]` after `npm run build`; with
-// `--url '/bench/vitrine.html?n=500&layout=grid'` another page of the bench (bench/pages.js), loaded at 4x.
+// `--url '/bench/vitrine.html?n=500&layout=grid'` another page of the bench (bench/pages.js), loaded at 4x;
+// `TOP=100` lists that many functions by inclusive time (40 by default).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureStore } from './impact.js';

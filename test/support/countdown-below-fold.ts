@@ -5,6 +5,7 @@
  */
 import { vi } from 'vitest';
 import { fixture, html } from '@open-wc/testing-helpers';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '@vitrine/countdown/define';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
@@ -26,24 +27,17 @@ export const frames = () => new Promise((done) => requestAnimationFrame(() => re
  */
 export async function countdownBelowFold(msLeft: number, layout?: 'boxes' | 'inline'): Promise<Countdown> {
   vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-  const deadline = new Date(NOW + msLeft).toISOString();
-  const page = await fixture<HTMLElement>(
-    layout
-      ? html`
-          <div>
-            <div style="height: 400vh"></div>
-            <p>
-              Ends in <vitrine-countdown deadline=${deadline} format="ms" layout=${layout}></vitrine-countdown> today.
-            </p>
-          </div>
-        `
-      : html`
-          <div>
-            <div style="height: 400vh"></div>
-            <vitrine-countdown deadline=${deadline} format="ms"></vitrine-countdown>
-          </div>
-        `,
-  );
+  const countdown = html`<vitrine-countdown
+    deadline=${new Date(NOW + msLeft).toISOString()}
+    format="ms"
+    layout=${ifDefined(layout)}
+  ></vitrine-countdown>`;
+  const page = await fixture<HTMLElement>(html`
+    <div>
+      <div style="height: 400vh"></div>
+      ${layout ? html`<p>Ends in ${countdown} today.</p>` : countdown}
+    </div>
+  `);
   const el = page.querySelector<Countdown>('vitrine-countdown')!;
   await el.updateComplete;
   return el;
