@@ -44,10 +44,13 @@ test('a win reveals its code with the copy button once the code block has come, 
   expect(bundleRequests(DIST)).not.toContain('chunks/coupon');
 
   const spun = wheel.spin();
+  // The turn is caught as it starts, before the slower round trips to the server below (on a loaded
+  // machine they once outlasted a one-second turn, which then could no longer be seen).
+  await expect.poll(() => wheel.shadowRoot!.getAnimations().length).toBeGreaterThan(0);
+  const turn = wheel.shadowRoot!.getAnimations();
   // Asked for as the spin starts, and held by the server.
   await expect.poll(() => server('held')).toBe('1');
-  await expect.poll(() => wheel.shadowRoot!.getAnimations().length).toBeGreaterThan(0);
-  await Promise.all(wheel.shadowRoot!.getAnimations().map((animation) => animation.finished));
+  await Promise.all(turn.map((animation) => animation.finished));
   await settle();
   // Stopped, but the win waits for its code block: no code without its copy button.
   expect(wheel.state).toBe('spinning');
