@@ -128,3 +128,38 @@ test('the pointer is a small triangle at the top of the dial, in every engine (W
     holder.remove();
   }
 });
+
+test('far below the fold the browser skips drawing the card, which keeps its room, and draws it once scrolled to', async () => {
+  await page.viewport(1024, 900);
+  const root = document.body.appendChild(document.createElement('div'));
+  root.innerHTML = `<div style="height: 400vh"></div><vitrine-wheel campaign="far" heading="Spin to win">${SEGMENTS}</vitrine-wheel><p>After</p>`;
+  const el = root.querySelector('vitrine-wheel')!;
+  await el.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const room = () => {
+    const box = el.getBoundingClientRect();
+    return {
+      width: box.width,
+      height: box.height,
+      after: root.querySelector('p')!.getBoundingClientRect().top - box.top,
+    };
+  };
+  const far = room();
+  expect(far.width).toBeGreaterThan(300);
+  // The card's shape, skipped or not: its width and 3:4.
+  expect(far.height).toBeCloseTo((far.width * 4) / 3, 0);
+  const dial = el.shadowRoot!.querySelector('.dial')!;
+  // Where the browser can skip content off screen (content-visibility: auto), it does here.
+  if (CSS.supports('content-visibility', 'auto'))
+    expect(dial.checkVisibility({ contentVisibilityAuto: true })).toBe(false);
+
+  el.scrollIntoView();
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  expect(dial.checkVisibility({ contentVisibilityAuto: true })).toBe(true);
+  const near = room();
+  for (const key of ['width', 'height', 'after'] as const) expect(near[key], key).toBeCloseTo(far[key], 1);
+  expect(el.shadowRoot!.querySelectorAll('[part~="slice"]')).toHaveLength(3);
+  expect(dial.getBoundingClientRect().width).toBeGreaterThan(150);
+  root.remove();
+  window.scrollTo(0, 0);
+});

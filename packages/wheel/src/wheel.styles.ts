@@ -38,6 +38,12 @@ export const wheelStyles = css`
     text-align: center;
   }
 
+  /* Inline, off screen: the browser skips the card's style, layout and paint until it comes near (its
+     shape is its own: size containment keeps it). */
+  :host(:not([mode='popup' i])) [part~='base'] {
+    content-visibility: auto;
+  }
+
   /* With the email form the card is taller (the loader reserves the same), so the wheel keeps a fair size. */
   :host([capture]:not([mode='popup' i])) [part~='base'] {
     aspect-ratio: 3/5;
