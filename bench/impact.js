@@ -57,7 +57,7 @@ const OBSERVERS = `(() => {
 
 /** True once every widget of the variant has rendered (evaluated in the page). */
 function storeReady(variant) {
-  if (variant === 'none') return document.readyState === 'complete';
+  if (variant === 'none' || variant === 'ticker') return document.readyState === 'complete';
   const prefix = variant === 'vitrine' ? 'vitrine-' : 'sl-';
   const tags = [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith(prefix));
   // Every tag defined, and every Lit element among them (the widgets; not the wheel's segments or an
@@ -128,7 +128,7 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  * @param {import('playwright').Browser} browser
  * `instrument` (bench/profile.js): `start(cdp)` runs just before navigation, `stop(cdp)` after the quiet
  * window; what `stop` returns comes back as `instrumented`.
- * @param {{ origin: string, variant: 'none' | 'vitrine' | 'peers', throttle: number, quietMs: number, timeoutMs: number,
+ * @param {{ origin: string, variant: 'none' | 'vitrine' | 'peers' | 'ticker', throttle: number, quietMs: number, timeoutMs: number,
  *   instrument?: { start: (cdp: import('playwright').CDPSession) => Promise<void>, stop: (cdp: import('playwright').CDPSession) => Promise<unknown> } }} run
  */
 export async function measureStore(
@@ -162,7 +162,7 @@ export async function measureStore(
     // A quiet window after the last widget rendered: work the widgets schedule later (a timer's
     // ticks, a late fetch) counts too.
     await sleep(quietMs);
-    if (variant !== 'none' && probe)
+    if (variant !== 'none' && variant !== 'ticker' && probe)
       await page.waitForFunction(() => window.__bench.firstWidget !== null, null, { timeout: timeoutMs });
     const figures = await page.evaluate(storeFigures);
     const instrumented = await instrument?.stop(cdp);

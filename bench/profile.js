@@ -58,6 +58,8 @@ const FORCED = /^(Layout|UpdateLayoutTree)$/;
 const VITRINE_FILE = /\/cdn\/vitrine\//;
 /** From navigation: long enough at 4x for every widget to be ready and a quiet second after. */
 export const WINDOW_MS = 10_000;
+/** The first seconds of the window, counted as the load (at 4x every widget is ready within them). */
+const LOAD_SECONDS = 3;
 
 /**
  * The complete events of the page's renderer main thread: the CrRendererMain that parsed a page of
@@ -299,7 +301,8 @@ export async function profileStore(
   const pairs = [];
   for (let round = 1; round <= rounds; round++) {
     const pair = {};
-    for (const variant of ['none', 'vitrine']) {
+    // The floor between them: the same page with plain ticking text where Vitrine's countdowns stand (store.js).
+    for (const variant of ['none', 'ticker', 'vitrine']) {
       const run = await measureStore(browser, {
         origin,
         variant,
@@ -343,6 +346,7 @@ export async function profileStore(
           .join(', '),
       );
     const added = pair.vitrine.mainMs - pair.none.mainMs;
+    log(`    ticking text alone (no library): main thread +${(pair.ticker.mainMs - pair.none.mainMs).toFixed(0)} ms`);
     log(
       `  round ${round}/${rounds}  main thread ${pair.none.mainMs.toFixed(0)} → ${pair.vitrine.mainMs.toFixed(0)} ms ` +
         `(+${added.toFixed(0)}; CPU ${pair.none.cpuMs.toFixed(0)} → ${pair.vitrine.cpuMs.toFixed(0)} ms), TBT ${pair.none.tbt.toFixed(0)} → ${pair.vitrine.tbt.toFixed(0)} ms, ` +
@@ -404,7 +408,35 @@ export function profileTables(pairs) {
       .map(([where, { count, ms }]) => [where, (count / pairs.length).toFixed(1), (ms / pairs.length).toFixed(0)]),
   };
   if (!forced.rows.length) forced.rows.push(['none in any load', '0', '0']);
-  return { work, modules, forced };
+  // The load and the seconds after it, and the floor of ticking seconds: what the page with plain ticking
+  // text (no library) adds, beside what Vitrine adds, both paired with the page without either.
+  const load = (run) => run.perSecond.slice(0, LOAD_SECONDS).reduce((sum, ms) => sum + ms, 0);
+  const later = (run) => {
+    const seconds = run.perSecond.slice(LOAD_SECONDS, WINDOW_MS / 1000);
+    return seconds.reduce((sum, ms) => sum + ms, 0) / Math.max(1, seconds.length);
+  };
+  const addedBy = (variant, pick) => signed(stats(pairs.map((pair) => pick(pair[variant]) - pick(pair.none))));
+  const floor = {
+    header: [
+      'main thread added to the page without either, ms (paired)',
+      'Vitrine (six widgets)',
+      'ticking text alone (no library)',
+    ],
+    rows: [
+      [
+        '**all tasks** over the window',
+        addedBy('vitrine', (run) => run.mainMs),
+        addedBy('ticker', (run) => run.mainMs),
+      ],
+      [`the load: seconds 0–${LOAD_SECONDS - 1} from navigation`, addedBy('vitrine', load), addedBy('ticker', load)],
+      [
+        `each later second (${LOAD_SECONDS}–${WINDOW_MS / 1000 - 1}), per second`,
+        addedBy('vitrine', later),
+        addedBy('ticker', later),
+      ],
+    ],
+  };
+  return { work, modules, forced, floor };
 }
 
 export const LOAD_GOAL =
@@ -424,8 +456,12 @@ export function loadVerdict(pairs) {
   if (tbt > 30) gaps.push(`TBT +${fmt(tbt)} ms (goal ≤ 30)`);
   if (ownLong > 0) gaps.push(`${ownLong} task(s) over 50 ms run Vitrine’s code (longest ${fmt(longest)} ms, median)`);
   if (cls > 0) gaps.push(`CLS up to ${cls.toFixed(4)}`);
+  // The floor: what plain ticking text where the countdowns stand adds over the same window (no library).
+  const floor = pairs.every((pair) => pair.ticker)
+    ? ` (plain ticking text in the countdowns' places, no library, adds +${fmt(stats(pairs.map((pair) => pair.ticker.mainMs - pair.none.mainMs)).median)} ms over the same window)`
+    : '';
   const text =
-    `main thread +${fmt(main)} ms, TBT ${tbt >= 0 ? '+' : '−'}${fmt(Math.abs(tbt))} ms, tasks over 50 ms running ` +
+    `main thread +${fmt(main)} ms${floor}, TBT ${tbt >= 0 ? '+' : '−'}${fmt(Math.abs(tbt))} ms, tasks over 50 ms running ` +
     `Vitrine’s code ${ownLong} (longest ${fmt(longest)} ms), CLS ${cls.toFixed(4)} at worst`;
   return gaps.length
     ? { met: false, text: `not met: ${gaps.join('; ')}. All figures: ${text}.` }
@@ -498,8 +534,10 @@ async function main() {
       timeoutMs: 60_000,
       log: console.log,
     });
-    const { work, modules, forced } = profileTables(pairs);
-    console.log(`\n${markdownTable(work)}\n\n${markdownTable(modules)}\n\n${markdownTable(forced)}`);
+    const { work, modules, forced, floor } = profileTables(pairs);
+    console.log(
+      `\n${markdownTable(work)}\n\n${markdownTable(floor)}\n\n${markdownTable(modules)}\n\n${markdownTable(forced)}`,
+    );
     const goal = loadVerdict(pairs);
     console.log(`\nGoal: ${LOAD_GOAL}.\n${goal.met ? 'MET' : 'NOT MET'}: ${goal.text.replace(/^(not )?met: /, '')}`);
     console.log(`\nLoad average at the end: ${loadavg()[0].toFixed(1)}`);

@@ -687,6 +687,15 @@ a size or a style). Medians with the range; "added" is the median of the paired 
 
 ${profileBefore}${markdownTable(profile.work)}
 
+The load and the seconds after it, and the floor any page with ticking seconds pays: in the same rounds, a third
+page, the page without Vitrine with plain text where each countdown Vitrine shows stands (one in the bar, two in
+the page), which a \`setTimeout\` changes each second as Vitrine's clock does, each text a contained box of a fixed
+size (the least a new second can cost the browser); no library (\`bench/store.js\`, \`ticker\`). Each second
+holds the tasks that began in it, from the first task of the load; medians of the paired differences with the page
+without either:
+
+${markdownTable(profile.floor)}
+
 Vitrine's own script, by where it comes from (the CPU profile's self time in the build's files, mapped through their
 source maps; Lit's first renders and template preparation count under Lit):
 

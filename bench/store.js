@@ -120,9 +120,28 @@ const PEER_STYLE = `<link rel="stylesheet" href="/bench/peers/THEME_CSS" />
 .peer-wheel { width: 100%; aspect-ratio: 1; }
 </style>`;
 
+// The floor of a page whose countdowns tick (bench/profile.js): the page without Vitrine, with plain text
+// where each countdown Vitrine shows stands (one in the bar, two in the page), which a setTimeout
+// changes each second, aligned to the second as Vitrine's clock; no library. Each text is a box of a
+// fixed size, contained (the least a new second can cost the browser: its own box laid out and painted).
+const TICK = '<span class="floor-tick">00:00:00</span>';
+const TICKER_STYLE = `<style>.floor-tick { display: inline-block; contain: strict; inline-size: 8ch; block-size: 1.2em; font-variant-numeric: tabular-nums; }</style>`;
+const TICKER = `<script>
+(() => {
+  const texts = document.querySelectorAll('.floor-tick');
+  const two = (n) => String(n).padStart(2, '0');
+  const tick = () => {
+    const left = 86400 - (Math.floor(Date.now() / 1000) % 86400);
+    for (const text of texts) text.textContent = two(Math.floor(left / 3600)) + ':' + two(Math.floor(left / 60) % 60) + ':' + two(left % 60);
+    setTimeout(tick, 1001 - (Date.now() % 1000));
+  };
+  tick();
+})();
+</script>`;
+
 /**
- * The HTML of one variant.
- * @param {'none' | 'vitrine' | 'peers'} variant
+ * The HTML of one variant (and `ticker`, the floor bench/profile.js loads beside them).
+ * @param {'none' | 'vitrine' | 'peers' | 'ticker'} variant
  * @param {{ root: string, deadline: Date, peers: Map<string, { entryFile: string, files: Map<string, Buffer> }> }} context
  */
 export function storePageHtml(variant, { root, deadline, peers }) {
@@ -146,10 +165,17 @@ export function storePageHtml(variant, { root, deadline, peers }) {
   const element = /<(vitrine-[\w-]+)(\s[^>]*)?>[\s\S]*?<\/\1>/;
   for (let match = element.exec(html); match; match = element.exec(html)) {
     const [whole, tag, attributes = ''] = match;
-    const replacement = variant === 'peers' ? (PEER_MARKUP[tag]?.(attributes) ?? '') : '';
+    const replacement =
+      variant === 'peers'
+        ? (PEER_MARKUP[tag]?.(attributes) ?? '')
+        : variant === 'ticker' && whole.includes('<vitrine-countdown')
+          ? TICK
+          : '';
     html = html.slice(0, match.index) + replacement + html.slice(match.index + whole.length);
   }
   if (variant === 'none') return html;
+  if (variant === 'ticker')
+    return html.replace('</head>', `${TICKER_STYLE}\n  </head>`).replace('</body>', `${TICKER}\n</body>`);
   const theme = [...peers.get('shoelace').files.keys()].find((name) => name.endsWith('.css'));
   return html
     .replace('</head>', `${PEER_STYLE.replace('THEME_CSS', theme)}\n  </head>`)
@@ -173,7 +199,7 @@ export function storeRoutes(url, { root, deadline, peers, build }) {
   const { pathname } = url;
   if (pathname === '/bench/store.html') {
     const variant = url.searchParams.get('variant');
-    if (!STORE_VARIANTS.includes(/** @type {'none'} */ (variant))) return undefined;
+    if (!STORE_VARIANTS.includes(/** @type {'none'} */ (variant)) && variant !== 'ticker') return undefined;
     return { body: Buffer.from(storePageHtml(/** @type {'none'} */ (variant), { root, deadline, peers })) };
   }
   if (DEMO_ASSET.test(pathname)) return { body: readFileSync(join(root, 'demo', pathname)) };
