@@ -129,11 +129,14 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  * `instrument` (bench/profile.js): `start(cdp)` runs just before navigation, `stop(cdp)` after the quiet
  * window; what `stop` returns comes back as `instrumented`.
  * @param {{ origin: string, variant: 'none' | 'vitrine' | 'peers' | 'ticker', throttle: number, quietMs: number, timeoutMs: number,
- *   instrument?: { start: (cdp: import('playwright').CDPSession) => Promise<void>, stop: (cdp: import('playwright').CDPSession) => Promise<unknown> } }} run
+ *   instrument?: { start: (cdp: import('playwright').CDPSession) => Promise<void>, stop: (cdp: import('playwright').CDPSession) => Promise<unknown> },
+ *   probe?: boolean, readyPollMs?: number }} run
+ * `readyPollMs`: how often the page is asked whether every widget has rendered (storeReady walks the
+ * document: on the Vitrine page, not on the others, each ask is work of the page's main thread).
  */
 export async function measureStore(
   browser,
-  { origin, variant, throttle, quietMs, timeoutMs, instrument, probe = true },
+  { origin, variant, throttle, quietMs, timeoutMs, instrument, probe = true, readyPollMs = 100 },
 ) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -151,7 +154,7 @@ export async function measureStore(
     const started = Date.now();
     await page.goto(`${origin}/bench/store.html?variant=${variant}`, { waitUntil: 'load', timeout: 60_000 });
     try {
-      await page.waitForFunction(storeReady, variant, { timeout: timeoutMs, polling: 100 });
+      await page.waitForFunction(storeReady, variant, { timeout: timeoutMs, polling: readyPollMs });
     } catch (error) {
       const detail = errors.length ? ` (${errors.join('; ')})` : '';
       throw new Error(`store page, ${variant} at ${throttle}x: the widgets did not all render${detail}`, {
