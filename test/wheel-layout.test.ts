@@ -9,6 +9,7 @@ import { page } from 'vitest/browser';
 import { VitrineWheel, VitrineWheelSegment } from '@vitrine/wheel';
 // The wheel's rules in the loader's adopted sheet (and the README).
 import { WHEEL_RESERVE_CSS } from '@vitrine/wheel/reserve';
+import { frames } from './support/fixture.js';
 
 const SEGMENTS =
   '<vitrine-wheel-segment label="-10 %" code="TEN"></vitrine-wheel-segment>' +
@@ -135,7 +136,7 @@ test('far below the fold the browser skips drawing the card, which keeps its roo
   root.innerHTML = `<div style="height: 400vh"></div><vitrine-wheel campaign="far" heading="Spin to win">${SEGMENTS}</vitrine-wheel><p>After</p>`;
   const el = root.querySelector('vitrine-wheel')!;
   await el.updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await frames();
   const room = () => {
     const box = el.getBoundingClientRect();
     return {
@@ -154,7 +155,7 @@ test('far below the fold the browser skips drawing the card, which keeps its roo
     expect(dial.checkVisibility({ contentVisibilityAuto: true })).toBe(false);
 
   el.scrollIntoView();
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await frames();
   expect(dial.checkVisibility({ contentVisibilityAuto: true })).toBe(true);
   const near = room();
   for (const key of ['width', 'height', 'after'] as const) expect(near[key], key).toBeCloseTo(far[key], 1);

@@ -8,7 +8,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, test, vi, type Mock } from 'vitest';
 import { clearStored, listenTo, recordTopic } from './support/recorders.js';
-import { NOW, useTestPage } from './support/fixture.js';
+import { frames, NOW, useTestPage } from './support/fixture.js';
 import { userEvent } from 'vitest/browser';
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
 import { render } from 'lit';
@@ -113,16 +113,13 @@ function rig(...words: number[]): void {
   });
 }
 
-/** The browser's own requestAnimationFrame (the tests' fake timers replace the global later). */
-const requestFrame = window.requestAnimationFrame.bind(window);
-
 /**
  * The slice under the tip of the pointer, found as the shopper's eye would: by what is drawn there,
  * once the browser draws it. An inline card's content (content-visibility: auto) is drawn, and
  * hit-tested, from the frame after the browser has found it near the screen: two frames.
  */
 async function sliceUnderPointer(el: Wheel): Promise<number> {
-  for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestFrame(resolve));
+  await frames();
   const dial = el.shadowRoot!.querySelector('.dial')!.getBoundingClientRect();
   const hit = el.shadowRoot!.elementFromPoint(dial.left + dial.width / 2, dial.top + dial.height * 0.14);
   return slices(el).indexOf(hit!.closest('.slice') as SVGGElement);

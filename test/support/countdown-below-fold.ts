@@ -10,16 +10,13 @@ import '@vitrine/countdown/define';
 
 type Countdown = HTMLElementTagNameMap['vitrine-countdown'];
 
-import { NOW } from './fixture.js';
+import { frames, NOW } from './fixture.js';
 
-export { NOW };
+export { frames, NOW };
 
 /** The seconds a countdown shows. */
 export const seconds = (el: Countdown) =>
   el.shadowRoot!.querySelector('[part~="segment-seconds"] [part="value"]')?.textContent ?? null;
-
-/** Two rendering frames: IntersectionObserver reports after layout, on a frame. */
-export const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 
 /**
  * Fakes the clock at NOW and renders a countdown (`format="ms"`) to NOW + `msLeft`, below the fold;

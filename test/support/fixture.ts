@@ -15,6 +15,17 @@ import { afterEach, beforeEach, expect, vi, type MockInstance } from 'vitest';
 /** The instant the tests' fake clocks start at: Black Friday 2026, 10:00 in Paris. */
 export const NOW = Date.parse('2026-11-27T09:00:00.000Z');
 
+/** The browser's own requestAnimationFrame, taken before any test fakes the timers (frames included). */
+const requestFrame = window.requestAnimationFrame.bind(window);
+
+/**
+ * `count` real rendering frames (default two: IntersectionObserver and content-visibility: auto answer
+ * after a frame's layout, and what they change shows on the next one), fake timers or not.
+ */
+export async function frames(count = 2): Promise<void> {
+  for (let frame = 0; frame < count; frame++) await new Promise((done) => requestFrame(done));
+}
+
 export interface TestPage {
   /** The `console.warn` spy of the running test. */
   readonly warn: MockInstance<typeof console.warn>;
