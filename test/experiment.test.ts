@@ -19,7 +19,7 @@ import {
 // The widget is defined first; <vitrine-experiment> only in the last block (see there).
 import '@vitrine/sticky-bar/define';
 import { UNDEFINED_CSS } from '../packages/vitrine/src/reserve-css.js';
-import { chiSquare, CRITICAL_0_001 } from './chi-square.js';
+import { chiSquare, CRITICAL_1E_6 } from './chi-square.js';
 import { useTestPage } from './support/fixture.js';
 
 /** `<vitrine-experiment>` with these attributes and children (not connected unless appended). */
@@ -61,14 +61,14 @@ describe('buckets', () => {
     return observed;
   }
 
-  test('2,000 visitors fall into the buckets in the proportions of split (chi-square, p = 0.001)', () => {
+  test('4,000 visitors fall into the buckets in the proportions of split (chi-square, p = 10⁻⁶)', () => {
     for (const [split, weights] of [
       ['50, 50', [50, 50]],
       ['70, 20, 10', [70, 20, 10]],
     ] as const) {
-      const observed = visitors(split, weights.length, 2000);
-      expect(chiSquare(observed, [...weights], 2000), `${split}: ${observed.join(' / ')}`).toBeLessThan(
-        CRITICAL_0_001[weights.length - 1],
+      const observed = visitors(split, weights.length, 4000);
+      expect(chiSquare(observed, [...weights], 4000), `${split}: ${observed.join(' / ')}`).toBeLessThan(
+        CRITICAL_1E_6[weights.length - 1],
       );
     }
   });
@@ -79,8 +79,8 @@ describe('buckets', () => {
     const biased: RandomSource = (words) => {
       words[0] = (flip = (flip + 1) % 25) < 14 ? 0 : 99;
     };
-    const observed = visitors('50, 50', 2, 2000, biased);
-    expect(chiSquare(observed, [50, 50], 2000)).toBeGreaterThan(CRITICAL_0_001[1]);
+    const observed = visitors('50, 50', 2, 4000, biased);
+    expect(chiSquare(observed, [50, 50], 4000)).toBeGreaterThan(CRITICAL_1E_6[1]);
   });
 
   test('the experiment draws with core pickIndex: the function the wheel draws with', () => {

@@ -1,12 +1,12 @@
 /**
  * The wheel's draw, through the very functions `<vitrine-wheel>` calls, with the browser's real
- * `crypto.getRandomValues`: the odds follow the weights (a chi-square test at p = 0.001), the
+ * `crypto.getRandomValues`: the odds follow the weights (a chi-square test at p = 10⁻⁶), the
  * pointer always stops inside the slice drawn and never on its exact centre, and the integer
  * draw has no modulo bias (values in the rejection zone are drawn again).
  */
 import { describe, expect, test, vi } from 'vitest';
 import { SLICE_MARGIN, draw, pickIndex, randomBelow, sliceBounds, stopAngle, tickets } from '@vitrine/wheel';
-import { chiSquare, CRITICAL_0_001 } from './chi-square.js';
+import { chiSquare, CRITICAL_1E_6 } from './chi-square.js';
 import { useTestPage } from './support/fixture.js';
 
 /** A random source that hands out `values` in turn (then fails loudly). */
@@ -23,19 +23,19 @@ function sequence(...values: number[]) {
 
 useTestPage();
 
-describe('odds follow the weights (chi-square, p = 0.001)', () => {
+describe('odds follow the weights (chi-square, p = 10⁻⁶)', () => {
   const cases: Array<[string, number[], number]> = [
-    ['four slices, weights 5 3 1 1', [5, 3, 1, 1], 20_000],
-    ['six slices, decimals', [0.5, 2.25, 1, 4, 0.75, 1.5], 20_000],
-    ['twelve slices, weights 1 to 12', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 30_000],
-    ['two slices, 1 and 1 (a coin)', [1, 1], 4_000],
+    ['four slices, weights 5 3 1 1', [5, 3, 1, 1], 50_000],
+    ['six slices, decimals', [0.5, 2.25, 1, 4, 0.75, 1.5], 50_000],
+    ['twelve slices, weights 1 to 12', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 60_000],
+    ['two slices, 1 and 1 (a coin)', [1, 1], 10_000],
   ];
   for (const [name, weights, draws] of cases) {
     test(name, () => {
       const observed = weights.map(() => 0);
       for (let index = 0; index < draws; index++) observed[draw(weights).index]++;
       const statistic = chiSquare(observed, weights, draws);
-      const critical = CRITICAL_0_001[weights.length - 1];
+      const critical = CRITICAL_1E_6[weights.length - 1];
       // Printed so the figure can be quoted: `χ² = … (df …, critical …)`.
       console.info(
         `${name}: χ² = ${statistic.toFixed(2)} over ${draws} draws (df ${weights.length - 1}, critical ${critical})`,
@@ -55,7 +55,7 @@ describe('odds follow the weights (chi-square, p = 0.001)', () => {
 
   test('where the pointer stops inside a slice is uniform too (ten bins of the usable width)', () => {
     const bins = Array.from({ length: 10 }, () => 0);
-    const draws = 10_000;
+    const draws = 20_000;
     for (let index = 0; index < draws; index++) {
       const [start, end] = sliceBounds(3, 8);
       const fraction = (stopAngle(3, 8) - start) / (end - start);
@@ -66,8 +66,8 @@ describe('odds follow the weights (chi-square, p = 0.001)', () => {
       Array.from({ length: 10 }, () => 1),
       draws,
     );
-    console.info(`stop offsets: χ² = ${statistic.toFixed(2)} (df 9, critical 27.877)`);
-    expect(statistic).toBeLessThan(27.877);
+    console.info(`stop offsets: χ² = ${statistic.toFixed(2)} (df 9, critical ${CRITICAL_1E_6[9]})`);
+    expect(statistic).toBeLessThan(CRITICAL_1E_6[9]);
   });
 });
 
