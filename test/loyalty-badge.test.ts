@@ -21,7 +21,7 @@ import {
 } from '@vitrine/loyalty-badge';
 import '@vitrine/loyalty-badge/define';
 import { LOYALTY_BADGE_RESERVE_CSS } from '@vitrine/loyalty-badge/reserve';
-import { useTestPage } from './support/fixture.js';
+import { frames, useTestPage } from './support/fixture.js';
 
 type Badge = HTMLElementTagNameMap['vitrine-loyalty-badge'];
 
@@ -60,8 +60,6 @@ async function placed(el: Badge): Promise<DOMRect> {
   );
   return popover(el).getBoundingClientRect();
 }
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 const mouse = (type: 'pointerenter' | 'pointerleave', target: Element) =>
   target.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse' }));
@@ -742,8 +740,7 @@ describe('the details popover', () => {
     expect(observing).toBe(0);
     const leftAt = popover(el).style.top;
     scroller.scrollTop = 0;
-    await nextFrame();
-    await nextFrame();
+    await frames(2);
     expect(popover(el).style.top).toBe(leftAt);
 
     // Removed while open: stopped too.
@@ -981,7 +978,7 @@ describe('no layout shift', () => {
     expect(before.height).toBe(32);
     customElements.define(tag, class extends VitrineLoyaltyBadge {});
     await (host as Badge).updateComplete;
-    await nextFrame();
+    await frames(1);
     const after = {
       height: host.getBoundingClientRect().height,
       root: root.getBoundingClientRect().height,

@@ -14,7 +14,7 @@ import '@vitrine/sticky-bar/define';
 import { STICKY_BAR_RESERVE_CSS } from '@vitrine/sticky-bar/reserve';
 // The countdown is a child here as on a storefront; the bar itself never imports it.
 import '@vitrine/countdown/define';
-import { NOW, useTestPage } from './support/fixture.js';
+import { frames, NOW, useTestPage } from './support/fixture.js';
 
 // The code block (copy button) is a chunk fetched when a code is about to show (coupon-later.ts);
 // here codes show right after a render, so it is here from the start. The lazy fetch itself is
@@ -55,11 +55,6 @@ async function elapse(el: Bar, ms: number): Promise<void> {
 async function settled(el: Bar): Promise<void> {
   await Promise.resolve();
   await el.updateComplete;
-}
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-async function frames(count = 3): Promise<void> {
-  for (let index = 0; index < count; index++) await nextFrame();
 }
 
 interface LayoutShift extends PerformanceEntry {
@@ -156,7 +151,7 @@ describe('no layout shift', () => {
 
   test('the probe sees a shift when content is pushed down (so a zero below means something)', async () => {
     root.innerHTML = pageContent();
-    await frames();
+    await frames(3);
     const total = watchShifts(root);
     root.prepend(Object.assign(document.createElement('div'), { style: 'height:44px' }));
     expect(await total()).toBeGreaterThan(0);
@@ -164,7 +159,7 @@ describe('no layout shift', () => {
 
   test('as an overlay (default), inserting the bar moves nothing', async () => {
     root.innerHTML = pageContent();
-    await frames();
+    await frames(3);
     const firstTop = root.querySelector('.content')!.getBoundingClientRect().top;
     const total = watchShifts(root);
     root.insertAdjacentHTML('afterbegin', '<vitrine-sticky-bar><p>Free shipping over 50 €</p></vitrine-sticky-bar>');
@@ -180,7 +175,7 @@ describe('no layout shift', () => {
     const tag = 'late-sticky-bar';
     sheet.replaceSync(`${cssFor(tag)} body{margin:0} .content{margin:0;height:40px}`);
     root.innerHTML = `<${tag} push campaign="late"><p>Free shipping over 50 €</p><p>Second</p></${tag}>${pageContent()}`;
-    await frames();
+    await frames(3);
     const host = root.querySelector(tag)!;
     const reserved = host.getBoundingClientRect().height;
     const contentTop = root.querySelector('.content')!.getBoundingClientRect().top;
@@ -202,7 +197,7 @@ describe('no layout shift', () => {
     const tag = 'late-sticky-bar-bottom';
     sheet.replaceSync(`${cssFor(tag)} body{margin:0} .content{margin:0;height:40px}`);
     root.innerHTML = `${pageContent()}<${tag} push position="bottom" style="--vitrine-sticky-bar-height: 3.5rem"><p>Hi</p></${tag}><p class="content after">After</p>`;
-    await frames();
+    await frames(3);
     const after = root.querySelector('.after')!.getBoundingClientRect().top;
     expect(root.querySelector(tag)!.getBoundingClientRect().height).toBe(56);
     const total = watchShifts(root);
@@ -219,7 +214,7 @@ describe('no layout shift', () => {
     root.innerHTML = `<vitrine-sticky-bar push rotate="1s"><p>One</p><p>Two, a longer message</p></vitrine-sticky-bar>${pageContent()}`;
     const el = root.querySelector('vitrine-sticky-bar')!;
     await el.updateComplete;
-    await frames();
+    await frames(3);
     const contentTop = root.querySelector('.content')!.getBoundingClientRect().top;
     expect(contentTop).toBe(base(el)!.getBoundingClientRect().height);
     button(el, 'next')!.click();
