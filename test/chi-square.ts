@@ -6,7 +6,8 @@
  * fair draw still lands beyond the critical value with probability p: at p = 0.001 the eight
  * such tests, in three engines, failed about one CI run in forty (it happened, in WebKit). At
  * 10⁻⁶ that is one in ~40,000; the samples are large enough that a bias of a few points still
- * lands far beyond it (each test shows its statistic catching the wrong odds).
+ * lands far beyond it (the wheel's uneven cases and the experiment show the statistic catching
+ * the wrong odds or a biased draw).
  */
 export const CRITICAL_1E_6: Record<number, number> = {
   1: 23.928,
